@@ -1,0 +1,285 @@
+"""Command-line interface: parse options, call one pipeline function, render, exit.
+
+Only this module imports typer. Domain errors become one message on stderr and exit code 2;
+nothing here computes findings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from coklit import __version__
+from coklit.config import (
+    DEFAULT_ELECTION_DATE,
+    MatchConfig,
+    OutputConfig,
+    ReadConfig,
+    RunConfig,
+    ValidateConfig,
+)
+from coklit.errors import CoklitError, OptionError
+from coklit.fields import FIELDS
+from coklit.i18n import t
+
+
+class Lang(str, Enum):
+    id = "id"
+    en = "en"
+
+
+app = typer.Typer(
+    name="coklit",
+    help=(
+        "coklit: memeriksa daftar pemilih (DP4/DPS/DPT) terhadap catatan lapangan Bawaslu — "
+        "pemilih ganda, belum terdaftar, TMS dan data tidak valid per kecamatan. "
+        "Bekerja sepenuhnya offline."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+    rich_markup_mode=None,
+)
+
+out_console = Console()
+err_console = Console(stderr=True)
+
+# Shared options, defined once.
+LangOpt = Annotated[Lang, typer.Option("--lang", help="Bahasa keluaran: id (Indonesia) atau en.")]
+KolomOpt = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--kolom",
+        help='Petakan judul kolom ke field, mis. --kolom nama="NAMA LENGKAP". Boleh diulang.',
+    ),
+]
+TanggalOpt = Annotated[
+    str,
+    typer.Option("--tanggal-pemilihan", help="Tanggal pemungutan suara (TTTT-BB-HH)."),
+]
+OutOpt = Annotated[Path, typer.Option("--out", "-o", help="Folder hasil (dibuat bila belum ada).")]
+FullOpt = Annotated[
+    bool,
+    typer.Option(
+        "--data-lengkap",
+        help="Tulis NIK/NKK, tanggal lahir dan disabilitas utuh (HANYA untuk kerja internal).",
+    ),
+]
+PerKecOpt = Annotated[
+    bool, typer.Option("--per-kecamatan", help="Tulis juga satu folder per kecamatan.")
+]
+AmbangOpt = Annotated[
+    Optional[float],
+    typer.Option("--ambang", help="Ambang skor (0-1) untuk pasangan ganda dan kecocokan."),
+]
+Inputs = Annotated[
+    list[str], typer.Argument(help="Berkas CSV/XLSX, folder, atau pola glob dalam tanda kutip.")
+]
+
+
+def _parse_date(value: str, option: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise OptionError("option.bad_date", value=value, option=option) from None
+
+
+def _parse_kolom(values: list[str] | None) -> tuple[tuple[str, str], ...]:
+    pairs = []
+    for value in values or []:
+        field, sep, header = value.partition("=")
+        field = field.strip().lower()
+        if not sep or field not in FIELDS or not header.strip():
+            raise OptionError("option.bad_kolom", value=value, fields=", ".join(FIELDS))
+        pairs.append((field, header.strip().strip('"').strip("'")))
+    return tuple(pairs)
+
+
+def _config(
+    lang: Lang,
+    kolom: list[str] | None = None,
+    tanggal: str = DEFAULT_ELECTION_DATE.isoformat(),
+    ambang: float | None = None,
+    full: bool = False,
+    per_kecamatan: bool = False,
+) -> RunConfig:
+    match = MatchConfig()
+    if ambang is not None:
+        if not 0 < ambang < 1:
+            raise OptionError("option.bad_threshold", value=ambang)
+        match = MatchConfig(threshold_dedupe=ambang, threshold_link=ambang)
+    return RunConfig(
+        read=ReadConfig(kolom=_parse_kolom(kolom)),
+        validate=ValidateConfig(election_date=_parse_date(tanggal, "--tanggal-pemilihan")),
+        match=match,
+        output=OutputConfig(lang=lang.value, full_data=full, per_kecamatan=per_kecamatan),
+    )
+
+
+def _finish(result, out: Path, cfg: RunConfig) -> None:  # type: ignore[no-untyped-def]
+    from coklit.report import write_outputs
+    from coklit.report.terminal import render_summary
+
+    written = write_outputs(result, out, cfg.output)
+    for renderable in render_summary(result, cfg.output.lang, written):
+        out_console.print(renderable)
+
+
+def _fail(error: CoklitError, lang: str) -> None:
+    err_console.print(f"{t('error.prefix', lang)}: {error.message(lang)}", markup=False, highlight=False)
+    raise typer.Exit(code=error.exit_code)
+
+
+def _status(lang: str):  # type: ignore[no-untyped-def]
+    """A callback the pipeline calls with step keys; shows them as a spinner on stderr."""
+    status = err_console.status("")
+
+    def on_step(key: str) -> None:
+        status.update(t(key, lang))
+
+    return status, on_step
+
+
+@app.command()
+def validate(
+    dpt: Inputs,
+    out: OutOpt = Path("hasil"),
+    kolom: KolomOpt = None,
+    tanggal_pemilihan: TanggalOpt = DEFAULT_ELECTION_DATE.isoformat(),
+    data_lengkap: FullOpt = False,
+    per_kecamatan: PerKecOpt = False,
+    lang: LangOpt = Lang.id,
+) -> None:
+    """Periksa mutu data daftar pemilih: NIK/NKK, tanggal lahir, usia, baris ditolak."""
+    from coklit.pipeline import run_validate
+
+    try:
+        cfg = _config(lang, kolom, tanggal_pemilihan, None, data_lengkap, per_kecamatan)
+        status, on_step = _status(lang.value)
+        with status:
+            result = run_validate(dpt, cfg, on_step=on_step)
+        _finish(result, out, cfg)
+    except CoklitError as error:
+        _fail(error, lang.value)
+
+
+@app.command()
+def dedupe(
+    dpt: Inputs,
+    out: OutOpt = Path("hasil"),
+    kolom: KolomOpt = None,
+    tanggal_pemilihan: TanggalOpt = DEFAULT_ELECTION_DATE.isoformat(),
+    ambang: AmbangOpt = None,
+    data_lengkap: FullOpt = False,
+    per_kecamatan: PerKecOpt = False,
+    lang: LangOpt = Lang.id,
+) -> None:
+    """Cari pemilih ganda di dalam daftar pemilih (beserta temuan mutu data)."""
+    from coklit.pipeline import run_dedupe
+
+    try:
+        cfg = _config(lang, kolom, tanggal_pemilihan, ambang, data_lengkap, per_kecamatan)
+        status, on_step = _status(lang.value)
+        with status:
+            result = run_dedupe(dpt, cfg, on_step=on_step)
+        _finish(result, out, cfg)
+    except CoklitError as error:
+        _fail(error, lang.value)
+
+
+@app.command()
+def check(
+    dpt: Annotated[str, typer.Argument(help="Daftar pemilih: berkas, folder, atau pola glob.")],
+    lapangan: Annotated[
+        str, typer.Argument(help="Catatan lapangan: berkas, folder, atau pola glob.")
+    ],
+    out: OutOpt = Path("hasil"),
+    kolom: KolomOpt = None,
+    tanggal_pemilihan: TanggalOpt = DEFAULT_ELECTION_DATE.isoformat(),
+    ambang: AmbangOpt = None,
+    data_lengkap: FullOpt = False,
+    per_kecamatan: PerKecOpt = False,
+    lang: LangOpt = Lang.id,
+) -> None:
+    """Cocokkan daftar pemilih dengan catatan lapangan: ganda, belum terdaftar, TMS, tidak valid."""
+    from coklit.pipeline import run_check
+
+    try:
+        cfg = _config(lang, kolom, tanggal_pemilihan, ambang, data_lengkap, per_kecamatan)
+        status, on_step = _status(lang.value)
+        with status:
+            result = run_check([dpt], [lapangan], cfg, on_step=on_step)
+        _finish(result, out, cfg)
+    except CoklitError as error:
+        _fail(error, lang.value)
+
+
+@app.command()
+def laporan(
+    folder: Annotated[Path, typer.Argument(help="Folder hasil coklit check/dedupe/validate.")],
+    data_lengkap: FullOpt = False,
+    per_kecamatan: PerKecOpt = False,
+    lang: LangOpt = Lang.id,
+) -> None:
+    """Tulis ulang laporan.html dan temuan.xlsx dari folder hasil yang sudah ada."""
+    from coklit.report import load_result
+
+    try:
+        result = load_result(folder)
+        cfg = RunConfig(
+            output=OutputConfig(lang=lang.value, full_data=data_lengkap, per_kecamatan=per_kecamatan)
+        )
+        _finish(result, folder, cfg)
+    except CoklitError as error:
+        _fail(error, lang.value)
+
+
+@app.command()
+def sample(
+    out: OutOpt = Path("contoh"),
+    pemilih: Annotated[int, typer.Option("--pemilih", min=100, help="Jumlah pemilih di DPT.")] = 5000,
+    seed: Annotated[int, typer.Option("--seed", help="Benih acak (hasil sama untuk benih sama).")] = 1,
+    lapangan: Annotated[
+        float,
+        typer.Option("--lapangan", min=0.0, max=1.0, help="Porsi pemilih yang dicek di lapangan."),
+    ] = 0.05,
+    lang: LangOpt = Lang.id,
+) -> None:
+    """Buat data sintetis yang realistis (DPT, catatan lapangan, kunci jawaban)."""
+    from coklit.synth import generate
+
+    try:
+        summary = generate(out, voters=pemilih, seed=seed, field_fraction=lapangan)
+    except CoklitError as error:
+        _fail(error, lang.value)
+    out_console.print(t("sample.done", lang.value, out=str(out), **summary), markup=False)
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        out_console.print(f"coklit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version_callback, is_eager=True, help="Versi coklit."),
+    ] = False,
+) -> None:
+    """coklit: pemeriksaan daftar pemilih untuk pengawas pemilu."""
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:  # pragma: no cover - interactive only
+        err_console.print("Dibatalkan.")
+        sys.exit(130)

@@ -1,0 +1,75 @@
+"""Every threshold and default in one place, as frozen dataclasses.
+
+The CLI builds these from options; library callers pass them explicitly. Nothing here reads
+the environment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+DEFAULT_ELECTION_DATE = dt.date(2024, 11, 27)
+VOTING_AGE = 17
+MAX_PLAUSIBLE_AGE = 110
+
+
+@dataclass(frozen=True)
+class ReadConfig:
+    """How input files are read."""
+
+    # Explicit header -> field mappings given with --kolom (field name -> header text).
+    kolom: tuple[tuple[str, str], ...] = ()
+    # How many rows at the top of a sheet are searched for the header row.
+    header_search_rows: int = 30
+
+
+@dataclass(frozen=True)
+class ValidateConfig:
+    election_date: dt.date = DEFAULT_ELECTION_DATE
+    voting_age: int = VOTING_AGE
+    max_plausible_age: int = MAX_PLAUSIBLE_AGE
+    # A file whose numeric-looking NIKs end in 0 more often than this share is flagged as
+    # damaged by Excel (chance is 10%).
+    excel_zero_share: float = 0.5
+    excel_zero_min_rows: int = 20
+
+
+@dataclass(frozen=True)
+class MatchConfig:
+    """Blocking and scoring parameters for duplicates and field-to-list links."""
+
+    # Match probability (0..1) at or above which a pair is a duplicate / a link.
+    threshold_dedupe: float = 0.9
+    threshold_link: float = 0.8
+    # Blocks larger than this are skipped for that key (other keys still cover their pairs).
+    max_block_size: int = 200
+    # Random pairs drawn to estimate u-probabilities.
+    u_sample_pairs: int = 1_000_000
+    # EM iterations and convergence tolerance.
+    em_max_iter: int = 50
+    em_tol: float = 1e-5
+    # Fewer candidate pairs than this: use the documented default m-probabilities.
+    em_min_pairs: int = 2_000
+    # Groups larger than this are split again at a stricter threshold.
+    max_group_size: int = 6
+    seed: int = 12345
+
+
+@dataclass(frozen=True)
+class OutputConfig:
+    lang: str = "id"
+    # Full NIK/NKK, birth dates and disability in outputs (internal use only).
+    full_data: bool = False
+    # One sub-folder per kecamatan with its own CSV/HTML/XLSX.
+    per_kecamatan: bool = False
+    html: bool = True
+    xlsx: bool = True
+
+
+@dataclass(frozen=True)
+class RunConfig:
+    read: ReadConfig = field(default_factory=ReadConfig)
+    validate: ValidateConfig = field(default_factory=ValidateConfig)
+    match: MatchConfig = field(default_factory=MatchConfig)
+    output: OutputConfig = field(default_factory=OutputConfig)

@@ -1,0 +1,98 @@
+"""Shared vocabulary: canonical fields, normalised columns and finding categories.
+
+Every stage speaks these names, so they live in one module that imports nothing.
+"""
+
+from __future__ import annotations
+
+# Canonical input fields, in display order. After loading every record has all of them as
+# text ("" when the file has no such column or the cell is empty).
+FIELDS: tuple[str, ...] = (
+    "nkk",
+    "nik",
+    "nama",
+    "tempat_lahir",
+    "tanggal_lahir",
+    "usia",
+    "status_kawin",
+    "jenis_kelamin",
+    "alamat",
+    "rt",
+    "rw",
+    "disabilitas",
+    "ktp_el",
+    "keterangan",
+    "status",
+    "tps",
+    "kelurahan",
+    "kecamatan",
+    "kabupaten",
+)
+REQUIRED_FIELDS: tuple[str, ...] = ("nama",)
+
+# Bookkeeping columns every loaded record carries.
+ROW_ID = "rid"  # 0..n-1 within one loaded dataset
+FILE = "berkas"  # file name (plus "[sheet]" for XLSX)
+ROW = "baris"  # row number as a spreadsheet program shows it
+
+# Columns added by coklit.normalize.normalize_records (originals are kept unchanged).
+NORMALISED: dict[str, str] = {
+    "nik_norm": "16 chars: digits, '*' where masked; '' when missing or unusable",
+    "nik_status": "ok | kosong | tersamar | panjang_salah | bukan_angka | notasi_ilmiah",
+    "nkk_norm": "as nik_norm",
+    "nkk_status": "as nik_status",
+    "nama_norm": "matching form of the name: upper case, no titles/nobility/bin-binti tail, canonical spellings",
+    "nama_key": "phonetic key of nama_norm for blocking",
+    "nama_gelar": "titles and nobility prefixes found (for display), space separated",
+    "tgl_lahir": "datetime64[ns], NaT when missing or impossible",
+    "tgl_status": "ok | kosong | tidak_valid",
+    "tgl_placeholder": "bool: 1 Jan, 1 Jul or 31 Dec (recorded when the real date was unknown)",
+    "usia_norm": "Int64 age as written in the file",
+    "jk_norm": "L | P | ''",
+    "kawin_norm": "B | S | P | ''",
+    "alamat_norm": "address with JL/LR/GG/KOMP/PERUM/KMP/NO canonicalised, RT/RW removed",
+    "rt_norm": "Int64 (from RT column, else pulled out of the address)",
+    "rw_norm": "Int64",
+    "tempat_norm": "birth place, upper case, canonical",
+    "kelurahan_norm": "canonical kelurahan name (digits, SUNGAI, joined words)",
+    "kecamatan_norm": "canonical kecamatan name (Roman numerals)",
+    "kabupaten_norm": "canonical kab/kota name",
+    "tps_norm": "Int64",
+    "kategori": "category code from status/keterangan, see CATEGORIES; '' when empty",
+}
+
+# Categories a status/keterangan value maps to. Codes tms_1..tms_8 are KPU's TMS codes;
+# the others are named apart from KPU's numbering on purpose.
+CATEGORIES: dict[str, dict[str, str]] = {
+    "ms": {"id": "Memenuhi syarat", "en": "Eligible"},
+    "baru": {"id": "Pemilih baru", "en": "New voter"},
+    "ubah": {"id": "Data diubah", "en": "Data corrected"},
+    "tms_1": {"id": "Meninggal (kode 1)", "en": "Deceased (code 1)"},
+    "tms_2": {"id": "Ganda (kode 2)", "en": "Duplicate (code 2)"},
+    "tms_3": {"id": "Di bawah umur (kode 3)", "en": "Under age (code 3)"},
+    "tms_4": {"id": "Pindah domisili (kode 4)", "en": "Moved out (code 4)"},
+    "tms_5": {"id": "Tidak dikenal (kode 5)", "en": "Unknown person (code 5)"},
+    "tms_6": {"id": "TNI (kode 6)", "en": "Active military (code 6)"},
+    "tms_7": {"id": "Polri (kode 7)", "en": "Active police (code 7)"},
+    "tms_8": {"id": "Salah penempatan TPS (kode 8)", "en": "Wrong TPS (code 8)"},
+    "bukan_penduduk": {"id": "Bukan penduduk setempat", "en": "Not a local resident"},
+    "wna": {"id": "Warga negara asing", "en": "Foreign national"},
+    "hilang_ingatan": {"id": "Hilang ingatan", "en": "Mental incapacity (old code)"},
+    "hak_pilih_dicabut": {"id": "Hak pilih dicabut", "en": "Voting right revoked"},
+    "baru_17": {"id": "Baru berusia 17 tahun", "en": "Just turned 17"},
+    "kawin_bawah_17": {"id": "Di bawah 17 tahun, sudah kawin", "en": "Under 17, married"},
+    "purnawirawan_tni": {"id": "Purnawirawan TNI", "en": "Retired military"},
+    "purnawirawan_polri": {"id": "Purnawirawan Polri", "en": "Retired police"},
+    "pindah_masuk": {"id": "Pindah masuk", "en": "Moved in"},
+    "tidak_dikenali": {"id": "Status tidak dikenali", "en": "Unrecognised status"},
+}
+# Categories meaning "not eligible / not to be listed here".
+TMS_CATEGORIES: frozenset[str] = frozenset(
+    {"tms_1", "tms_2", "tms_3", "tms_4", "tms_5", "tms_6", "tms_7", "tms_8",
+     "bukan_penduduk", "wna", "hilang_ingatan", "hak_pilih_dicabut"}
+)
+# Categories meaning "eligible and should be listed" (reasons for belum terdaftar).
+ELIGIBLE_CATEGORIES: frozenset[str] = frozenset(
+    {"ms", "baru", "ubah", "baru_17", "kawin_bawah_17", "purnawirawan_tni",
+     "purnawirawan_polri", "pindah_masuk"}
+)

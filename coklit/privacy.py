@@ -1,0 +1,59 @@
+"""Masking of personal data in shareable outputs (UU 27/2022, UU 23/2006 art. 84).
+
+Shareable mode (the default): NIK/NKK keep their 6-digit region prefix and the rest becomes
+``*``; birth dates keep only the year (``**-**-1990``); disability is left out. Full mode is
+for internal work only and must be asked for explicitly.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+ID_COLUMN_STEMS = ("nik", "nkk")
+DATE_COLUMN_STEMS = ("tanggal_lahir",)
+DROPPED_COLUMN_STEMS = ("disabilitas",)
+
+
+def _has_stem(column: str, stems: tuple[str, ...]) -> bool:
+    """``nik`` matches ``nik``, ``nik_dpt`` and ``kandidat_nik``; not ``nikah``."""
+    return any(
+        column == stem or column.startswith(stem + "_") or column.endswith("_" + stem)
+        for stem in stems
+    )
+
+
+def mask_id(values: pd.Series) -> pd.Series:
+    """Keep the first 6 digits of a NIK/NKK, replace the remaining characters with ``*``."""
+    text = values.fillna("").astype(str).str.strip()
+    digits = text.str.replace(r"[^0-9*]", "", regex=True)
+    masked = digits.str.slice(0, 6) + digits.str.slice(6).str.replace(r".", "*", regex=True)
+    return masked.where(digits.str.len() > 0, "")
+
+
+def mask_date(values: pd.Series) -> pd.Series:
+    """Keep only a 4-digit year of a date written in any format: ``**-**-1990``."""
+    text = values.fillna("").astype(str)
+    year = text.str.extract(r"((?:19|20)\d\d)", expand=False).fillna("")
+    return ("**-**-" + year).where(year != "", "")
+
+
+def apply(table: pd.DataFrame, full_data: bool) -> pd.DataFrame:
+    """Return ``table`` made safe to share, unless ``full_data`` was asked for."""
+    if full_data:
+        return table
+    out = table.copy()
+    for column in out.columns:
+        if _has_stem(column, DROPPED_COLUMN_STEMS):
+            out = out.drop(columns=column)
+        elif _has_stem(column, ID_COLUMN_STEMS):
+            out[column] = mask_id(out[column])
+        elif _has_stem(column, DATE_COLUMN_STEMS):
+            out[column] = mask_date(out[column])
+    if {"kolom", "nilai"} <= set(out.columns):
+        kolom = out["kolom"].astype(str)
+        ids = kolom.isin(ID_COLUMN_STEMS)
+        out.loc[ids, "nilai"] = mask_id(out.loc[ids, "nilai"])
+        dates = kolom.eq("tanggal_lahir")
+        out.loc[dates, "nilai"] = mask_date(out.loc[dates, "nilai"])
+        out.loc[kolom.eq("disabilitas"), "nilai"] = ""
+    return out

@@ -1,0 +1,98 @@
+"""Data passed between stages: loaded datasets and the results renderers receive.
+
+Output tables are pandas DataFrames whose column names are the Indonesian names written to
+CSV (the contract other tools rely on); renderers translate headers for ``--lang en``. The
+columns of every output table are listed in ``TABLE_COLUMNS``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+
+@dataclass
+class FileInfo:
+    """One table read from one file (an XLSX file gives one FileInfo per sheet with a table)."""
+
+    berkas: str  # display name: "dpt.csv", or "dpt.xlsx[TPS 001]" for a sheet
+    path: str  # path as given / resolved
+    sha256: str  # of the whole file's bytes
+    sheet: str | None = None
+    rows_read: int = 0  # records below the header (fully blank rows are not records)
+    rows_used: int = 0
+    rows_rejected: int = 0
+    rows_blank: int = 0  # fully blank rows skipped (not records)
+    encoding: str | None = None
+    delimiter: str | None = None
+    header_row: int = 1  # spreadsheet row number of the header
+    columns: dict[str, str] = field(default_factory=dict)  # field -> header text used
+
+
+@dataclass
+class Dataset:
+    """Records of one role ("dpt" or "lapangan") loaded from one or more files.
+
+    ``records``: columns ``rid`` (0..n-1), ``berkas``, ``baris`` and every field in
+    ``coklit.fields.FIELDS`` as text ("" when absent); ``coklit.normalize`` adds the
+    ``NORMALISED`` columns. ``rejected``: rows that could not be used, with ``berkas``,
+    ``baris``, ``masalah`` (stable code) and ``keterangan`` (readable reason).
+    """
+
+    role: str
+    records: pd.DataFrame
+    rejected: pd.DataFrame
+    files: list[FileInfo]
+
+    @property
+    def rows_read(self) -> int:
+        return sum(f.rows_read for f in self.files)
+
+
+# Column order of every output table. Values are written as text.
+IDENTITY = ["nik", "nkk", "nama", "tempat_lahir", "tanggal_lahir", "jenis_kelamin",
+            "alamat", "rt", "rw"]
+PLACE = ["kecamatan", "kelurahan", "tps"]
+TMS_CODE_COLUMNS = [f"tms_{i}" for i in range(1, 9)]
+
+TABLE_COLUMNS: dict[str, list[str]] = {
+    "ditolak": ["berkas", "baris", "masalah", "keterangan"],
+    "tidak_valid": ["berkas", "baris", *PLACE, "nama", "kolom", "masalah", "keterangan", "nilai"],
+    "ganda": ["grup", "berkas", "baris", *PLACE, *IDENTITY, "jenis", "lokasi", "skor", "alasan"],
+    "cocok": ["berkas_lapangan", "baris_lapangan", "berkas_dpt", "baris_dpt",
+              "nama_lapangan", "nama_dpt", "nik_lapangan", "nik_dpt",
+              "tanggal_lahir_lapangan", "tanggal_lahir_dpt",
+              "kecamatan_lapangan", "kelurahan_lapangan", "tps_lapangan",
+              "kecamatan_dpt", "kelurahan_dpt", "tps_dpt",
+              "kategori_lapangan", "skor", "alasan"],
+    "belum_terdaftar": ["berkas", "baris", *PLACE, *IDENTITY, "alasan_memenuhi_syarat",
+                        "kandidat_berkas", "kandidat_baris", "kandidat_nama", "kandidat_nik",
+                        "kandidat_tanggal_lahir", "kandidat_skor", "kandidat_alasan"],
+    "tms": ["berkas", "baris", *PLACE, *IDENTITY, "kategori", "kode_kpu", "kategori_nama",
+            "sumber", "bukti", "skor"],
+    "rekap_kecamatan": ["kecamatan", "pemilih_dpt", "lapangan", "cocok", "belum_terdaftar",
+                        "grup_ganda", "baris_ganda", "tms", *TMS_CODE_COLUMNS, "tms_lain",
+                        "tidak_valid"],
+    "rekap_kelurahan": ["kecamatan", "kelurahan", "pemilih_dpt", "lapangan", "cocok",
+                        "belum_terdaftar", "grup_ganda", "baris_ganda", "tms",
+                        *TMS_CODE_COLUMNS, "tms_lain", "tidak_valid"],
+}
+TOTAL_LABEL = "TOTAL"
+
+
+@dataclass
+class RunResult:
+    """Everything one run computed; renderers take this and nothing else.
+
+    ``tables`` maps a table name from ``TABLE_COLUMNS`` to its DataFrame (only the tables the
+    command produces are present). ``meta`` says what the result was computed from:
+    ``command``, ``version``, ``created`` (ISO time), ``parameters`` (dict), ``inputs`` (list of
+    dicts from FileInfo: role, berkas, path, sha256, rows_read, rows_used, rows_rejected),
+    ``measures`` (dict of counts such as rows per role).
+    """
+
+    command: str
+    tables: dict[str, pd.DataFrame]
+    meta: dict[str, Any]
