@@ -1,0 +1,218 @@
+"""Display names of output tables and columns in Indonesian and English.
+
+The CSV files keep the Indonesian column names from ``coklit.results.TABLE_COLUMNS`` (a stable
+contract for other tools); these labels are only for human-facing outputs: XLSX sheets and
+headers, the HTML report and the terminal summary. Every renderer takes its headings from here
+so the wording is the same everywhere.
+"""
+
+from __future__ import annotations
+
+from coklit.fields import CATEGORIES
+from coklit.results import TABLE_COLUMNS
+
+# Order in which tables are shown (rekap first, then findings, then bookkeeping).
+TABLE_ORDER: tuple[str, ...] = (
+    "rekap_kecamatan",
+    "rekap_kelurahan",
+    "ganda",
+    "belum_terdaftar",
+    "tms",
+    "tidak_valid",
+    "cocok",
+    "ditolak",
+)
+
+# Tables that are summaries rather than lists of findings.
+REKAP_TABLES: tuple[str, ...] = ("rekap_kecamatan", "rekap_kelurahan")
+
+TABLE_TITLES: dict[str, dict[str, str]] = {
+    "rekap_kecamatan": {"id": "Rekap per kecamatan", "en": "Summary by kecamatan"},
+    "rekap_kelurahan": {"id": "Rekap per kelurahan", "en": "Summary by kelurahan"},
+    "ganda": {"id": "Pemilih ganda", "en": "Duplicate voters"},
+    "belum_terdaftar": {"id": "Memenuhi syarat, belum terdaftar", "en": "Eligible but not listed"},
+    "tms": {"id": "Tidak memenuhi syarat (TMS)", "en": "Not eligible (TMS)"},
+    "tidak_valid": {"id": "Data tidak valid", "en": "Invalid data"},
+    "cocok": {"id": "Cocok dengan DPT", "en": "Matched to the list"},
+    "ditolak": {"id": "Baris ditolak", "en": "Rejected rows"},
+}
+
+# Short names for places with a length limit (XLSX sheet names: at most 31 characters, none of
+# ``[]:*?/\``).
+SHEET_NAMES: dict[str, dict[str, str]] = {
+    "rekap_kecamatan": {"id": "Rekap kecamatan", "en": "Summary kecamatan"},
+    "rekap_kelurahan": {"id": "Rekap kelurahan", "en": "Summary kelurahan"},
+    "ganda": {"id": "Ganda", "en": "Duplicates"},
+    "belum_terdaftar": {"id": "Belum terdaftar", "en": "Not listed"},
+    "tms": {"id": "TMS", "en": "Not eligible (TMS)"},
+    "tidak_valid": {"id": "Tidak valid", "en": "Invalid data"},
+    "cocok": {"id": "Cocok", "en": "Matched"},
+    "ditolak": {"id": "Ditolak", "en": "Rejected rows"},
+}
+
+# One sentence per table saying what a row means.
+TABLE_DESCRIPTIONS: dict[str, dict[str, str]] = {
+    "rekap_kecamatan": {
+        "id": "Jumlah pemilih dan temuan per kecamatan, dengan baris TOTAL.",
+        "en": "Voters and findings per kecamatan, with a TOTAL row.",
+    },
+    "rekap_kelurahan": {
+        "id": "Jumlah pemilih dan temuan per kelurahan/desa.",
+        "en": "Voters and findings per kelurahan/desa.",
+    },
+    "ganda": {
+        "id": "Baris daftar pemilih yang diduga orang yang sama; satu grup = satu orang.",
+        "en": "List rows that appear to be the same person; one group = one person.",
+    },
+    "belum_terdaftar": {
+        "id": "Catatan lapangan yang memenuhi syarat tetapi tidak ditemukan di daftar pemilih.",
+        "en": "Eligible field records not found in the voter list.",
+    },
+    "tms": {
+        "id": "Pemilih yang tidak memenuhi syarat tetapi masih tercantum, beserta buktinya.",
+        "en": "Voters who are not eligible but still listed, with the evidence.",
+    },
+    "tidak_valid": {
+        "id": "Nilai yang salah atau mencurigakan (NIK, NKK, tanggal lahir, usia, ...).",
+        "en": "Wrong or suspicious values (NIK, NKK, birth date, age, ...).",
+    },
+    "cocok": {
+        "id": "Catatan lapangan yang ditemukan di daftar pemilih.",
+        "en": "Field records found in the voter list.",
+    },
+    "ditolak": {
+        "id": "Baris berkas yang tidak dapat dipakai, dengan alasannya.",
+        "en": "File rows that could not be used, with the reason.",
+    },
+}
+
+_BASE_COLUMNS: dict[str, dict[str, str]] = {
+    "berkas": {"id": "Berkas", "en": "File"},
+    "baris": {"id": "Baris", "en": "Row"},
+    "masalah": {"id": "Masalah", "en": "Problem"},
+    "keterangan": {"id": "Keterangan", "en": "Explanation"},
+    "kecamatan": {"id": "Kecamatan", "en": "Kecamatan"},
+    "kelurahan": {"id": "Kelurahan/Desa", "en": "Kelurahan/village"},
+    "kabupaten": {"id": "Kabupaten/Kota", "en": "Regency/City"},
+    "tps": {"id": "TPS", "en": "TPS"},
+    "nama": {"id": "Nama", "en": "Name"},
+    "kolom": {"id": "Kolom", "en": "Column"},
+    "nilai": {"id": "Nilai", "en": "Value"},
+    "grup": {"id": "Grup", "en": "Group"},
+    "nik": {"id": "NIK", "en": "NIK"},
+    "nkk": {"id": "NKK", "en": "NKK"},
+    "tempat_lahir": {"id": "Tempat lahir", "en": "Place of birth"},
+    "tanggal_lahir": {"id": "Tanggal lahir", "en": "Date of birth"},
+    "usia": {"id": "Usia", "en": "Age"},
+    "status_kawin": {"id": "Status perkawinan", "en": "Marital status"},
+    "jenis_kelamin": {"id": "Jenis kelamin", "en": "Sex"},
+    "alamat": {"id": "Alamat", "en": "Address"},
+    "rt": {"id": "RT", "en": "RT"},
+    "rw": {"id": "RW", "en": "RW"},
+    "disabilitas": {"id": "Disabilitas", "en": "Disability"},
+    "ktp_el": {"id": "KTP-el", "en": "e-ID card"},
+    "status": {"id": "Status", "en": "Status"},
+    "jenis": {"id": "Jenis", "en": "Kind"},
+    "lokasi": {"id": "Lokasi", "en": "Location"},
+    "skor": {"id": "Skor", "en": "Score"},
+    "alasan": {"id": "Alasan", "en": "Reason"},
+    "kategori": {"id": "Kategori", "en": "Category"},
+    "kode_kpu": {"id": "Kode KPU", "en": "KPU code"},
+    "kategori_nama": {"id": "Nama kategori", "en": "Category name"},
+    "sumber": {"id": "Sumber", "en": "Source"},
+    "bukti": {"id": "Bukti", "en": "Evidence"},
+    "alasan_memenuhi_syarat": {"id": "Alasan memenuhi syarat", "en": "Why eligible"},
+    "pemilih_dpt": {"id": "Pemilih DPT", "en": "Listed voters"},
+    "lapangan": {"id": "Catatan lapangan", "en": "Field records"},
+    "cocok": {"id": "Cocok", "en": "Matched"},
+    "belum_terdaftar": {"id": "Belum terdaftar", "en": "Not listed"},
+    "grup_ganda": {"id": "Grup ganda", "en": "Duplicate groups"},
+    "baris_ganda": {"id": "Baris ganda", "en": "Duplicate rows"},
+    "tms": {"id": "TMS", "en": "Not eligible (TMS)"},
+    "tms_lain": {"id": "TMS lain", "en": "Other not eligible"},
+    "tidak_valid": {"id": "Tidak valid", "en": "Invalid"},
+}
+
+# Suffixes / prefixes that qualify a base column.
+_SIDES: dict[str, dict[str, str]] = {
+    "_lapangan": {"id": "{} (lapangan)", "en": "{} (field)"},
+    "_dpt": {"id": "{} (DPT)", "en": "{} (list)"},
+}
+_CANDIDATE = {"id": "Kandidat: {}", "en": "Candidate: {}"}
+
+
+def _build_column_labels() -> dict[str, dict[str, str]]:
+    labels = dict(_BASE_COLUMNS)
+    for code in (f"tms_{i}" for i in range(1, 9)):
+        # "TMS 1 Meninggal" from "Meninggal (kode 1)": short enough for a column header.
+        labels[code] = {
+            lang: f"TMS {code[4:]} {CATEGORIES[code][lang].split(' (')[0]}" for lang in ("id", "en")
+        }
+    for columns in TABLE_COLUMNS.values():
+        for column in columns:
+            if column in labels:
+                continue
+            labels[column] = _derived_label(column, labels)
+    return labels
+
+
+def _derived_label(column: str, known: dict[str, dict[str, str]]) -> dict[str, str]:
+    for suffix, forms in _SIDES.items():
+        base = column[: -len(suffix)]
+        if column.endswith(suffix) and base in known:
+            return {lang: forms[lang].format(known[base][lang]) for lang in ("id", "en")}
+    if column.startswith("kandidat_") and column[9:] in known:
+        base = column[9:]
+        return {
+            lang: _CANDIDATE[lang].format(_lower_first(known[base][lang])) for lang in ("id", "en")
+        }
+    readable = column.replace("_", " ").capitalize()
+    return {"id": readable, "en": readable}
+
+
+def _lower_first(text: str) -> str:
+    """``Nama`` -> ``nama`` but ``NIK`` stays ``NIK``."""
+    if len(text) > 1 and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text
+
+
+COLUMN_LABELS: dict[str, dict[str, str]] = _build_column_labels()
+
+
+def column_label(column: str, lang: str = "id") -> str:
+    """Header for ``column`` in ``lang``; unknown columns are made readable, never dropped."""
+    texts = COLUMN_LABELS.get(column)
+    if texts is None:
+        texts = _derived_label(column, COLUMN_LABELS)
+    return texts.get(lang) or texts["id"]
+
+
+def table_title(name: str, lang: str = "id") -> str:
+    """Title of table ``name`` in ``lang`` (unknown names made readable)."""
+    texts = TABLE_TITLES.get(name)
+    if texts is None:
+        return name.replace("_", " ").capitalize()
+    return texts.get(lang) or texts["id"]
+
+
+def sheet_name(name: str, lang: str = "id") -> str:
+    """Short XLSX sheet name for table ``name`` (at most 31 characters)."""
+    texts = SHEET_NAMES.get(name)
+    text = (texts.get(lang) or texts["id"]) if texts else name.replace("_", " ").capitalize()
+    for bad in "[]:*?/\\":
+        text = text.replace(bad, " ")
+    return text[:31]
+
+
+def table_description(name: str, lang: str = "id") -> str:
+    texts = TABLE_DESCRIPTIONS.get(name)
+    if texts is None:
+        return ""
+    return texts.get(lang) or texts["id"]
+
+
+def ordered_tables(names: list[str] | tuple[str, ...]) -> list[str]:
+    """``names`` in display order (known tables first in TABLE_ORDER, then the rest)."""
+    known = [name for name in TABLE_ORDER if name in names]
+    return known + [name for name in names if name not in TABLE_ORDER]
