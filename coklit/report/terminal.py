@@ -1,0 +1,169 @@
+"""Terminal summary: returns rich renderables; the CLI prints them (nothing is printed here).
+
+This is the only module besides ``coklit/cli.py`` that imports rich.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from rich.console import Group  # noqa: TID251 - the terminal renderer is rich's home
+from rich.table import Table  # noqa: TID251
+from rich.text import Text  # noqa: TID251
+
+from coklit.i18n import register, t
+from coklit.report.labels import column_label, ordered_tables, table_title
+from coklit.results import TOTAL_LABEL, RunResult
+
+PER_KECAMATAN_DIR = "per_kecamatan"  # as in coklit.report (not imported: no cycle)
+
+# Columns of rekap_kecamatan shown on screen; the per-code TMS split stays in the files.
+REKAP_SCREEN_COLUMNS = (
+    "kecamatan",
+    "pemilih_dpt",
+    "lapangan",
+    "cocok",
+    "belum_terdaftar",
+    "grup_ganda",
+    "baris_ganda",
+    "tms",
+    "tidak_valid",
+)
+# Shown only when field records were given (check), not for dedupe/validate.
+FIELD_COLUMNS = frozenset({"lapangan", "cocok", "belum_terdaftar"})
+
+register(
+    {
+        "summary.title": {"id": "coklit {command} selesai", "en": "coklit {command} finished"},
+        "summary.inputs": {"id": "Berkas masukan", "en": "Input files"},
+        "summary.role": {"id": "Peran", "en": "Role"},
+        "summary.role.dpt": {"id": "DPT", "en": "Voter list"},
+        "summary.role.lapangan": {"id": "Lapangan", "en": "Field"},
+        "summary.file": {"id": "Berkas", "en": "File"},
+        "summary.rows_read": {"id": "Dibaca", "en": "Read"},
+        "summary.rows_used": {"id": "Dipakai", "en": "Used"},
+        "summary.rows_rejected": {"id": "Ditolak", "en": "Rejected"},
+        "summary.findings": {"id": "Temuan", "en": "Findings"},
+        "summary.table": {"id": "Tabel", "en": "Table"},
+        "summary.rows": {"id": "Baris", "en": "Rows"},
+        "summary.written": {"id": "Berkas yang ditulis", "en": "Files written"},
+        "summary.per_kecamatan": {
+            "id": "{folder}/ — {folders} folder kecamatan, {files} berkas",
+            "en": "{folder}/ — {folders} kecamatan folders, {files} files",
+        },
+    }
+)
+
+
+def render_summary(result: RunResult, lang: str, written: list[Path]) -> list[Any]:
+    """Title and inputs, the rekap per kecamatan (or finding counts), then the files written."""
+    out: list[Any] = [_title(result, lang)]
+    inputs = result.meta.get("inputs") or []
+    if inputs:
+        out.append(_inputs_table(inputs, lang))
+    rekap = result.tables.get("rekap_kecamatan")
+    if rekap is not None and len(rekap):
+        out.append(_rekap_table(rekap, lang))
+    else:
+        out.append(_counts_table(result, lang))
+    if written:
+        out.append(_written(written, lang))
+    return out
+
+
+def _title(result: RunResult, lang: str) -> Text:
+    command = result.meta.get("command") or result.command
+    return Text(t("summary.title", lang, command=command), style="bold")
+
+
+def _number(value: Any, lang: str) -> str:
+    """A count with thousands separators as the language writes them (1.234 / 1,234)."""
+    try:
+        number = int(float(str(value)))
+    except (ValueError, OverflowError):
+        return str(value)
+    text = f"{number:,}"
+    return text.replace(",", ".") if lang == "id" else text
+
+
+def _inputs_table(inputs: list[dict], lang: str) -> Table:
+    table = Table(title=t("summary.inputs", lang), title_justify="left", title_style="bold")
+    table.add_column(t("summary.role", lang))
+    table.add_column(t("summary.file", lang))
+    for key in ("rows_read", "rows_used", "rows_rejected"):
+        table.add_column(t(f"summary.{key}", lang), justify="right")
+    for item in inputs:
+        role = str(item.get("role", ""))
+        table.add_row(
+            t(f"summary.role.{role}", lang) if role else "",
+            str(item.get("berkas", "")),
+            *(
+                _number(item.get(key, ""), lang)
+                for key in ("rows_read", "rows_used", "rows_rejected")
+            ),
+        )
+    return table
+
+
+def _is_blank(values: Any) -> bool:
+    return all(str(v).strip() in ("", "0", "nan", "<NA>") for v in values)
+
+
+def _rekap_table(rekap: Any, lang: str) -> Table:
+    columns = [c for c in REKAP_SCREEN_COLUMNS if c in rekap.columns]
+    if "lapangan" in rekap.columns and _is_blank(rekap["lapangan"]):
+        columns = [c for c in columns if c not in FIELD_COLUMNS]
+    table = Table(
+        title=table_title("rekap_kecamatan", lang), title_justify="left", title_style="bold"
+    )
+    for column in columns:
+        if column == "kecamatan":
+            table.add_column(column_label(column, lang), no_wrap=True)
+        else:
+            table.add_column(column_label(column, lang), justify="right")
+    rows = rekap[columns].astype(str).values.tolist()
+    for position, row in enumerate(rows):
+        is_total = row[0].strip().upper() == TOTAL_LABEL
+        next_is_total = position + 1 < len(rows) and rows[position + 1][0].upper() == TOTAL_LABEL
+        table.add_row(
+            row[0],
+            *(_number(v, lang) if v.strip() else "" for v in row[1:]),
+            style="bold" if is_total else None,
+            end_section=next_is_total,
+        )
+    return table
+
+
+def _counts_table(result: RunResult, lang: str) -> Table:
+    table = Table(title=t("summary.findings", lang), title_justify="left", title_style="bold")
+    table.add_column(t("summary.table", lang))
+    table.add_column(t("summary.rows", lang), justify="right")
+    for name in ordered_tables(list(result.tables)):
+        table.add_row(table_title(name, lang), _number(len(result.tables[name]), lang))
+    return table
+
+
+def _written(written: list[Path], lang: str) -> Group:
+    lines: list[Any] = [Text(t("summary.written", lang), style="bold")]
+    nested = [Path(p) for p in written if PER_KECAMATAN_DIR in Path(p).parts]
+    for path in written:
+        if Path(path) not in nested:
+            lines.append(Text(f"  {path}"))
+    if nested:
+        first = nested[0]
+        root = Path(*first.parts[: first.parts.index(PER_KECAMATAN_DIR) + 1])
+        folders = {p.parent for p in nested}
+        lines.append(
+            Text(
+                "  "
+                + t(
+                    "summary.per_kecamatan",
+                    lang,
+                    folder=str(root),
+                    folders=len(folders),
+                    files=len(nested),
+                )
+            )
+        )
+    return Group(*lines)
