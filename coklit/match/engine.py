@@ -1,0 +1,220 @@
+"""Duplicate detection and field-to-list linkage: pure functions of record frames.
+
+``find_duplicates`` and ``link_records`` take normalised records (a whole city, or one
+partition of a larger list) and return scored pairs; they do no I/O. Parameters can be
+estimated once (``fit``) and passed in, so the same scoring can be mapped over partitions
+of a national list on a distributed engine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from coklit.config import MatchConfig
+from coklit.match import model
+from coklit.match.blocking import BlockingStats, candidate_pairs
+from coklit.match.cluster import group_pairs
+from coklit.match.compare import compare_pairs
+from coklit.match.explain import reasons
+from coklit.match.prepare import Prepared, prepare
+
+# Expected rates when the data is too small to estimate them (domain.md: raw lists carry up
+# to ~15 duplicate pairs per 1,000 voters; most field records are on the list).
+DEFAULT_DUPLICATE_PAIRS_PER_RECORD = 0.005
+DEFAULT_LINK_SHARE = 0.9
+MIN_EXPECTED_MATCHES = 30
+# The default parameters describe a list of at least this many records; a smaller file is
+# scored as a part of such a list (its prior odds are those of a city-sized list).
+DEFAULT_POPULATION = 100_000
+
+
+@dataclass
+class Scored:
+    """Scored candidate pairs: ``i``, ``j`` (positions), comparison levels, weights, ``bobot``
+    (total match weight), ``skor`` (match probability) and ``alasan``."""
+
+    pairs: pd.DataFrame
+    params: model.Params
+    stats: BlockingStats
+
+
+def _random_pairs(n_left: int, n_right: int | None, count: int, seed: int):  # type: ignore[no-untyped-def]
+    rng = np.random.default_rng(seed)
+    if n_right is None:
+        if n_left < 2:
+            return np.zeros(0, np.int64), np.zeros(0, np.int64)
+        i = rng.integers(0, n_left, count)
+        j = rng.integers(0, n_left - 1, count)
+        j = j + (j >= i)  # never a record with itself
+        return i, j
+    if n_left == 0 or n_right == 0:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    return rng.integers(0, n_left, count), rng.integers(0, n_right, count)
+
+
+def _tf_values(a: Prepared, b: Prepared, pairs: pd.DataFrame, reference: Prepared) -> dict:
+    """Frequency (in ``reference``) of the value each pair agrees on, for TF adjustment."""
+    out = {}
+    for comparison, column in (("nama", "nama"), ("tgl", "tgl")):
+        freq, unseen = model.term_frequencies(reference.frame[column], comparison)
+        values = a.frame[column].to_numpy(dtype=object)[pairs["i"].to_numpy()]
+        out[comparison] = pd.Series(values).map(freq).fillna(unseen).to_numpy()
+    return out
+
+
+def fit(
+    a: Prepared,
+    b: Prepared | None,
+    gamma: pd.DataFrame,
+    cfg: MatchConfig,
+) -> model.Params:
+    """Estimate u from random pairs and m by EM on the candidate pairs' levels ``gamma``."""
+    right = b if b is not None else a
+    n_random = int(min(cfg.u_sample_pairs, max(len(a) * (len(right)), 1)))
+    ri, rj = _random_pairs(len(a), None if b is None else len(b), n_random, cfg.seed)
+    u = model.estimate_u(compare_pairs(a, right, ri, rj))
+    total_pairs = max(len(a) * (len(a) - 1) / 2 if b is None else len(a) * len(right), 1.0)
+    population = max(len(right), DEFAULT_POPULATION)
+    if b is None:
+        default_prior = 2 * DEFAULT_DUPLICATE_PAIRS_PER_RECORD / population
+    else:
+        default_prior = DEFAULT_LINK_SHARE / population
+    params = model.Params(m=model.default_m(), u=u, prior=default_prior)
+    if len(gamma) < cfg.em_min_pairs:
+        params.notes.append("data kecil: bobot m bawaan")
+        return params
+    m, share, iterations = model.estimate_em(model.apply_rules(gamma), u, cfg.em_max_iter, cfg.em_tol)
+    expected = share * len(gamma)
+    if expected < MIN_EXPECTED_MATCHES or not model.plausible(m, u):
+        params.notes.append("EM tidak meyakinkan: bobot m bawaan")
+        return params
+    params.m, params.source, params.em_iterations = m, "em", iterations
+    params.prior = min(expected / total_pairs, 0.5)
+    return params
+
+
+def score(
+    a: Prepared,
+    b: Prepared,
+    pairs: pd.DataFrame,
+    params: model.Params,
+    reference: Prepared,
+    lang: str = "id",
+) -> pd.DataFrame:
+    """Levels, weights, probability and reason for each candidate pair."""
+    i, j = pairs["i"].to_numpy(), pairs["j"].to_numpy()
+    gamma = model.apply_rules(compare_pairs(a, b, i, j))
+    tf = _tf_values(a, b, pairs, reference)
+    parts, total = model.match_weights(gamma, params, tf)
+    out = pd.concat(
+        [pairs.reset_index(drop=True), gamma, parts.add_prefix("w_")], axis=1
+    )
+    out["bobot"] = total
+    out["skor"] = model.probability(total)
+    out["alasan"] = reasons(gamma, parts, lang)
+    return out
+
+
+def same_nik_other_person(scored: pd.DataFrame) -> np.ndarray:
+    """Pairs that share a full NIK but are clearly different people (a data-entry error that
+    is its own finding, not a duplicate): names different, or only vaguely alike while the
+    birth date or sex also differs."""
+    nik, nama = scored["nik"].to_numpy(), scored["nama"].to_numpy()
+    tgl, jk = scored["tgl"].to_numpy(), scored["jk"].to_numpy()
+    return (nik == 4) & ((nama == 0) | ((nama == 1) & ((tgl == 0) | (jk == 0))))
+
+
+@dataclass
+class Duplicates:
+    scored: Scored  # all candidate pairs with scores
+    accepted: pd.DataFrame  # pairs judged duplicates
+    conflicts: pd.DataFrame  # pairs sharing a NIK with different identities
+    group: np.ndarray  # group label per record, -1 when not a duplicate
+
+
+def find_duplicates(
+    records: pd.DataFrame,
+    cfg: MatchConfig,
+    params: model.Params | None = None,
+    lang: str = "id",
+) -> Duplicates:
+    """Duplicates inside one list of normalised records."""
+    a = prepare(records)
+    pairs, stats = candidate_pairs(a, None, cfg.max_block_size)
+    if params is None:
+        gamma = compare_pairs(a, a, pairs["i"].to_numpy(), pairs["j"].to_numpy())
+        params = fit(a, None, gamma, cfg)
+    scored = score(a, a, pairs, params, a, lang)
+    conflict = same_nik_other_person(scored)
+    accepted_mask = (scored["skor"] >= cfg.threshold_dedupe) & (scored["nama"] >= 1) & ~conflict
+    accepted = scored[accepted_mask].reset_index(drop=True)
+    group = group_pairs(
+        len(a),
+        accepted["i"].to_numpy(),
+        accepted["j"].to_numpy(),
+        accepted["bobot"].to_numpy(),
+        cfg.max_group_size,
+    )
+    return Duplicates(
+        scored=Scored(scored, params, stats),
+        accepted=accepted,
+        conflicts=scored[conflict].reset_index(drop=True),
+        group=group,
+    )
+
+
+@dataclass
+class Links:
+    scored: Scored
+    best: pd.DataFrame  # one row per field record with a candidate: its nearest list record
+    matched: pd.DataFrame  # accepted links, at most one list record per field record
+
+
+def _best_per_left(scored: pd.DataFrame) -> pd.DataFrame:
+    ordered = scored.sort_values(["i", "bobot"], ascending=[True, False], kind="stable")
+    return ordered.drop_duplicates("i", keep="first")
+
+
+def link_records(
+    field: pd.DataFrame,
+    listed: pd.DataFrame,
+    cfg: MatchConfig,
+    params: model.Params | None = None,
+    lang: str = "id",
+) -> Links:
+    """Link each field record to at most one list record, the best one.
+
+    A list record claimed by several field records goes to the strongest claim; the others
+    fall back to their next candidate (a few rounds), so two household members cannot both
+    be linked to one list row.
+    """
+    a, b = prepare(field), prepare(listed)
+    pairs, stats = candidate_pairs(a, b, cfg.max_block_size)
+    if params is None:
+        gamma = compare_pairs(a, b, pairs["i"].to_numpy(), pairs["j"].to_numpy())
+        params = fit(a, b, gamma, cfg)
+    scored = score(a, b, pairs, params, b, lang)
+    best = _best_per_left(scored).reset_index(drop=True)
+    eligible = scored[(scored["skor"] >= cfg.threshold_link) & (scored["nama"] >= 1)]
+    eligible = eligible.sort_values("bobot", ascending=False, kind="stable")
+    matched_parts = []
+    taken_left: set | np.ndarray = np.zeros(0, np.int64)
+    taken_right: np.ndarray = np.zeros(0, np.int64)
+    for _ in range(4):
+        pool = eligible[~eligible["i"].isin(taken_left) & ~eligible["j"].isin(taken_right)]
+        if pool.empty:
+            break
+        # Best claim per field record, then best claim per list record among those.
+        first = pool.drop_duplicates("i", keep="first").drop_duplicates("j", keep="first")
+        matched_parts.append(first)
+        taken_left = np.concatenate([np.asarray(taken_left), first["i"].to_numpy()])
+        taken_right = np.concatenate([taken_right, first["j"].to_numpy()])
+    matched = (
+        pd.concat(matched_parts).sort_values("i").reset_index(drop=True)
+        if matched_parts
+        else scored.iloc[0:0]
+    )
+    return Links(scored=Scored(scored, params, stats), best=best, matched=matched)

@@ -1,0 +1,231 @@
+"""Fellegi-Sunter scoring with parameters estimated from the data itself.
+
+For each comparison level we need m (how often true matches show it) and u (how often
+unrelated records show it). The match weight of a pair is
+``log2(prior odds) + sum(log2(m/u))`` over the comparisons that are not null, and its match
+probability is ``2^w / (1 + 2^w)``.
+
+- u is estimated from random pairs (almost all unrelated): ``estimate_u``.
+- m is estimated by expectation-maximisation on the blocked candidate pairs, compressed into
+  distinct comparison patterns: ``estimate_em``. When the data is too small for EM, or EM
+  lands on an implausible solution, documented default m values are used instead.
+- Exact agreement on a name or a birth date is term-frequency adjusted: agreeing on
+  "MUHAMMAD RIZKI" or on 1 July 1990 (a placeholder) is weaker evidence than agreeing on a
+  rare name or date, so the u of the exact level is replaced by the value's frequency.
+- Domain rules that the independence assumption cannot express are applied to the levels
+  before weighting (``apply_rules``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from coklit.match.compare import COMPARISONS, LEVELS
+
+# Default m-probabilities (share of true matches at each level, index = level), used when the
+# data is too small to estimate them. They follow from the domain: most duplicates and field
+# records carry the same NIK and date; typos, swaps and spelling variants are a minority.
+DEFAULT_M: dict[str, tuple[float, ...]] = {
+    "nik": (0.04, 0.05, 0.02, 0.06, 0.83),
+    "nama": (0.01, 0.04, 0.08, 0.12, 0.75),
+    "tgl": (0.03, 0.05, 0.04, 0.88),
+    "jk": (0.02, 0.98),
+    "tempat": (0.10, 0.90),
+    "domisili": (0.10, 0.10, 0.15, 0.25, 0.40),
+}
+# Default u-probabilities (share of unrelated pairs at each level) for a city-sized list,
+# blended with the random-pair estimate as U_PSEUDO_PAIRS pseudo-observations so that a tiny
+# file (a few hundred rows) still gets sensible values while a large one speaks for itself.
+DEFAULT_U: dict[str, tuple[float, ...]] = {
+    "nik": (0.9999, 1e-4, 1e-6, 1e-6, 1e-7),
+    "nama": (0.90, 0.09, 0.008, 0.0015, 0.0005),
+    "tgl": (0.97, 0.03, 1e-4, 1e-4),
+    "jk": (0.5, 0.5),
+    "tempat": (0.4, 0.6),
+    "domisili": (0.90, 0.08, 0.015, 0.004, 1e-5),
+}
+U_PSEUDO_PAIRS = 20_000.0
+PROB_FLOOR = 1e-7
+TF_COMPARISONS = {"nama": 4, "tgl": 3}  # comparison -> its exact level
+# Term frequencies are blended with the default exact-level u as this many pseudo-records, so
+# a name seen 3 times in a 7-row file is not taken to be a third of the population.
+TF_PSEUDO_RECORDS = 1_000.0
+# Weight bounds (bits) per comparison. Household and place are shared by relatives (twins,
+# parents and children share a family card and an address), so however rare a shared family
+# card is between random people, it is only weak evidence that two rows are one person
+# (domain.md: "an NKK difference is not an error and only weak evidence").
+WEIGHT_BOUNDS: dict[str, tuple[float, float]] = {"domisili": (-3.0, 4.0), "tempat": (-2.0, 2.0)}
+
+
+@dataclass
+class Params:
+    """Estimated model parameters; ``source`` says how m was obtained (em / bawaan)."""
+
+    m: dict[str, np.ndarray]
+    u: dict[str, np.ndarray]
+    prior: float  # probability that two random records match
+    source: str = "bawaan"
+    em_iterations: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    def weights(self) -> dict[str, np.ndarray]:
+        return {c: np.log2(self.m[c] / self.u[c]) for c in COMPARISONS}
+
+    def describe(self) -> dict[str, object]:
+        """Plain values for info_proses.json and the README."""
+        return {
+            "sumber_m": self.source,
+            "iterasi_em": self.em_iterations,
+            "peluang_awal": float(self.prior),
+            "bobot": {
+                c: {LEVELS[c][k]: round(float(w), 2) for k, w in enumerate(self.weights()[c])}
+                for c in COMPARISONS
+            },
+            "catatan": list(self.notes),
+        }
+
+
+def _normalise(counts: np.ndarray) -> np.ndarray:
+    total = counts.sum()
+    if total <= 0:
+        return np.full(len(counts), 1.0 / len(counts))
+    return np.clip(counts / total, PROB_FLOOR, 1.0)
+
+
+def level_counts(gamma: pd.DataFrame, weights: np.ndarray | None = None) -> dict[str, np.ndarray]:
+    out = {}
+    for c in COMPARISONS:
+        g = gamma[c].to_numpy()
+        ok = g >= 0
+        out[c] = np.bincount(
+            g[ok].astype(np.int64),
+            weights=None if weights is None else weights[ok],
+            minlength=len(LEVELS[c]),
+        ).astype(float)
+    return out
+
+
+def estimate_u(gamma_random: pd.DataFrame) -> dict[str, np.ndarray]:
+    """u-probabilities from comparisons of random pairs, blended with ``DEFAULT_U``."""
+    return {
+        c: _normalise(n + U_PSEUDO_PAIRS * np.asarray(DEFAULT_U[c]))
+        for c, n in level_counts(gamma_random).items()
+    }
+
+
+def default_m() -> dict[str, np.ndarray]:
+    return {c: np.asarray(v, dtype=float) for c, v in DEFAULT_M.items()}
+
+
+def estimate_em(
+    gamma: pd.DataFrame,
+    u_random: dict[str, np.ndarray],
+    max_iter: int = 50,
+    tol: float = 1e-5,
+) -> tuple[dict[str, np.ndarray], float, int]:
+    """EM on candidate pairs: returns m, the share of matches among the candidates, and the
+    number of iterations. Works on distinct comparison patterns weighted by their counts, so
+    its cost does not depend on the number of pairs."""
+    matrix = gamma[list(COMPARISONS)].to_numpy(dtype=np.int16)
+    patterns, counts = np.unique(matrix, axis=0, return_counts=True)
+    counts = counts.astype(float)
+    m = default_m()
+    # Unrelated candidate pairs agree more often than random ones (blocking made them share a
+    # key), so u among candidates is estimated too, starting from the random-pair values.
+    u = {c: v.copy() for c, v in u_random.items()}
+    share = 0.1
+    iterations = 0
+    while iterations < max_iter:
+        iterations += 1
+        log_m = np.zeros(len(patterns))
+        log_u = np.zeros(len(patterns))
+        for k, c in enumerate(COMPARISONS):
+            g = patterns[:, k]
+            ok = g >= 0
+            log_m[ok] += np.log(m[c][g[ok]])
+            log_u[ok] += np.log(u[c][g[ok]])
+        a = np.log(share) + log_m
+        b = np.log1p(-share) + log_u
+        post = 1.0 / (1.0 + np.exp(np.clip(b - a, -700, 700)))
+        wm, wu = counts * post, counts * (1 - post)
+        new_share = float(np.clip(wm.sum() / counts.sum(), 1e-9, 1 - 1e-9))
+        change = abs(new_share - share)
+        for k, c in enumerate(COMPARISONS):
+            g = patterns[:, k]
+            ok = g >= 0
+            nl = len(LEVELS[c])
+            new_m = _normalise(np.bincount(g[ok], weights=wm[ok], minlength=nl) + 1e-3)
+            new_u = _normalise(np.bincount(g[ok], weights=wu[ok], minlength=nl) + 1e-3)
+            change = max(change, float(np.abs(new_m - m[c]).max()))
+            m[c], u[c] = new_m, new_u
+        share = new_share
+        if change < tol:
+            break
+    return m, share, iterations
+
+
+def plausible(m: dict[str, np.ndarray], u: dict[str, np.ndarray]) -> bool:
+    """EM found the 'same person' class: exact NIK, name and date are evidence for a match."""
+    return all(m[c][-1] > u[c][-1] and m[c][-1] > m[c][0] for c in ("nik", "nama", "tgl"))
+
+
+def term_frequencies(values: pd.Series, comparison: str) -> tuple[pd.Series, float]:
+    """Frequency of each non-empty value (index = value), blended with the default u of the
+    exact level, and the frequency to use for a value not seen in ``values``."""
+    v = values[values != ""]
+    prior = DEFAULT_U[comparison][TF_COMPARISONS[comparison]]
+    counts = v.value_counts()
+    total = len(v) + TF_PSEUDO_RECORDS
+    return (counts + TF_PSEUDO_RECORDS * prior) / total, (1 + TF_PSEUDO_RECORDS * prior) / total
+
+
+def apply_rules(gamma: pd.DataFrame) -> pd.DataFrame:
+    """Domain rules that pure independence cannot express. Returns a copy.
+
+    - A NIK one digit away in the serial number is what twins and people born on one day in
+      one region carry; it counts as a typo only when the names are near-identical.
+    - A NIK one digit away in the region or date part counts as a typo only when the names are
+      at least similar (siblings' NIKs differ by one digit in the birth year).
+    - A different name is never "the same person" through one NIK typo.
+    """
+    g = gamma.copy()
+    nik, nama = g["nik"].to_numpy().copy(), g["nama"].to_numpy()
+    nik[(nik == 2) & (nama < 3)] = 0
+    nik[(nik == 3) & (nama < 2)] = 0
+    g["nik"] = nik
+    return g
+
+
+def match_weights(
+    gamma: pd.DataFrame,
+    params: Params,
+    tf_u: dict[str, np.ndarray] | None = None,
+) -> tuple[pd.DataFrame, np.ndarray]:
+    """Per-comparison weights (0 for null levels) and the total match weight of each pair.
+
+    ``tf_u`` gives, per term-frequency comparison, the frequency of the agreed value for each
+    pair (used only where the level is the exact one).
+    """
+    weights = params.weights()
+    parts = {}
+    for c in COMPARISONS:
+        g = gamma[c].to_numpy()
+        w = np.where(g >= 0, weights[c][np.clip(g, 0, None)], 0.0)
+        if tf_u is not None and c in tf_u and c in TF_COMPARISONS:
+            exact = g == TF_COMPARISONS[c]
+            freq = np.clip(tf_u[c], PROB_FLOOR, 1.0)
+            m_exact = params.m[c][TF_COMPARISONS[c]]
+            w = np.where(exact, np.log2(m_exact / freq), w)
+        if c in WEIGHT_BOUNDS:
+            w = np.clip(w, *WEIGHT_BOUNDS[c])
+        parts[c] = w
+    frame = pd.DataFrame(parts)
+    prior = np.log2(params.prior / (1 - params.prior))
+    return frame, prior + frame.to_numpy().sum(axis=1)
+
+
+def probability(weight: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp2(-np.clip(weight, -60, 60)))

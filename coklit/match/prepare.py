@@ -1,0 +1,91 @@
+"""Turn normalised records into the arrays the matcher works on.
+
+Everything here is vectorised over whole columns. The result is a plain frame plus a NIK
+digit matrix, so a partition of records (a block) can be prepared and matched on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+# Codes in the NIK digit matrix besides 0-9.
+MASKED = 10
+MISSING = 11
+
+
+@dataclass
+class Prepared:
+    """Arrays for one set of records, aligned with ``frame`` (positions 0..n-1)."""
+
+    frame: pd.DataFrame  # text columns used by blocking and comparisons
+    nik: np.ndarray  # (n, 16) uint8: digits, MASKED, or MISSING for a row without NIK
+    nik_state: np.ndarray  # int8: 0 none, 1 full, 2 masked
+    tgl_known: np.ndarray  # bool
+    tgl_y: np.ndarray  # year, month, day; -1 when unknown
+    tgl_m: np.ndarray
+    tgl_d: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+
+def _text(series: pd.Series) -> pd.Series:
+    return series.fillna("").astype(str)
+
+
+def nik_matrix(nik_norm: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Digit matrix and state of normalised NIKs ('' = none, '*' = masked digit)."""
+    text = _text(nik_norm)
+    n = len(text)
+    present = text.str.len().to_numpy() == 16
+    padded = text.where(present, "#" * 16)
+    raw = np.frombuffer("".join(padded.tolist()).encode("ascii", "replace"), dtype=np.uint8)
+    raw = raw.reshape(n, 16) if n else np.zeros((0, 16), np.uint8)
+    digits = raw.astype(np.int16) - ord("0")
+    matrix = np.where((digits >= 0) & (digits <= 9), digits, MISSING).astype(np.uint8)
+    matrix[raw == ord("*")] = MASKED
+    masked = (matrix == MASKED).any(axis=1)
+    state = np.where(present, np.where(masked, 2, 1), 0).astype(np.int8)
+    return matrix, state
+
+
+def prepare(records: pd.DataFrame) -> Prepared:
+    """Prepare normalised records (columns of ``coklit.fields.NORMALISED``) for matching."""
+    nama = _text(records["nama_norm"])
+    frame = pd.DataFrame(
+        {
+            "nama": nama,
+            "nama_key": _text(records["nama_key"]),
+            "nama_first": nama.str.split(" ", n=1).str[0].fillna(""),
+            "nik": _text(records["nik_norm"]),
+            "nkk": _text(records["nkk_norm"]).where(records["nkk_status"].eq("ok"), ""),
+            "jk": _text(records["jk_norm"]),
+            "tempat": _text(records["tempat_norm"]),
+            "alamat": _text(records["alamat_norm"]),
+            "kel": _text(records["kelurahan_norm"]),
+            "kec": _text(records["kecamatan_norm"]),
+            "rt": records["rt_norm"].astype("Int64").fillna(-1).astype(np.int64),
+            "rw": records["rw_norm"].astype("Int64").fillna(-1).astype(np.int64),
+            "tps": records["tps_norm"].astype("Int64").fillna(-1).astype(np.int64),
+        }
+    ).reset_index(drop=True)
+    nik, state = nik_matrix(records["nik_norm"])
+    frame["nik"] = frame["nik"].where(state > 0, "")
+
+    tgl = pd.to_datetime(records["tgl_lahir"], errors="coerce").reset_index(drop=True)
+    known = tgl.notna().to_numpy()
+    y = np.where(known, tgl.dt.year.fillna(0).to_numpy(dtype=np.int64), -1)
+    m = np.where(known, tgl.dt.month.fillna(0).to_numpy(dtype=np.int64), -1)
+    d = np.where(known, tgl.dt.day.fillna(0).to_numpy(dtype=np.int64), -1)
+    frame["tgl"] = pd.Series(np.where(known, tgl.dt.strftime("%Y%m%d").fillna(""), ""), dtype=str)
+    # Year + the two day/month numbers in sorted order: equal under a day/month swap.
+    lo, hi = np.minimum(d, m), np.maximum(d, m)
+    frame["tgl_swapkey"] = pd.Series(
+        np.where(known, (y * 10000 + lo * 100 + hi).astype(str), ""), dtype=str
+    )
+    return Prepared(
+        frame=frame, nik=nik, nik_state=state, tgl_known=known, tgl_y=y, tgl_m=m, tgl_d=d
+    )
