@@ -1,0 +1,576 @@
+"""``laporan.html``: one self-contained, offline report file.
+
+Built from the Jinja2 templates in ``coklit/report/templates`` with the CSS and JavaScript of
+``coklit/report/static`` inlined, so the file opens from disk with no server and makes no
+network request (a Content-Security-Policy meta tag forbids any). Jinja2 is used only here.
+
+Layout of the page:
+
+* what was checked (inputs with row counts and SHA-256, parameters, version) and the privacy
+  mode;
+* the rekap by kecamatan, rendered here as an HTML table plus an inline SVG bar chart; the
+  kelurahan rows sit under each kecamatan and open on click, the TPS counts under a kelurahan
+  are computed by the script from the finding tables;
+* one section per finding table. Each table's data is embedded once as compact column-wise
+  JSON (low-cardinality columns dictionary-encoded) in ``<script type="application/json">``;
+  the script renders one page of rows at a time, sorts, filters and searches.
+
+View state lives in the URL fragment, so a filtered view can be shared or opened directly:
+``laporan.html#kecamatan=KEMUNING&kelurahan=SEI%20BUAH&tms.kat=tms_1&ganda.q=budi&ganda.sort=-skor&ganda.page=2&ganda.size=100``
+(``filter-kecamatan``/``filter-kelurahan`` are accepted as aliases). When printing, each table
+prints the page currently shown, with a note saying which page of how many.
+
+The tables given are printed as they are: masking is done by the caller
+(``coklit.report.write_outputs``) unless ``cfg.full_data``; this module only states the mode.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from coklit import __version__
+from coklit.config import OutputConfig
+from coklit.fields import CATEGORIES
+from coklit.i18n import register, t
+from coklit.report.labels import (
+    REKAP_TABLES,
+    column_label,
+    ordered_tables,
+    table_description,
+    table_title,
+)
+from coklit.results import TOTAL_LABEL, RunResult
+
+_HERE = Path(__file__).resolve().parent
+TEMPLATE_DIR = _HERE / "templates"
+STATIC_DIR = _HERE / "static"
+
+PAGE_SIZES = (50, 100, 200)
+
+register({
+    "html.title": {"id": "Laporan coklit", "en": "coklit report"},
+    "html.mode_shared": {
+        "id": "Data dibagikan: NIK/NKK disamarkan, tanggal lahir hanya tahun, disabilitas tidak ditampilkan",
+        "en": "Shareable data: NIK/NKK masked, birth dates show the year only, disability left out",
+    },
+    "html.mode_full": {
+        "id": "INTERNAL: data lengkap — jangan dibagikan",
+        "en": "INTERNAL: full data — do not share",
+    },
+    "html.mode_full_badge": {"id": "INTERNAL", "en": "INTERNAL"},
+    "html.checked": {"id": "Yang diperiksa", "en": "What was checked"},
+    "html.command": {"id": "Perintah", "en": "Command"},
+    "html.created": {"id": "Dibuat", "en": "Created"},
+    "html.version": {"id": "Versi coklit", "en": "coklit version"},
+    "html.inputs": {"id": "Berkas masukan", "en": "Input files"},
+    "html.role": {"id": "Peran", "en": "Role"},
+    "html.rows_read": {"id": "Baris dibaca", "en": "Rows read"},
+    "html.rows_used": {"id": "Dipakai", "en": "Used"},
+    "html.rows_rejected": {"id": "Ditolak", "en": "Rejected"},
+    "html.parameters": {"id": "Parameter", "en": "Parameters"},
+    "html.measures": {"id": "Ukuran", "en": "Measures"},
+    "html.contents": {"id": "Isi laporan", "en": "Contents"},
+    "html.rekap_chart": {
+        "id": "Temuan per kecamatan (jumlah baris)",
+        "en": "Findings per kecamatan (rows)",
+    },
+    "html.rekap_hint": {
+        "id": "Klik nama kecamatan untuk melihat kelurahan, dan nama kelurahan untuk melihat TPS.",
+        "en": "Click a kecamatan to see its kelurahan, and a kelurahan to see its TPS.",
+    },
+    "html.groups": {"id": "grup", "en": "groups"},
+    "html.no_findings": {"id": "Tidak ada temuan.", "en": "No findings."},
+    "html.filter_place": {"id": "Saring wilayah", "en": "Filter by place"},
+    "html.all": {"id": "(semua)", "en": "(all)"},
+    "html.noscript": {
+        "id": "JavaScript mati: rekap tetap terbaca, tetapi tabel temuan perlu JavaScript. Gunakan berkas CSV/XLSX.",
+        "en": "JavaScript is off: the summary is readable, but the finding tables need JavaScript. Use the CSV/XLSX files.",
+    },
+    "html.print_note": {
+        "id": "Cetakan hanya memuat halaman tabel yang sedang ditampilkan; daftar lengkap ada di berkas CSV/XLSX.",
+        "en": "A printout holds only the page of each table currently shown; the full lists are in the CSV/XLSX files.",
+    },
+})
+
+# Texts the script needs (looked up by key in JS).
+_JS_TEXT_KEYS: dict[str, dict[str, str]] = {
+    "search": {"id": "Cari nama", "en": "Search name"},
+    "category": {"id": "Kategori", "en": "Category"},
+    "all": {"id": "(semua)", "en": "(all)"},
+    "page": {"id": "Halaman {p} dari {n}", "en": "Page {p} of {n}"},
+    "showing": {"id": "Menampilkan {a}–{b} dari {m} baris", "en": "Showing {a}–{b} of {m} rows"},
+    "showing_groups": {
+        "id": "Menampilkan grup {a}–{b} dari {m} grup",
+        "en": "Showing groups {a}–{b} of {m}",
+    },
+    "filtered": {"id": "(tersaring dari {n})", "en": "(filtered from {n})"},
+    "per_page": {"id": "Baris per halaman", "en": "Rows per page"},
+    "first": {"id": "Halaman pertama", "en": "First page"},
+    "prev": {"id": "Sebelumnya", "en": "Previous"},
+    "next": {"id": "Berikutnya", "en": "Next"},
+    "last": {"id": "Halaman terakhir", "en": "Last page"},
+    "none": {"id": "Tidak ada baris yang cocok dengan saringan.", "en": "No rows match the filters."},
+    "print_page": {
+        "id": "Dicetak: halaman {p} dari {n} ({m} baris tersaring{f}).",
+        "en": "Printed: page {p} of {n} ({m} filtered rows{f}).",
+    },
+    "print_filter": {"id": "; saringan: {f}", "en": "; filters: {f}"},
+    "no_place": {
+        "id": "Tabel ini tidak memuat wilayah; saringan wilayah tidak berlaku.",
+        "en": "This table has no place columns; the place filter does not apply.",
+    },
+    "tps": {"id": "TPS", "en": "TPS"},
+    "tps_empty": {"id": "(tanpa TPS)", "en": "(no TPS)"},
+    "tps_none": {"id": "Tidak ada temuan per TPS.", "en": "No findings per TPS."},
+    "reset": {"id": "Hapus saringan", "en": "Clear filters"},
+    "place_cols": {"id": "Wilayah", "en": "Place"},
+    "sort": {"id": "Urutkan", "en": "Sort"},
+}
+
+# Custom header labels for grouped cells.
+_CELL_LABELS: dict[str, dict[str, str]] = {
+    "sumber_baris": {"id": "Berkas : baris", "en": "File : row"},
+    "wilayah": {"id": "Kecamatan / Kelurahan / TPS", "en": "Kecamatan / Kelurahan / TPS"},
+    "lahir": {"id": "Tempat, tanggal lahir", "en": "Place, date of birth"},
+    "nomor": {"id": "NIK / NKK", "en": "NIK / NKK"},
+    "alamat": {"id": "Alamat, RT/RW", "en": "Address, RT/RW"},
+    "nama_vs": {"id": "Nama: lapangan / kandidat DPT", "en": "Name: field / list candidate"},
+    "nik_vs": {"id": "NIK: lapangan / kandidat", "en": "NIK: field / candidate"},
+    "tgl_vs": {"id": "Tgl lahir: lapangan / kandidat", "en": "Birth date: field / candidate"},
+    "kandidat": {"id": "Kandidat DPT (berkas : baris)", "en": "List candidate (file : row)"},
+    "nama_cocok": {"id": "Nama: lapangan / DPT", "en": "Name: field / list"},
+    "nik_cocok": {"id": "NIK: lapangan / DPT", "en": "NIK: field / list"},
+    "tgl_cocok": {"id": "Tgl lahir: lapangan / DPT", "en": "Birth date: field / list"},
+    "lapangan": {"id": "Lapangan (berkas : baris)", "en": "Field (file : row)"},
+    "dpt": {"id": "DPT (berkas : baris)", "en": "List (file : row)"},
+    "wilayah_lap": {"id": "Wilayah lapangan", "en": "Place (field)"},
+    "wilayah_dpt": {"id": "Wilayah DPT", "en": "Place (list)"},
+    "jenis_lokasi": {"id": "Jenis / lokasi", "en": "Kind / location"},
+    "kategori_kode": {"id": "Kategori / kode KPU", "en": "Category / KPU code"},
+    "sumber_bukti": {"id": "Sumber / bukti", "en": "Source / evidence"},
+}
+
+# Display layout per table: (kind, columns, label key or None, numeric).
+# kind "stack": values one under another (first one is the sort key); "join": on one line
+# separated by " : "; "diff": first value over second with differing characters marked;
+# "gdiff": like stack, characters differing from the group's first row are marked.
+_Cell = tuple[str, tuple[str, ...], "str | None", bool]
+_PLACE = ("kecamatan", "kelurahan", "tps")
+LAYOUTS: dict[str, list[_Cell]] = {
+    "ganda": [
+        ("stack", ("grup",), None, True),
+        ("join", ("berkas", "baris"), "sumber_baris", False),
+        ("stack", _PLACE, "wilayah", False),
+        ("gdiff", ("nama",), None, False),
+        ("gdiff", ("nik", "nkk"), "nomor", False),
+        ("gdiff", ("tempat_lahir", "tanggal_lahir"), "lahir", False),
+        ("stack", ("jenis_kelamin",), None, False),
+        ("gdiff", ("alamat", "rt", "rw"), "alamat", False),
+        ("stack", ("jenis", "lokasi"), "jenis_lokasi", False),
+        ("stack", ("skor",), None, True),
+        ("stack", ("alasan",), None, False),
+    ],
+    "belum_terdaftar": [
+        ("join", ("berkas", "baris"), "sumber_baris", False),
+        ("stack", _PLACE, "wilayah", False),
+        ("diff", ("nama", "kandidat_nama"), "nama_vs", False),
+        ("diff", ("nik", "kandidat_nik"), "nik_vs", False),
+        ("diff", ("tanggal_lahir", "kandidat_tanggal_lahir"), "tgl_vs", False),
+        ("stack", ("alamat", "rt", "rw"), "alamat", False),
+        ("stack", ("alasan_memenuhi_syarat",), None, False),
+        ("join", ("kandidat_berkas", "kandidat_baris"), "kandidat", False),
+        ("stack", ("kandidat_skor",), None, True),
+        ("stack", ("kandidat_alasan",), None, False),
+    ],
+    "tms": [
+        ("join", ("berkas", "baris"), "sumber_baris", False),
+        ("stack", _PLACE, "wilayah", False),
+        ("stack", ("nama",), None, False),
+        ("stack", ("nik", "nkk"), "nomor", False),
+        ("stack", ("tempat_lahir", "tanggal_lahir"), "lahir", False),
+        ("stack", ("alamat", "rt", "rw"), "alamat", False),
+        ("stack", ("kategori_nama", "kode_kpu"), "kategori_kode", False),
+        ("stack", ("sumber", "bukti"), "sumber_bukti", False),
+        ("stack", ("skor",), None, True),
+    ],
+    "tidak_valid": [
+        ("join", ("berkas", "baris"), "sumber_baris", False),
+        ("stack", _PLACE, "wilayah", False),
+        ("stack", ("nama",), None, False),
+        ("stack", ("kolom",), None, False),
+        ("stack", ("masalah",), None, False),
+        ("stack", ("keterangan",), None, False),
+        ("stack", ("nilai",), None, False),
+    ],
+    "cocok": [
+        ("join", ("berkas_lapangan", "baris_lapangan"), "lapangan", False),
+        ("join", ("berkas_dpt", "baris_dpt"), "dpt", False),
+        ("diff", ("nama_lapangan", "nama_dpt"), "nama_cocok", False),
+        ("diff", ("nik_lapangan", "nik_dpt"), "nik_cocok", False),
+        ("diff", ("tanggal_lahir_lapangan", "tanggal_lahir_dpt"), "tgl_cocok", False),
+        ("stack", ("kecamatan_lapangan", "kelurahan_lapangan", "tps_lapangan"), "wilayah_lap", False),
+        ("stack", ("kecamatan_dpt", "kelurahan_dpt", "tps_dpt"), "wilayah_dpt", False),
+        ("stack", ("kategori_lapangan",), None, False),
+        ("stack", ("skor",), None, True),
+        ("stack", ("alasan",), None, False),
+    ],
+    "ditolak": [
+        ("stack", ("berkas",), None, False),
+        ("stack", ("baris",), None, True),
+        ("stack", ("masalah",), None, False),
+        ("stack", ("keterangan",), None, False),
+    ],
+}
+# Place columns (kecamatan, kelurahan, tps) used by the place filter and the TPS drill-down.
+PLACE_COLUMNS: dict[str, tuple[str, str, str]] = {
+    "cocok": ("kecamatan_lapangan", "kelurahan_lapangan", "tps_lapangan"),
+}
+# Column offered in the category select box.
+CATEGORY_COLUMN: dict[str, str] = {
+    "ganda": "jenis",
+    "belum_terdaftar": "alasan_memenuhi_syarat",
+    "tms": "kategori",
+    "tidak_valid": "masalah",
+    "cocok": "kategori_lapangan",
+    "ditolak": "masalah",
+}
+GROUP_COLUMN: dict[str, str] = {"ganda": "grup"}
+# Finding tables counted per TPS in the drill-down, and the rekap column with the same count.
+TPS_COUNTED = ("belum_terdaftar", "ganda", "tms", "tidak_valid")
+# Rekap columns drawn in the chart (stacked), with colours (Okabe-Ito, colour-blind safe).
+CHART_SERIES: tuple[tuple[str, str], ...] = (
+    ("belum_terdaftar", "#0072B2"),
+    ("baris_ganda", "#D55E00"),
+    ("tms", "#009E73"),
+    ("tidak_valid", "#CC79A7"),
+)
+_PARAM_LABELS: dict[str, dict[str, str]] = {
+    "election_date": {"id": "Tanggal pemungutan suara", "en": "Election day"},
+    "tanggal_pemilihan": {"id": "Tanggal pemungutan suara", "en": "Election day"},
+    "threshold_dedupe": {"id": "Ambang ganda", "en": "Duplicate threshold"},
+    "threshold_link": {"id": "Ambang pencocokan", "en": "Match threshold"},
+    "voting_age": {"id": "Usia pemilih minimal", "en": "Voting age"},
+    "max_plausible_age": {"id": "Usia maksimum wajar", "en": "Maximum plausible age"},
+    "full_data": {"id": "Data lengkap", "en": "Full data"},
+    "lang": {"id": "Bahasa", "en": "Language"},
+}
+
+
+def write_html(result: RunResult, path: Path, cfg: OutputConfig) -> Path:
+    """Write the report for ``result`` to ``path`` and return ``path``.
+
+    The tables are shown as given (already masked unless ``cfg.full_data``).
+    """
+    path = Path(path)
+    html = render_html(result, cfg)
+    path.write_text(html, encoding="utf-8")
+    return path
+
+
+def render_html(result: RunResult, cfg: OutputConfig) -> str:
+    """The report as one HTML string."""
+    lang = cfg.lang if cfg.lang in ("id", "en") else "id"
+    meta = result.meta or {}
+    tables = result.tables
+    findings = [n for n in ordered_tables(list(tables)) if n not in REKAP_TABLES]
+
+    sections = []
+    data_blocks = []
+    for name in findings:
+        df = tables[name]
+        spec = _table_spec(name, df, lang)
+        sections.append(spec)
+        data_blocks.append({"id": f"data-{name}", "json": _json_script(_encode_table(df))})
+
+    rekap = _rekap(tables, lang)
+    config = {
+        "lang": lang,
+        "texts": {k: v.get(lang, v["id"]) for k, v in _JS_TEXT_KEYS.items()},
+        "tables": sections,
+        "places": _places(tables),
+        "tpsCounted": [n for n in TPS_COUNTED if n in tables],
+        "pageSizes": list(PAGE_SIZES),
+        "kecLabel": column_label("kecamatan", lang),
+        "kelLabel": column_label("kelurahan", lang),
+        "categories": {code: texts.get(lang, texts["id"]) for code, texts in CATEGORIES.items()},
+    }
+    context = {
+        "lang": lang,
+        "t": lambda key, **kw: t(key, lang, **kw),
+        "full_data": cfg.full_data,
+        "meta": _meta_view(meta, lang),
+        "file_label": column_label("berkas", lang),
+        "rekap": rekap,
+        "rekap_title": table_title("rekap_kecamatan", lang),
+        "rekap_first_label": column_label("kecamatan", lang),
+        "chart": _chart(rekap, lang) if rekap else None,
+        "sections": sections,
+        "data_blocks": data_blocks,
+        "config_json": _json_script(config),
+        "css": Markup(_static("laporan.css")),
+        "js": Markup(_static("laporan.js")),
+        "fmt": lambda v: _fmt_int(v, lang),
+    }
+    return _env().get_template("laporan.html.j2").render(**context)
+
+
+# ---------------------------------------------------------------------------------------------
+# Pieces
+
+
+@lru_cache(maxsize=1)
+def _env() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(str(TEMPLATE_DIR)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+@lru_cache(maxsize=4)
+def _static(name: str) -> str:
+    text = (STATIC_DIR / name).read_text(encoding="utf-8")
+    closing = "</style" if name.endswith(".css") else "</script"
+    if closing in text.lower():  # would end the inline element early
+        raise ValueError(f"{name} must not contain {closing}")
+    return text
+
+
+def _json_script(value: Any) -> Markup:
+    """JSON safe inside ``<script type="application/json">``: no ``<``, ``>`` or ``&`` at all,
+    so neither ``</script>`` nor ``<!--`` can appear (``</`` becomes ``\\u003c/``)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return Markup(text)
+
+
+def _encode_table(df: pd.DataFrame) -> dict[str, Any]:
+    """Column-wise compact form: ``{"columns": [...], "n": rows, "data": [col, ...]}`` where a
+    column is a list of strings, or ``{"d": [distinct values], "i": [codes]}`` when values
+    repeat a lot (places, files, reasons, masked NIKs)."""
+    n = len(df)
+    data: list[Any] = []
+    for column in df.columns:
+        values = df[column].astype("string").fillna("")
+        codes, uniques = pd.factorize(values, sort=False)
+        if n >= 20 and len(uniques) * 2 <= n:
+            data.append({"d": [str(u) for u in uniques], "i": codes.tolist()})
+        else:
+            data.append(values.tolist())
+    return {"columns": [str(c) for c in df.columns], "n": n, "data": data}
+
+
+def _table_spec(name: str, df: pd.DataFrame, lang: str) -> dict[str, Any]:
+    """What the script needs to show one finding table (not its data)."""
+    columns = [str(c) for c in df.columns]
+    present = set(columns)
+    layout = LAYOUTS.get(name) or [("stack", (c,), None, False) for c in columns]
+    cells = []
+    used: set[str] = set()
+    for kind, cols, label_key, numeric in layout:
+        have = [c for c in cols if c in present]
+        if not have:
+            continue
+        if kind == "diff" and len(have) < 2:
+            kind = "stack"
+        if label_key and len(have) == len(cols):
+            label = _CELL_LABELS[label_key].get(lang) or _CELL_LABELS[label_key]["id"]
+        else:
+            label = " / ".join(column_label(c, lang) for c in have)
+        pre = [_prefix(c, lang) for c in have]
+        cells.append({"kind": kind, "cols": have, "label": label, "num": numeric, "pre": pre})
+        used.update(have)
+    # Columns the layout does not know (a newer table version) still get shown.
+    for c in columns:
+        if c not in used and c not in ("rid",):
+            cells.append({"kind": "stack", "cols": [c], "label": column_label(c, lang), "num": False})
+    place = PLACE_COLUMNS.get(name, _PLACE)
+    place_cols = [c if c in present else None for c in place]
+    category = CATEGORY_COLUMN.get(name)
+    names = [c for c in columns if c == "nama" or c.startswith("nama_") or c == "kandidat_nama"]
+    return {
+        "name": name,
+        "title": table_title(name, lang),
+        "description": table_description(name, lang),
+        "count": int(len(df)),
+        "groups": int(df[GROUP_COLUMN[name]].nunique()) if GROUP_COLUMN.get(name) in present else None,
+        "cells": cells,
+        "place": place_cols if place_cols[0] else None,
+        "category": category if category in present else None,
+        "categoryLabel": column_label(category, lang) if category in present else None,
+        "group": GROUP_COLUMN.get(name) if GROUP_COLUMN.get(name) in present else None,
+        "search": names or columns,
+    }
+
+
+def _prefix(column: str, lang: str) -> str:
+    """Short label shown before a secondary value in a stacked cell (``RT 029``)."""
+    base = column.rsplit("_", 1)[0] if column.endswith(("_lapangan", "_dpt")) else column
+    if base in ("rt", "rw", "tps", "nkk"):
+        return column_label(base, lang) + " "
+    if base == "kode_kpu":
+        return column_label(base, lang) + ": "
+    return ""
+
+
+def _places(tables: dict[str, pd.DataFrame]) -> dict[str, list[str]]:
+    """kecamatan -> sorted kelurahan names, from the rekap and every finding table."""
+    pairs: set[tuple[str, str]] = set()
+    sources = [("rekap_kelurahan", ("kecamatan", "kelurahan")),
+               ("rekap_kecamatan", ("kecamatan", None))]
+    sources += [(n, (PLACE_COLUMNS.get(n, _PLACE)[0], PLACE_COLUMNS.get(n, _PLACE)[1]))
+                for n in tables if n not in REKAP_TABLES]
+    for name, (kec, kel) in sources:
+        df = tables.get(name)
+        if df is None or kec not in df.columns:
+            continue
+        kel_values = df[kel] if kel and kel in df.columns else pd.Series("", index=df.index)
+        frame = pd.DataFrame({"k": df[kec].astype("string").fillna(""),
+                              "l": kel_values.astype("string").fillna("")}).drop_duplicates()
+        pairs.update(zip(frame["k"], frame["l"]))
+    out: dict[str, set[str]] = {}
+    for kec, kel in pairs:
+        if not kec or kec == TOTAL_LABEL:
+            continue
+        out.setdefault(kec, set())
+        if kel and kel != TOTAL_LABEL:
+            out[kec].add(kel)
+    return {k: sorted(out[k]) for k in sorted(out)}
+
+
+def _to_int(value: Any) -> int | None:
+    try:
+        number = float(str(value).replace(",", "").strip())
+    except ValueError:
+        return None
+    return int(number) if math.isfinite(number) else None
+
+
+def _fmt_int(value: Any, lang: str) -> str:
+    number = _to_int(value)
+    if number is None:
+        return "" if value is None else str(value)
+    text = f"{number:,}"
+    return text.replace(",", ".") if lang == "id" else text
+
+
+def _rekap(tables: dict[str, pd.DataFrame], lang: str) -> dict[str, Any] | None:
+    """Rekap rows for the template: kecamatan rows each with their kelurahan rows, and TOTAL."""
+    kec_df = tables.get("rekap_kecamatan")
+    if kec_df is None:
+        return None
+    columns = [c for c in kec_df.columns if c != "kecamatan"]
+    kel_df = tables.get("rekap_kelurahan")
+    by_kec: dict[str, list[dict[str, Any]]] = {}
+    if kel_df is not None and "kecamatan" in kel_df.columns and "kelurahan" in kel_df.columns:
+        for record in kel_df.astype("string").fillna("").to_dict("records"):
+            if record["kecamatan"] == TOTAL_LABEL or record["kelurahan"] == TOTAL_LABEL:
+                continue
+            by_kec.setdefault(record["kecamatan"], []).append(
+                {"name": record["kelurahan"], "cells": [record.get(c, "") for c in columns]}
+            )
+    rows, total = [], None
+    for record in kec_df.astype("string").fillna("").to_dict("records"):
+        row = {
+            "name": record["kecamatan"],
+            "cells": [record.get(c, "") for c in columns],
+            "numbers": {c: _to_int(record.get(c, "")) or 0 for c in columns},
+            "kelurahan": by_kec.get(record["kecamatan"], []),
+        }
+        if record["kecamatan"] == TOTAL_LABEL:
+            total = row
+        else:
+            rows.append(row)
+    return {
+        "columns": columns,
+        "labels": [column_label(c, lang) for c in columns],
+        "rows": rows,
+        "total": total,
+        "minor": [c.startswith("tms_") for c in columns],
+    }
+
+
+def _chart(rekap: dict[str, Any], lang: str) -> dict[str, Any] | None:
+    """Geometry of the horizontal stacked bar chart (drawn by the SVG template)."""
+    series = [(c, colour) for c, colour in CHART_SERIES if c in rekap["columns"]]
+    rows = rekap["rows"]
+    if not series or not rows:
+        return None
+    label_w, bar_h, gap, top, right = 190, 20, 8, 34, 70
+    plot_w = 900 - label_w - right
+    totals = [sum(r["numbers"][c] for c, _ in series) for r in rows]
+    scale = plot_w / max(max(totals), 1)
+    bars = []
+    for i, (row, total) in enumerate(zip(rows, totals)):
+        y = top + i * (bar_h + gap)
+        x = label_w
+        parts = []
+        for column, colour in series:
+            value = row["numbers"][column]
+            width = value * scale
+            parts.append({"x": round(x, 1), "w": round(width, 1), "colour": colour,
+                          "label": column_label(column, lang), "value": _fmt_int(value, lang)})
+            x += width
+        bars.append({"name": row["name"], "y": y, "parts": parts, "end": round(x, 1),
+                     "total": _fmt_int(total, lang)})
+    legend = []
+    lx = label_w
+    for column, colour in series:
+        label = column_label(column, lang)
+        legend.append({"x": lx, "colour": colour, "label": label})
+        lx += 26 + 7 * len(label)
+    return {
+        "width": 900,
+        "height": top + len(rows) * (bar_h + gap) + 4,
+        "bar_h": bar_h,
+        "label_w": label_w,
+        "bars": bars,
+        "legend": legend,
+        "title": t("html.rekap_chart", lang),
+    }
+
+
+def _meta_view(meta: dict[str, Any], lang: str) -> dict[str, Any]:
+    params = meta.get("parameters") or {}
+    parameters = [
+        {"label": (_PARAM_LABELS.get(k, {}).get(lang) or k), "key": k, "value": _plain(v)}
+        for k, v in params.items()
+    ]
+    measures = [{"key": column_label(str(k), lang), "value": _fmt_int(v, lang) if isinstance(v, int) else _plain(v)}
+                for k, v in (meta.get("measures") or {}).items()]
+    inputs = []
+    for item in meta.get("inputs") or []:
+        inputs.append({
+            "role": str(item.get("role", "")),
+            "berkas": str(item.get("berkas", "")),
+            "path": str(item.get("path", "")),
+            "sha256": str(item.get("sha256", "")),
+            "rows_read": _fmt_int(item.get("rows_read", ""), lang),
+            "rows_used": _fmt_int(item.get("rows_used", ""), lang),
+            "rows_rejected": _fmt_int(item.get("rows_rejected", ""), lang),
+        })
+    return {
+        "command": str(meta.get("command", "")),
+        "version": str(meta.get("version") or __version__),
+        "created": str(meta.get("created", "")),
+        "parameters": parameters,
+        "measures": measures,
+        "inputs": inputs,
+    }
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, (dict, list, tuple)):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return str(value)
