@@ -72,6 +72,8 @@ TABLE_COLUMNS: dict[str, list[str]] = {
                         "kandidat_tanggal_lahir", "kandidat_skor", "kandidat_alasan"],
     "tms": ["berkas", "baris", *PLACE, *IDENTITY, "kategori", "kode_kpu", "kategori_nama",
             "sumber", "bukti", "skor"],
+    "hasil_lapangan": ["berkas", "baris", *PLACE, "nama", "kategori", "hasil",
+                       "berkas_dpt", "baris_dpt", "skor"],
     "rekap_kecamatan": ["kecamatan", "pemilih_dpt", "lapangan", "cocok", "belum_terdaftar",
                         "grup_ganda", "baris_ganda", "tms", *TMS_CODE_COLUMNS, "tms_lain",
                         "tidak_valid"],

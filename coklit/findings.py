@@ -1,0 +1,356 @@
+"""Findings: turn match results into the rows officers read (ganda, cocok, belum terdaftar,
+TMS, NIK conflicts, the outcome of every field row).
+
+Every finding row carries ``berkas`` and ``baris`` (where to find it), the place, the
+identity values compared, a score and a reason in words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+
+from coklit.fields import CATEGORIES, ELIGIBLE_CATEGORIES, TMS_CATEGORIES
+from coklit.i18n import register, t
+from coklit.match import Duplicates, Links
+from coklit.results import IDENTITY, TABLE_COLUMNS
+
+register(
+    {
+        "temuan.dengan": {"id": "dengan {berkas} baris {baris}", "en": "with {berkas} row {baris}"},
+        "temuan.nik_sama": {
+            "id": "NIK yang sama juga dipakai oleh '{nama}' ({berkas} baris {baris}) dengan identitas berbeda",
+            "en": "The same NIK is also used by '{nama}' ({berkas} row {baris}) with a different identity",
+        },
+        "temuan.usia": {
+            "id": "usia {usia} tahun pada hari pemungutan suara",
+            "en": "aged {usia} on election day",
+        },
+        "temuan.kawin": {"id": "sudah/pernah kawin", "en": "married or previously married"},
+        "temuan.usia_tidak_diketahui": {
+            "id": "usia tidak diketahui, perlu dicek",
+            "en": "age unknown, please check",
+        },
+        "temuan.bukti_lapangan": {
+            "id": "lapangan: {berkas} baris {baris}, status '{status}'",
+            "en": "field: {berkas} row {baris}, status '{status}'",
+        },
+        "temuan.bukti_tps": {
+            "id": "lapangan: {berkas} baris {baris} ditemukan di TPS {tps_lapangan}, terdaftar di TPS {tps_dpt} kelurahan yang sama",
+            "en": "field: {berkas} row {baris} found at TPS {tps_lapangan}, listed at TPS {tps_dpt} of the same kelurahan",
+        },
+        "temuan.bukti_umur": {
+            "id": "usia {usia} tahun pada {tanggal}, status kawin '{kawin}'",
+            "en": "aged {usia} on {tanggal}, marital status '{kawin}'",
+        },
+        "temuan.bukti_ket_dpt": {
+            "id": "keterangan di daftar: '{status}'",
+            "en": "remark on the list: '{status}'",
+        },
+    }
+)
+
+KODE_KPU = {f"tms_{k}": str(k) for k in range(1, 9)}
+
+
+def _fmt(template_key: str, lang: str, **columns: pd.Series) -> pd.Series:
+    """Vectorised formatting of a message template with whole columns: each ``{name}`` is
+    replaced by the matching column's text."""
+    template = t(template_key, lang, **{k: "\x00" + k + "\x00" for k in columns})
+    pieces = template.split("\x00")
+    index = next(iter(columns.values())).index
+    out = pd.Series("", index=index, dtype=object)
+    for n, piece in enumerate(pieces):
+        if n % 2 == 0:
+            out = out + piece
+        else:
+            out = out + columns[piece].astype(str).to_numpy()
+    return out.astype(str)
+
+
+def place_labels(*frames: pd.DataFrame) -> dict[str, dict[str, str]]:
+    """Display name for each normalised kecamatan/kelurahan: the spelling used most often
+    (the first frame, normally the list, wins ties)."""
+    labels: dict[str, dict[str, str]] = {}
+    for level in ("kecamatan", "kelurahan"):
+        parts = [
+            pd.DataFrame({"norm": f[f"{level}_norm"].astype(str),
+                          "raw": f[level].astype(str).str.strip().str.upper(),
+                          "rank": n})
+            for n, f in enumerate(frames)
+        ]
+        both = pd.concat(parts, ignore_index=True)
+        both = both[(both["norm"] != "") & (both["raw"] != "")]
+        counts = both.groupby(["norm", "raw"], sort=False).agg(n=("rank", "size"), r=("rank", "min"))
+        counts = counts.reset_index().sort_values(["norm", "r", "n"], ascending=[True, True, False])
+        labels[level] = dict(counts.drop_duplicates("norm")[["norm", "raw"]].itertuples(index=False))
+    return labels
+
+
+def places(records: pd.DataFrame, labels: dict[str, dict[str, str]]) -> pd.DataFrame:
+    """kecamatan, kelurahan (display names) and tps ('005') of records."""
+    out = pd.DataFrame(index=records.index)
+    for level in ("kecamatan", "kelurahan"):
+        norm = records[f"{level}_norm"].astype(str)
+        shown = norm.map(labels[level])
+        out[level] = shown.fillna(records[level].astype(str).str.strip().str.upper()).astype(str)
+    tps = records["tps_norm"].astype("Int64")
+    out["tps"] = tps.astype(str).str.zfill(3).where(tps.notna(), records["tps"].astype(str))
+    return out
+
+
+def identity(records: pd.DataFrame, labels: dict[str, dict[str, str]]) -> pd.DataFrame:
+    """berkas, baris, place and identity columns (as written) of records."""
+    base = records[["berkas", "baris"]].copy()
+    base["baris"] = base["baris"].astype(str)
+    return pd.concat([base, places(records, labels), records[IDENTITY].astype(str)], axis=1)
+
+
+def age_on(tgl: pd.Series, day: dt.date) -> pd.Series:
+    """Whole years of age on ``day`` (Int64, NA when the birth date is unknown)."""
+    born = pd.to_datetime(tgl, errors="coerce")
+    years = day.year - born.dt.year
+    before_birthday = (born.dt.month > day.month) | (
+        (born.dt.month == day.month) & (born.dt.day > day.day)
+    )
+    return (years - before_birthday.astype("Int64")).astype("Int64")
+
+
+# --- duplicates ---------------------------------------------------------------------------
+
+def duplicate_table(
+    records: pd.DataFrame, dup: Duplicates, labels: dict, lang: str
+) -> pd.DataFrame:
+    """ganda: one row per listed record in a duplicate group."""
+    members = np.flatnonzero(dup.group >= 0)
+    if len(members) == 0:
+        return pd.DataFrame(columns=TABLE_COLUMNS["ganda"])
+    acc = dup.accepted
+    # Each record's strongest accepted pair gives its score and reason.
+    both = pd.concat(
+        [
+            pd.DataFrame({"row": acc["i"], "other": acc["j"], "bobot": acc["bobot"],
+                          "skor": acc["skor"], "alasan": acc["alasan"]}),
+            pd.DataFrame({"row": acc["j"], "other": acc["i"], "bobot": acc["bobot"],
+                          "skor": acc["skor"], "alasan": acc["alasan"]}),
+        ],
+        ignore_index=True,
+    ).sort_values(["row", "bobot"], ascending=[True, False], kind="stable")
+    best = both.drop_duplicates("row").set_index("row").reindex(members)
+    rows = records.iloc[members]
+    table = identity(rows, labels).reset_index(drop=True)
+    table.insert(0, "grup", dup.group[members])
+    other = records.iloc[best["other"].astype(int).to_numpy()]
+    partner = _fmt(
+        "temuan.dengan", lang,
+        berkas=other["berkas"].reset_index(drop=True),
+        baris=other["baris"].reset_index(drop=True),
+    )
+    table["skor"] = best["skor"].round(3).map("{:.3f}".format).to_numpy()
+    table["alasan"] = (partner + ": " + best["alasan"].reset_index(drop=True)).to_numpy()
+    table["jenis"], table["lokasi"] = _group_kinds(records, members, dup.group[members])
+    table = table.sort_values(["grup", "berkas", "baris"], kind="stable")
+    return table[TABLE_COLUMNS["ganda"]].reset_index(drop=True)
+
+
+def _group_kinds(records: pd.DataFrame, members: np.ndarray, group: np.ndarray):  # type: ignore[no-untyped-def]
+    """jenis: identik (every identity field written the same) or mirip; lokasi: sama_tps,
+    beda_tps, beda_kelurahan or beda_kecamatan (the widest spread inside the group)."""
+    rows = records.iloc[members]
+    columns = [rows[c].astype(str).str.strip().str.upper() for c in IDENTITY]
+    ident_key = columns[0].str.cat(columns[1:], sep="|")
+    frame = pd.DataFrame({
+        "g": group,
+        "ident": ident_key.to_numpy(),
+        "kec": rows["kecamatan_norm"].astype(str).to_numpy(),
+        "kel": rows["kecamatan_norm"].astype(str).to_numpy() + "/" + rows["kelurahan_norm"].astype(str).to_numpy(),
+        "tps": rows["kelurahan_norm"].astype(str).to_numpy() + "/" + rows["tps_norm"].astype(str).to_numpy(),
+    })
+    spread = frame.groupby("g").nunique()
+    jenis = np.where(spread["ident"] == 1, "identik", "mirip")
+    lokasi = np.select(
+        [spread["kec"] > 1, spread["kel"] > 1, spread["tps"] > 1],
+        ["beda_kecamatan", "beda_kelurahan", "beda_tps"],
+        "sama_tps",
+    )
+    per_group = pd.DataFrame({"jenis": jenis, "lokasi": lokasi}, index=spread.index)
+    mapped = per_group.reindex(group)
+    return mapped["jenis"].to_numpy(), mapped["lokasi"].to_numpy()
+
+
+def nik_conflict_table(
+    records: pd.DataFrame, dup: Duplicates, labels: dict, lang: str
+) -> pd.DataFrame:
+    """tidak_valid rows for one NIK carried by clearly different people (both sides)."""
+    c = dup.conflicts
+    if c.empty:
+        return pd.DataFrame(columns=[*TABLE_COLUMNS["tidak_valid"], "rid"])
+    row = np.concatenate([c["i"].to_numpy(), c["j"].to_numpy()])
+    other = np.concatenate([c["j"].to_numpy(), c["i"].to_numpy()])
+    r, o = records.iloc[row].reset_index(drop=True), records.iloc[other].reset_index(drop=True)
+    table = pd.concat([r[["berkas"]], r[["baris"]].astype(str), places(r, labels)], axis=1)
+    table["nama"] = r["nama"].astype(str)
+    table["kolom"] = "nik"
+    table["masalah"] = "nik_sama_identitas_beda"
+    table["keterangan"] = _fmt("temuan.nik_sama", lang, nama=o["nama"], berkas=o["berkas"], baris=o["baris"])
+    table["nilai"] = r["nik"].astype(str)
+    table["rid"] = r["rid"].to_numpy()
+    return table.drop_duplicates(["rid", "keterangan"]).reset_index(drop=True)
+
+
+# --- field records ------------------------------------------------------------------------
+
+def field_eligibility(field: pd.DataFrame, election_date: dt.date, voting_age: int, lang: str):  # type: ignore[no-untyped-def]
+    """(eligible: bool Series, reason: str Series) for field records, from their status, age
+    on election day and marital status."""
+    kategori = field["kategori"].astype(str)
+    age = age_on(field["tgl_lahir"], election_date)
+    age = age.fillna(field["usia_norm"].astype("Int64"))
+    married = field["kawin_norm"].isin(["S", "P"]) | kategori.eq("kawin_bawah_17")
+    of_age = (age >= voting_age).fillna(False).astype(bool)
+    unknown_age = age.isna()
+    not_tms = ~kategori.isin(TMS_CATEGORIES)
+    eligible = not_tms & (of_age | married | unknown_age)
+    label = kategori.map({k: v.get(lang, v["id"]) for k, v in CATEGORIES.items()})
+    reason = pd.Series(
+        np.select(
+            [kategori.isin(ELIGIBLE_CATEGORIES - {"ms", "baru", "ubah"}), married & ~of_age,
+             of_age, unknown_age],
+            [label.fillna(""),
+             t("temuan.kawin", lang),
+             _fmt("temuan.usia", lang, usia=age.astype(str)),
+             t("temuan.usia_tidak_diketahui", lang)],
+            "",
+        ),
+        index=field.index,
+    )
+    return eligible.astype(bool), reason
+
+
+def link_tables(
+    field: pd.DataFrame,
+    listed: pd.DataFrame,
+    links: Links,
+    labels: dict,
+    election_date: dt.date,
+    voting_age: int,
+    lang: str,
+) -> dict[str, pd.DataFrame]:
+    """cocok, belum_terdaftar, hasil_lapangan and the field part of tms."""
+    matched = links.matched
+    fi, li = matched["i"].to_numpy(), matched["j"].to_numpy()
+    f_rows, l_rows = field.iloc[fi].reset_index(drop=True), listed.iloc[li].reset_index(drop=True)
+    f_place, l_place = places(f_rows, labels), places(l_rows, labels)
+    skor = pd.Series(matched["skor"].to_numpy()).round(3).map("{:.3f}".format)
+
+    cocok = pd.DataFrame({
+        "berkas_lapangan": f_rows["berkas"], "baris_lapangan": f_rows["baris"].astype(str),
+        "berkas_dpt": l_rows["berkas"], "baris_dpt": l_rows["baris"].astype(str),
+        "nama_lapangan": f_rows["nama"], "nama_dpt": l_rows["nama"],
+        "nik_lapangan": f_rows["nik"], "nik_dpt": l_rows["nik"],
+        "tanggal_lahir_lapangan": f_rows["tanggal_lahir"], "tanggal_lahir_dpt": l_rows["tanggal_lahir"],
+        "kecamatan_lapangan": f_place["kecamatan"], "kelurahan_lapangan": f_place["kelurahan"],
+        "tps_lapangan": f_place["tps"], "kecamatan_dpt": l_place["kecamatan"],
+        "kelurahan_dpt": l_place["kelurahan"], "tps_dpt": l_place["tps"],
+        "kategori_lapangan": f_rows["kategori"].astype(str),
+        "skor": skor, "alasan": matched["alasan"].to_numpy(),
+    })[TABLE_COLUMNS["cocok"]]
+
+    # TMS evidenced in the field: a TMS status on the matched field row, or the person found
+    # at another TPS of the same kelurahan (KPU code 8).
+    kat = f_rows["kategori"].astype(str)
+    other_tps = (
+        (f_rows["tps_norm"].astype("Int64") != l_rows["tps_norm"].astype("Int64")).fillna(False)
+        & (f_rows["kelurahan_norm"].astype(str) == l_rows["kelurahan_norm"].astype(str))
+        & (f_rows["kelurahan_norm"].astype(str) != "")
+    ).astype(bool)
+    tms_kat = kat.where(kat.isin(TMS_CATEGORIES), np.where(other_tps, "tms_8", ""))
+    has_tms = tms_kat != ""
+    status_text = f_rows["status"].astype(str).where(f_rows["status"].astype(str) != "", f_rows["keterangan"].astype(str))
+    bukti = _fmt("temuan.bukti_lapangan", lang, berkas=f_rows["berkas"], baris=f_rows["baris"], status=status_text)
+    bukti_tps = _fmt("temuan.bukti_tps", lang, berkas=f_rows["berkas"], baris=f_rows["baris"],
+                     tps_lapangan=f_place["tps"], tps_dpt=l_place["tps"])
+    bukti = bukti.where(~(other_tps & ~kat.isin(TMS_CATEGORIES)), bukti_tps)
+    tms_field = _tms_rows(l_rows[has_tms.to_numpy()], tms_kat[has_tms], "lapangan",
+                          bukti[has_tms], skor[has_tms.to_numpy()], labels, lang)
+
+    # Field rows with no link.
+    eligible, reason = field_eligibility(field, election_date, voting_age, lang)
+    linked = np.zeros(len(field), dtype=bool)
+    linked[fi] = True
+    unlinked_eligible = ~linked & eligible.to_numpy()
+    rows = field[unlinked_eligible]
+    belum = identity(rows, labels).reset_index(drop=True)
+    belum["alasan_memenuhi_syarat"] = reason[unlinked_eligible].to_numpy()
+    near = links.best.set_index("i").reindex(np.flatnonzero(unlinked_eligible))
+    has_near = near["j"].notna().to_numpy()
+    cand = listed.iloc[near["j"].fillna(0).astype(int).to_numpy()].reset_index(drop=True)
+    for col, src in (("kandidat_berkas", "berkas"), ("kandidat_baris", "baris"),
+                     ("kandidat_nama", "nama"), ("kandidat_nik", "nik"),
+                     ("kandidat_tanggal_lahir", "tanggal_lahir")):
+        belum[col] = np.where(has_near, cand[src].astype(str), "")
+    belum["kandidat_skor"] = np.where(has_near, near["skor"].fillna(0).round(3).map("{:.3f}".format), "")
+    belum["kandidat_alasan"] = np.where(has_near, near["alasan"].fillna(""), "")
+    belum = belum[TABLE_COLUMNS["belum_terdaftar"]]
+
+    hasil = np.where(linked, "cocok", np.where(eligible, "belum_terdaftar", "tidak_terdaftar_tms"))
+    outcome = pd.concat([field[["berkas"]], field[["baris"]].astype(str), places(field, labels)], axis=1)
+    outcome["nama"] = field["nama"].astype(str)
+    outcome["kategori"] = field["kategori"].astype(str)
+    outcome["hasil"] = hasil
+    pos = np.full(len(field), -1)
+    pos[fi] = li
+    with_link = pos >= 0
+    link_rows = listed.iloc[np.where(with_link, pos, 0)]
+    outcome["berkas_dpt"] = np.where(with_link, link_rows["berkas"].astype(str), "")
+    outcome["baris_dpt"] = np.where(with_link, link_rows["baris"].astype(str), "")
+    link_skor = np.full(len(field), "", dtype=object)
+    link_skor[fi] = skor.to_numpy()
+    outcome["skor"] = link_skor
+    return {
+        "cocok": cocok.reset_index(drop=True),
+        "belum_terdaftar": belum,
+        "hasil_lapangan": outcome[TABLE_COLUMNS["hasil_lapangan"]].reset_index(drop=True),
+        "tms_lapangan": tms_field,
+    }
+
+
+def _tms_rows(rows: pd.DataFrame, kategori: pd.Series, sumber: str, bukti: pd.Series,
+              skor, labels: dict, lang: str) -> pd.DataFrame:  # type: ignore[no-untyped-def]
+    table = identity(rows, labels).reset_index(drop=True)
+    kat = pd.Series(np.asarray(kategori, dtype=object))
+    table["kategori"] = kat
+    table["kode_kpu"] = kat.map(KODE_KPU).fillna("")
+    table["kategori_nama"] = kat.map({k: v.get(lang, v["id"]) for k, v in CATEGORIES.items()}).fillna(kat)
+    table["sumber"] = sumber
+    table["bukti"] = np.asarray(bukti, dtype=object)
+    table["skor"] = np.asarray(skor, dtype=object)
+    return table[TABLE_COLUMNS["tms"]]
+
+
+def list_tms_table(
+    listed: pd.DataFrame, under_age: pd.Series, election_date: dt.date, labels: dict, lang: str
+) -> pd.DataFrame:
+    """TMS visible on the list itself: under age on election day and never married, and TMS
+    marks already written in the list's own STATUS/KETERANGAN column."""
+    kat = listed["kategori"].astype(str)
+    marked = kat.isin(TMS_CATEGORIES)
+    young = under_age.to_numpy() & ~marked.to_numpy()
+    age = age_on(listed["tgl_lahir"], election_date)
+    parts = []
+    if young.any():
+        r = listed[young]
+        bukti = _fmt("temuan.bukti_umur", lang, usia=age[young].astype(str),
+                     tanggal=pd.Series(election_date.isoformat(), index=r.index),
+                     kawin=r["status_kawin"].astype(str))
+        parts.append(_tms_rows(r, pd.Series("tms_3", index=r.index), "dpt", bukti, "", labels, lang))
+    if marked.any():
+        r = listed[marked.to_numpy()]
+        status_text = r["status"].astype(str).where(r["status"].astype(str) != "", r["keterangan"].astype(str))
+        bukti = _fmt("temuan.bukti_ket_dpt", lang, status=status_text)
+        parts.append(_tms_rows(r, kat[marked], "dpt", bukti, "", labels, lang))
+    if not parts:
+        return pd.DataFrame(columns=TABLE_COLUMNS["tms"])
+    return pd.concat(parts, ignore_index=True)

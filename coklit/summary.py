@@ -1,0 +1,70 @@
+"""Rekap: counts per kecamatan and per kelurahan, with a total row.
+
+Counts are taken from the finding tables themselves (their ``kecamatan``/``kelurahan``
+display columns), so the rekap always agrees with the files beside it.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from coklit.results import TABLE_COLUMNS, TMS_CODE_COLUMNS, TOTAL_LABEL
+
+COUNT_COLUMNS = [c for c in TABLE_COLUMNS["rekap_kecamatan"] if c != "kecamatan"]
+
+
+def _count(table: pd.DataFrame | None, keys: list[str], name: str, mask=None) -> pd.Series:  # type: ignore[no-untyped-def]
+    if table is None or table.empty:
+        return pd.Series(dtype="int64", name=name)
+    t = table if mask is None else table[mask]
+    return t.groupby(keys, sort=False).size().rename(name)
+
+
+def _nunique(table: pd.DataFrame | None, keys: list[str], column: str, name: str) -> pd.Series:
+    if table is None or table.empty:
+        return pd.Series(dtype="int64", name=name)
+    return table.groupby(keys, sort=False)[column].nunique().rename(name)
+
+
+def _rekap(places_dpt: pd.DataFrame, places_field: pd.DataFrame | None,
+           tables: dict[str, pd.DataFrame], keys: list[str]) -> pd.DataFrame:
+    ganda, tms = tables.get("ganda"), tables.get("tms")
+    hasil, invalid = tables.get("hasil_lapangan"), tables.get("tidak_valid")
+    parts = [
+        _count(places_dpt, keys, "pemilih_dpt"),
+        _count(places_field, keys, "lapangan"),
+        _count(hasil, keys, "cocok", None if hasil is None else hasil["hasil"].eq("cocok")),
+        _count(tables.get("belum_terdaftar"), keys, "belum_terdaftar"),
+        _nunique(ganda, keys, "grup", "grup_ganda"),
+        _count(ganda, keys, "baris_ganda"),
+        _count(tms, keys, "tms"),
+    ]
+    for code in TMS_CODE_COLUMNS:
+        parts.append(_count(tms, keys, code, None if tms is None else tms["kategori"].eq(code)))
+    parts.append(_count(tms, keys, "tms_lain",
+                        None if tms is None else ~tms["kategori"].isin(TMS_CODE_COLUMNS)))
+    if invalid is not None and not invalid.empty:
+        parts.append(_count(invalid.drop_duplicates(["berkas", "baris"]), keys, "tidak_valid"))
+    table = pd.concat([p for p in parts if len(p)], axis=1) if any(len(p) for p in parts) else pd.DataFrame()
+    table = table.reindex(columns=COUNT_COLUMNS).fillna(0).astype("int64")
+    table = table.reset_index()
+    if table.empty:
+        table = pd.DataFrame(columns=keys + COUNT_COLUMNS)
+    table.columns = keys + COUNT_COLUMNS
+    return table.sort_values(keys, kind="stable").reset_index(drop=True)
+
+
+def rekap_tables(places_dpt: pd.DataFrame, places_field: pd.DataFrame | None,
+                 tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """rekap_kecamatan and rekap_kelurahan, each ending with a TOTAL row."""
+    out = {}
+    for name, keys in (("rekap_kecamatan", ["kecamatan"]),
+                       ("rekap_kelurahan", ["kecamatan", "kelurahan"])):
+        table = _rekap(places_dpt, places_field, tables, keys)
+        total = table[COUNT_COLUMNS].sum()
+        if "grup_ganda" in total and tables.get("ganda") is not None:
+            total["grup_ganda"] = tables["ganda"]["grup"].nunique()
+        total_row = {k: "" for k in keys} | {keys[0]: TOTAL_LABEL} | total.astype("int64").to_dict()
+        table = pd.concat([table, pd.DataFrame([total_row])], ignore_index=True)
+        out[name] = table[TABLE_COLUMNS[name]]
+    return out
