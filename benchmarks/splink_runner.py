@@ -152,7 +152,7 @@ _STATUS_WORDS: list[tuple[str, str | None]] = [
     (r"TIDAK\s*DIKENAL", "tms_5"),
     (r"\bTNI\b", "tms_6"),
     (r"\bPOLRI\b|\bPOLISI\b", "tms_7"),
-    (r"SALAH\s*(PENEMPATAN\s*)?TPS", "tms_8"),
+    (r"SALAH\s*(?:PENEMPATAN\s*)?TPS", "tms_8"),
     (r"BUKAN\s*PENDUDUK", "bukan_penduduk"),
     (r"\bWNA\b|WARGA\s*NEGARA\s*ASING", "wna"),
 ]
@@ -170,18 +170,16 @@ def _local_status_category(values: pd.Series) -> pd.Series:
     return out
 
 
-def status_category(values: pd.Series) -> pd.Series:
-    """Category codes (``tms_1`` …) of status/keterangan text: coklit's mapper if there is
-    one, else the small local mapping above."""
-    try:  # the project's own mapper, when it exists
-        from coklit.normalize import codes as _codes  # type: ignore[attr-defined]
-
-        mapper = getattr(_codes, "normalize_kategori", None) or getattr(_codes, "kategori", None)
-        if mapper is not None:
-            return pd.Series(mapper(values.astype(str)), index=values.index).fillna("")
-    except Exception:  # noqa: BLE001 - any failure: use the local mapping
-        pass
-    return _local_status_category(values)
+def status_category(status: pd.Series, keterangan: pd.Series) -> pd.Series:
+    """Category codes (``tms_1`` …) of the status/keterangan marks: coklit's own mapper
+    (``coklit.normalize.codes.map_status``) when importable, else the small local mapping."""
+    try:
+        from coklit.normalize.codes import map_status
+    except ImportError:
+        both = (status.astype(str) + " " + keterangan.astype(str)).str.strip()
+        return _local_status_category(both)
+    return pd.Series(map_status(status.astype(str), keterangan.astype(str)),
+                     index=status.index).fillna("").astype(str)
 
 
 TMS_CATEGORIES = {"tms_1", "tms_2", "tms_3", "tms_4", "tms_5", "tms_6", "tms_7", "tms_8",
@@ -213,8 +211,7 @@ def clean(records: pd.DataFrame) -> pd.DataFrame:
                      .str.replace(r"\s+", " ", regex=True).str.strip().replace("", None))
     out["kelurahan"] = (records["kelurahan"].str.upper().str.replace(r"[^A-Z0-9]", "", regex=True)
                         .replace("", None))
-    status = (records["status"].astype(str) + " " + records["keterangan"].astype(str)).str.strip()
-    out["kategori"] = status_category(status)
+    out["kategori"] = status_category(records["status"], records["keterangan"]).to_numpy()
     return out
 
 
