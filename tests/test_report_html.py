@@ -27,7 +27,7 @@ def _table(name: str, rows: list[dict[str, str]]) -> pd.DataFrame:
 
 def _rekap_row(place: dict[str, str], numbers: list[int]) -> dict[str, str]:
     cols = TABLE_COLUMNS["rekap_kecamatan"][1:]
-    return {**place, **{c: str(n) for c, n in zip(cols, numbers)}}
+    return {**place, **{c: str(n) for c, n in zip(cols, numbers, strict=True)}}
 
 
 def sample_tables() -> dict[str, pd.DataFrame]:

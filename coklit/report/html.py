@@ -153,6 +153,8 @@ _CELL_LABELS: dict[str, dict[str, str]] = {
     "dpt": {"id": "DPT (berkas : baris)", "en": "List (file : row)"},
     "wilayah_lap": {"id": "Wilayah lapangan", "en": "Place (field)"},
     "wilayah_dpt": {"id": "Wilayah DPT", "en": "Place (list)"},
+    "data_lain": {"id": "Tempat lahir, JK, NKK", "en": "Birth place, sex, NKK"},
+    "lahir_jk": {"id": "Tempat, tgl lahir, JK", "en": "Birth place, date, sex"},
     "jenis_lokasi": {"id": "Jenis / lokasi", "en": "Kind / location"},
     "kategori_kode": {"id": "Kategori / kode KPU", "en": "Category / KPU code"},
     "sumber_bukti": {"id": "Sumber / bukti", "en": "Source / evidence"},
@@ -185,6 +187,7 @@ LAYOUTS: dict[str, list[_Cell]] = {
         ("diff", ("nik", "kandidat_nik"), "nik_vs", False),
         ("diff", ("tanggal_lahir", "kandidat_tanggal_lahir"), "tgl_vs", False),
         ("stack", ("alamat", "rt", "rw"), "alamat", False),
+        ("stack", ("tempat_lahir", "jenis_kelamin", "nkk"), "data_lain", False),
         ("stack", ("alasan_memenuhi_syarat",), None, False),
         ("join", ("kandidat_berkas", "kandidat_baris"), "kandidat", False),
         ("stack", ("kandidat_skor",), None, True),
@@ -195,7 +198,7 @@ LAYOUTS: dict[str, list[_Cell]] = {
         ("stack", _PLACE, "wilayah", False),
         ("stack", ("nama",), None, False),
         ("stack", ("nik", "nkk"), "nomor", False),
-        ("stack", ("tempat_lahir", "tanggal_lahir"), "lahir", False),
+        ("stack", ("tempat_lahir", "tanggal_lahir", "jenis_kelamin"), "lahir_jk", False),
         ("stack", ("alamat", "rt", "rw"), "alamat", False),
         ("stack", ("kategori_nama", "kode_kpu"), "kategori_kode", False),
         ("stack", ("sumber", "bukti"), "sumber_bukti", False),
@@ -229,6 +232,10 @@ LAYOUTS: dict[str, list[_Cell]] = {
         ("stack", ("keterangan",), None, False),
     ],
 }
+# Columns deliberately not shown (still in the data for filtering; full lists are in CSV/XLSX).
+HIDDEN_COLUMNS: dict[str, frozenset[str]] = {"tms": frozenset({"kategori"})}
+# Cells whose values must not wrap (identity numbers, dates).
+_NOWRAP_STEMS = ("nik", "nkk", "tanggal_lahir", "baris")
 # Place columns (kecamatan, kelurahan, tps) used by the place filter and the TPS drill-down.
 PLACE_COLUMNS: dict[str, tuple[str, str, str]] = {
     "cocok": ("kecamatan_lapangan", "kelurahan_lapangan", "tps_lapangan"),
@@ -389,11 +396,14 @@ def _table_spec(name: str, df: pd.DataFrame, lang: str) -> dict[str, Any]:
         else:
             label = " / ".join(column_label(c, lang) for c in have)
         pre = [_prefix(c, lang) for c in have]
-        cells.append({"kind": kind, "cols": have, "label": label, "num": numeric, "pre": pre})
+        nowrap = all(any(c == x or c.startswith(x + "_") or c.endswith("_" + x)
+                         for x in _NOWRAP_STEMS) for c in have)
+        cells.append({"kind": kind, "cols": have, "label": label, "num": numeric, "pre": pre,
+                      "nowrap": nowrap})
         used.update(have)
     # Columns the layout does not know (a newer table version) still get shown.
     for c in columns:
-        if c not in used and c not in ("rid",):
+        if c not in used and c != "rid" and c not in HIDDEN_COLUMNS.get(name, frozenset()):
             cells.append({"kind": "stack", "cols": [c], "label": column_label(c, lang), "num": False})
     place = PLACE_COLUMNS.get(name, _PLACE)
     place_cols = [c if c in present else None for c in place]
@@ -417,6 +427,8 @@ def _table_spec(name: str, df: pd.DataFrame, lang: str) -> dict[str, Any]:
 def _prefix(column: str, lang: str) -> str:
     """Short label shown before a secondary value in a stacked cell (``RT 029``)."""
     base = column.rsplit("_", 1)[0] if column.endswith(("_lapangan", "_dpt")) else column
+    if base == "jenis_kelamin":
+        return "JK " if lang == "id" else "Sex "
     if base in ("rt", "rw", "tps", "nkk"):
         return column_label(base, lang) + " "
     if base == "kode_kpu":
@@ -438,7 +450,7 @@ def _places(tables: dict[str, pd.DataFrame]) -> dict[str, list[str]]:
         kel_values = df[kel] if kel and kel in df.columns else pd.Series("", index=df.index)
         frame = pd.DataFrame({"k": df[kec].astype("string").fillna(""),
                               "l": kel_values.astype("string").fillna("")}).drop_duplicates()
-        pairs.update(zip(frame["k"], frame["l"]))
+        pairs.update(zip(frame["k"], frame["l"], strict=True))
     out: dict[str, set[str]] = {}
     for kec, kel in pairs:
         if not kec or kec == TOTAL_LABEL:
@@ -512,7 +524,7 @@ def _chart(rekap: dict[str, Any], lang: str) -> dict[str, Any] | None:
     totals = [sum(r["numbers"][c] for c, _ in series) for r in rows]
     scale = plot_w / max(max(totals), 1)
     bars = []
-    for i, (row, total) in enumerate(zip(rows, totals)):
+    for i, (row, total) in enumerate(zip(rows, totals, strict=True)):
         y = top + i * (bar_h + gap)
         x = label_w
         parts = []

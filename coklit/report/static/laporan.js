@@ -355,12 +355,12 @@
   };
 
   Table.prototype.cell = function (cell, i, groupHead) {
-    var td = el('td', cell.num ? 'num' : null), cols = this.data.cols;
-    var vals = cell.cols.map(function (c) { return cols[c][i]; });
+    var td = el('td', (cell.num ? 'num' : '') + (cell.nowrap ? ' nowrap' : '')), cols = this.data.cols;
+    var catCol = this.spec.category;
+    var vals = cell.cols.map(function (c) { return c === catCol ? catLabel(cols[c][i]) : cols[c][i]; });
     var pre = cell.pre || [];
     if (cell.kind === 'join') {
       td.textContent = vals.filter(function (v) { return v !== ''; }).join(' : ');
-      td.className = 'nowrap';
       return td;
     }
     if (cell.kind === 'diff') {
@@ -379,6 +379,7 @@
       if (pre[k] && v !== '') d.appendChild(el('span', 'pre', pre[k]));
       if (cell.kind === 'gdiff' && groupHead != null && groupHead !== i) {
         var other = cols[cell.cols[k]][groupHead];
+        if (cell.cols[k] === catCol) other = catLabel(other);
         appendMarked(d, v, diffMarks(v, other)[0]);
       } else {
         d.appendChild(document.createTextNode(v));
@@ -685,6 +686,9 @@
     });
   });
   var t1 = (window.performance && performance.now) ? performance.now() : Date.now();
+  // Resources fetched so far (the CSP blocks any; the browser test expects 0).
+  var fetched = (window.performance && performance.getEntriesByType) ? performance.getEntriesByType('resource').length : -1;
+  document.body.setAttribute('data-resources', String(fetched));
   document.body.setAttribute('data-ready', '1');
   document.body.setAttribute('data-render-ms', String(Math.round(t1 - t0)));
 })();
