@@ -116,6 +116,38 @@ def test_alias_search_and_category_in_fragment(report: Path, tmp_path: Path) -> 
     assert "BUDI SANTOSO" in tms and "ANDI WIJAYA" not in tms
 
 
+def test_clicks_drill_down_and_sort(report: Path, tmp_path: Path) -> None:
+    """Clicks run by an extra inline script (the CSP allows inline scripts, nothing else)."""
+    clicks = """<script>
+    function press(sel) { document.querySelector(sel).click(); }
+    press('tr.kec[data-kec="KEMUNING"] button');
+    press('tr.kel[data-kel="SEI BUAH"] button');
+    var sortName = Array.prototype.filter.call(
+      document.querySelectorAll('table[data-table="tms"] th button'),
+      function (b) { return b.textContent === 'Nama'; })[0];
+    sortName.click(); sortName.click();
+    document.body.setAttribute('data-hash', location.hash);
+    </script></body>"""
+    page = tmp_path / "clicked.html"
+    page.write_text(report.read_text("utf-8").replace("</body>", clicks), encoding="utf-8")
+    dom, console = dump_dom(page, tmp_path)
+    assert not [line for line in console if BAD_CONSOLE.search(line)], console
+    assert re.search(r'<tr class="kel" data-kec="KEMUNING" data-kel="SEI BUAH">', dom)
+    # TPS 001 of SEI BUAH: 1 not listed, 2 duplicate rows, 1 TMS, 1 invalid (from the findings)
+    tps = re.search(r'<tr class="tps"[^>]*data-tps="001">(.*?)</tr>', dom, re.S)
+    assert tps, "TPS rows not added"
+    cells = re.findall(r"<td[^>]*>([^<]*)</td>", tps.group(1))
+    columns = re.findall(r'<th scope="col" class="num[^"]*" data-col="(\w+)"', dom)
+    counts = dict(zip(columns, cells, strict=True))
+    assert counts["belum_terdaftar"] == "1" and counts["baris_ganda"] == "2"
+    assert counts["tms"] == "1" and counts["tidak_valid"] == "1" and counts["pemilih_dpt"] == ""
+    # sorted by name, descending, and the state is in the fragment
+    tms = table_html(dom, "tms")
+    assert tms.index("BUDI SANTOSO") < tms.index("ANDI WIJAYA")
+    assert 'aria-sort="descending"' in tms
+    assert 'data-hash="#tms.sort=-nama"' in dom
+
+
 def test_masking_holds_in_dom(report: Path, tmp_path: Path) -> None:
     dom, _ = dump_dom(report, tmp_path)
     assert FULL_NIK not in dom

@@ -119,9 +119,11 @@ _JS_TEXT_KEYS: dict[str, dict[str, str]] = {
     "last": {"id": "Halaman terakhir", "en": "Last page"},
     "none": {"id": "Tidak ada baris yang cocok dengan saringan.", "en": "No rows match the filters."},
     "print_page": {
-        "id": "Dicetak: halaman {p} dari {n} ({m} baris tersaring{f}).",
-        "en": "Printed: page {p} of {n} ({m} filtered rows{f}).",
+        "id": "Dicetak: halaman {p} dari {n} ({m} {u} tersaring{f}).",
+        "en": "Printed: page {p} of {n} ({m} filtered {u}{f}).",
     },
+    "unit_rows": {"id": "baris", "en": "rows"},
+    "unit_groups": {"id": "grup", "en": "groups"},
     "print_filter": {"id": "; saringan: {f}", "en": "; filters: {f}"},
     "no_place": {
         "id": "Tabel ini tidak memuat wilayah; saringan wilayah tidak berlaku.",

@@ -376,7 +376,7 @@
     vals.forEach(function (v, k) {
       if (v === '' && k > 0) return;
       var d = el('div', k === 0 ? 'pri' : 'sec');
-      if (pre[k] && v !== '') d.appendChild(el('span', 'pre', pre[k]));
+      if (pre[k] && v !== '' && k > 0) d.appendChild(el('span', 'pre', pre[k]));
       if (cell.kind === 'gdiff' && groupHead != null && groupHead !== i) {
         var other = cols[cell.cols[k]][groupHead];
         if (cell.cols[k] === catCol) other = catLabel(other);
@@ -460,7 +460,7 @@
     if (s.kat) filters.push(catLabel(s.kat));
     if (s.q) filters.push('"' + s.q + '"');
     this.printNote.textContent = fmt(T.print_page, {
-      p: num(s.page), n: num(pages), m: num(list.length),
+      p: num(s.page), n: num(pages), m: num(list.length), u: units ? T.unit_groups : T.unit_rows,
       f: filters.length ? fmt(T.print_filter, { f: filters.join(', ') }) : ''
     });
 
@@ -589,6 +589,8 @@
       tr.classList.toggle('filtered-out', !!state.kec && tr.getAttribute('data-kec') !== state.kec ||
         !!state.kel && tr.getAttribute('data-kel') !== state.kel);
     });
+    var total = rekap.querySelector('tr.total');
+    if (total) total.hidden = !!state.kec;  // a city-wide total beside one kecamatan misleads
     Array.prototype.forEach.call(document.querySelectorAll('figure.chart g.bar'), function (g) {
       g.classList.toggle('dim', !!state.kec && g.getAttribute('data-kec') !== state.kec);
     });
