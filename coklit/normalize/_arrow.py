@@ -1,0 +1,124 @@
+"""Vectorised text helpers on Arrow arrays shared by the normalisers.
+
+Every normaliser works the same way: encode the input column as a dictionary (values repeat a
+lot in voter lists), transform the small array of distinct values with Arrow compute kernels
+(RE2 regular expressions: no lookbehind, no backreferences in patterns), then ``take`` the
+results back to the rows. No Python code runs per row or per distinct value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+Arr = pa.Array
+
+
+def as_arrow(s: pd.Series | Iterable[str]) -> pa.Array:
+    """Text column as a non-null Arrow string array ("" for missing)."""
+    if not isinstance(s, pd.Series):
+        s = pd.Series(list(s), dtype="str")
+    if s.dtype != "str":
+        s = s.astype("str")
+    a = pa.array(s, from_pandas=True)
+    if isinstance(a, pa.ChunkedArray):
+        a = a.combine_chunks()
+    if not pa.types.is_large_string(a.type):
+        a = a.cast(pa.large_string())
+    return pc.fill_null(a, "")
+
+
+def dict_encode(s: pd.Series) -> tuple[pa.Array, pa.Array]:
+    """(distinct values, int32 indices into them) of a text column."""
+    d = pc.dictionary_encode(as_arrow(s))
+    return d.dictionary, d.indices
+
+
+def str_series(a: pa.Array, index: pd.Index) -> pd.Series:
+    """Arrow string array -> pandas ``str`` Series on ``index``."""
+    if isinstance(a, pa.ChunkedArray):
+        a = a.combine_chunks()
+    out = a.to_pandas()
+    out.index = index
+    if out.dtype != "str":
+        out = out.astype("str")
+    return out
+
+
+def int_series(a: pa.Array, index: pd.Index) -> pd.Series:
+    """Arrow integer array (nulls allowed) -> pandas Int64 Series."""
+    a = a.cast(pa.int64())
+    mask = np.asarray(a.is_null().to_numpy(zero_copy_only=False), dtype=bool)
+    values = np.asarray(pc.fill_null(a, 0).to_numpy(zero_copy_only=False), dtype=np.int64)
+    return pd.Series(pd.arrays.IntegerArray(values, mask), index=index)
+
+
+def on_distinct(
+    s: pd.Series, fn: Callable[[pa.Array], dict[str, pa.Array]]
+) -> dict[str, pa.Array]:
+    """Run ``fn`` on the distinct values of ``s``; return its outputs expanded to the rows."""
+    uniq, idx = dict_encode(s)
+    res = fn(uniq)
+    return {k: pc.take(v, idx) for k, v in res.items()}
+
+
+def sub(a: pa.Array, pattern: str, repl: str) -> pa.Array:
+    """Regex replace (all matches)."""
+    return pc.replace_substring_regex(a, pattern=pattern, replacement=repl)
+
+
+def lit(a: pa.Array, pattern: str, repl: str) -> pa.Array:
+    """Literal substring replace (all occurrences)."""
+    return pc.replace_substring(a, pattern=pattern, replacement=repl)
+
+
+def has(a: pa.Array, pattern: str) -> np.ndarray:
+    """Boolean numpy mask: ``pattern`` (regex) found in each value."""
+    return np.asarray(
+        pc.match_substring_regex(a, pattern=pattern).to_numpy(zero_copy_only=False), dtype=bool
+    )
+
+
+def squeeze(a: pa.Array) -> pa.Array:
+    """Collapse runs of whitespace to one space and trim."""
+    return pc.utf8_trim_whitespace(sub(a, r"\s+", " "))
+
+
+def fold(a: pa.Array) -> pa.Array:
+    """Upper-case ASCII: accents removed (NFKD), other non-ASCII dropped, spacing collapsed."""
+    a = pc.utf8_normalize(a, form="NFKD")
+    a = sub(a, r"[^\x00-\x7F]+", "")
+    return squeeze(pc.ascii_upper(a))
+
+
+def map_values(a: pa.Array, table: dict[str, str], default: str | None = None) -> pa.Array:
+    """Exact lookup of each value in ``table``; unmatched values kept (or ``default``)."""
+    keys = pa.array(list(table.keys()), type=a.type)
+    vals = pa.array(list(table.values()), type=a.type)
+    pos = pc.index_in(a, value_set=keys)
+    mapped = pc.take(vals, pos)
+    fallback = a if default is None else pa.scalar(default, type=a.type)
+    return pc.if_else(pc.is_null(pos), fallback, mapped)
+
+
+def to_np_str(a: pa.Array) -> np.ndarray:
+    return np.asarray(a.to_numpy(zero_copy_only=False), dtype=object)
+
+
+def empty_like(a: pa.Array) -> pa.Array:
+    return pa.array(np.full(len(a), "", dtype=object), type=a.type)
+
+
+def select(a_len: int, conds: list[tuple[np.ndarray, str]], default: str) -> pa.Array:
+    """First matching condition's label per value (numpy select), as Arrow strings."""
+    out = np.full(a_len, default, dtype=object)
+    done = np.zeros(a_len, dtype=bool)
+    for mask, label in conds:
+        m = mask & ~done
+        out[m] = label
+        done |= m
+    return pa.array(out, type=pa.large_string())

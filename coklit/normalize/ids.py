@@ -1,0 +1,81 @@
+"""NIK / NKK: 16-character identifiers, possibly masked.
+
+``normalize_ids(s)`` -> DataFrame[norm, status]:
+
+- ``norm``: 16 characters, digits and ``*`` where masked; "" when the value is missing or
+  unusable (wrong length, letters, scientific notation).
+- ``status``: ``ok`` | ``kosong`` (missing) | ``tersamar`` (masked with ``*``, ``x``, ``X`` or
+  ``#``; its visible digits still count) | ``panjang_salah`` (not 16 characters) |
+  ``bukan_angka`` (letters or other symbols) | ``notasi_ilmiah`` (``1.67101E+15``: Excel has
+  already destroyed the last digits, so nothing is kept).
+
+Cleaning before the checks: surrounding spaces, a leading apostrophe (Excel's text marker),
+spaces, dots, hyphens and underscores used as separators (``1671.0145.0790.0003``), and a
+trailing ``.0`` / ``,0`` left by a float (``1671014507900003.0``). Placeholders such as ``-``,
+``0``, ``NULL``, ``NAN`` count as missing.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ._arrow import as_arrow, has, str_series, sub
+
+__all__ = ["normalize_ids", "ID_STATUSES"]
+
+ID_STATUSES = ("ok", "kosong", "tersamar", "panjang_salah", "bukan_angka", "notasi_ilmiah")
+
+
+def _slow(a: pa.Array) -> tuple[pa.Array, np.ndarray]:
+    """Full cleaning for values that are not already 16 plain digits."""
+    t = pc.utf8_trim_whitespace(a)
+    t = sub(t, r"^'+", "")
+    t = pc.utf8_upper(t)
+    sci = has(t, r"^[0-9]+([.,][0-9]+)?E\+?[0-9]+$")
+    t = sub(t, r"^([0-9]{15,16})[.,]0+$", r"\1")
+    t = sub(t, r"[\s.\-_]+", "")
+    t = sub(t, r"[X#]", "*")
+    empty = has(t, r"^(|0+|-+|NULL|NAN|NONE|TIDAK ADA|TDKADA)$") | has(a, r"^\s*-+\s*$")
+    clean = has(t, r"^[0-9*]+$")
+    len16 = np.asarray(pc.equal(pc.utf8_length(t), 16).to_numpy(zero_copy_only=False), dtype=bool)
+    masked = has(t, r"\*")
+    status = np.select(
+        [empty, sci, clean & len16 & masked, clean & len16, clean],
+        ["kosong", "notasi_ilmiah", "tersamar", "ok", "panjang_salah"],
+        default="bukan_angka",
+    ).astype(object)
+    usable = (status == "ok") | (status == "tersamar")
+    norm = pc.if_else(pa.array(usable), t, pa.scalar("", t.type))
+    return norm, status
+
+
+def normalize_ids(s: pd.Series) -> pd.DataFrame:
+    """NIK or NKK column -> DataFrame[norm, status] on the same index (see module doc).
+
+    >>> normalize_ids(pd.Series(["'1671014507900003", "1.67101E+15", ""])).values.tolist()
+    [['1671014507900003', 'ok'], ['', 'notasi_ilmiah'], ['', 'kosong']]
+    """
+    a = as_arrow(s)
+    n = len(a)
+    fast = has(a, r"^[0-9]{16}$")
+    status = np.full(n, "ok", dtype=object)
+    norm = a
+    if not fast.all():
+        slow_idx = np.flatnonzero(~fast)
+        sub_a = pc.take(a, pa.array(slow_idx))
+        d = pc.dictionary_encode(sub_a)
+        u_norm, u_status = _slow(d.dictionary)
+        ind = np.asarray(d.indices.to_numpy(zero_copy_only=False))
+        status[slow_idx] = u_status[ind]
+        # scatter the cleaned values back
+        full_idx = np.arange(n)
+        full_idx[slow_idx] = n + np.arange(len(slow_idx))
+        norm = pc.take(pa.concat_arrays([a, pc.take(u_norm, d.indices)]), pa.array(full_idx))
+    return pd.DataFrame(
+        {"norm": str_series(norm, s.index),
+         "status": pd.Series(status, index=s.index, dtype="str")},
+        index=s.index,
+    )
