@@ -1,0 +1,41 @@
+"""Realistic synthetic voter lists for ``coklit sample`` (everything invented).
+
+``generate(out_dir, voters, seed, field_fraction=0.05) -> {"pemilih": n, "lapangan": m}``
+writes into ``out_dir``:
+
+- ``dpt.csv``: a KPU-style list for Kota Palembang (18 kecamatan, 107 kelurahan, TPS of at
+  most 600 voters), households of 1-6 voters, NIK/NKK with the real structure, placeholder
+  birth dates, mixed-origin names with titles; plus injected duplicates, hard negatives and
+  under-age rows.
+- ``lapangan.csv``: Bawaslu field records from household spot checks (about
+  ``field_fraction`` of voters, whole households) retyped with typos, masked or missing NIK,
+  other date formats and spellings, statuses as officers write them; plus people missing from
+  the list (eligible and a few ineligible).
+- ``kunci/``: the answer key (``ganda``, ``tautan``, ``belum_terdaftar``, ``tms``,
+  ``negatif_sulit``, ``lapangan`` CSVs and ``README.txt``). Every ``baris`` is the
+  spreadsheet row (header row 1, first record row 2).
+
+A duplicate group has one *original* row (the person's row in their own household) and one
+or two copies placed elsewhere; field records of that person link (``tautan.csv``) to the
+original. The same seed gives byte-identical files.
+"""
+
+from coklit.i18n import register
+from coklit.synth.generator import STATUS_CATEGORY, generate
+
+register({
+    "synth.bad_voters": {
+        "id": "Jumlah pemilih {value} tidak sah: --pemilih harus bilangan bulat 100 sampai 5.000.000.",
+        "en": "Voter count {value} is not valid: --pemilih must be a whole number from 100 to 5,000,000.",
+    },
+    "synth.bad_seed": {
+        "id": "Benih {value} tidak sah: --seed harus bilangan bulat 0 atau lebih.",
+        "en": "Seed {value} is not valid: --seed must be a whole number, 0 or more.",
+    },
+    "synth.bad_fraction": {
+        "id": "Porsi lapangan {value} tidak sah: --lapangan harus di antara 0 dan 1.",
+        "en": "Field fraction {value} is not valid: --lapangan must be between 0 and 1.",
+    },
+})
+
+__all__ = ["generate", "STATUS_CATEGORY"]
