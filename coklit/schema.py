@@ -18,6 +18,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute  # noqa: F401  (pa.compute)
 from rapidfuzz import fuzz, process
 
 from coklit import io
@@ -149,7 +151,7 @@ def _label_cells(row: list[str]) -> list[bool]:
     ``': X'``, or ``'KECAMATAN : X'``): they never count as header cells."""
     flags = [":" in c for c in row]
     nonempty = [i for i, c in enumerate(row) if c]
-    for a, b in zip(nonempty, nonempty[1:]):
+    for a, b in zip(nonempty, nonempty[1:], strict=False):
         if row[b].startswith(":"):
             flags[a] = True
     return flags
@@ -158,7 +160,7 @@ def _label_cells(row: list[str]) -> list[bool]:
 def _row_fields(row: list[str], kolom: dict[str, str]) -> set[str]:
     explicit = {h: f for f, h in kolom.items()}
     found: set[str] = set()
-    for cell, label in zip(row, _label_cells(row)):
+    for cell, label in zip(row, _label_cells(row), strict=True):
         if not cell or label:
             continue
         fld = explicit.get(normalise_header(cell)) or field_for_header(cell)
@@ -348,6 +350,12 @@ def _series_norm(s: pd.Series) -> pd.Series:
     return s.str.upper().str.replace(r"[^A-Z0-9]+", " ", regex=True).str.strip()
 
 
+def _constant(value: str, n: int) -> pd.Series:
+    """A str Series of ``n`` times ``value``, built in Arrow (no Python list)."""
+    arr = pa.compute.take(pa.array([value], pa.large_string()), pa.array(np.zeros(n, np.int32)))
+    return pd.Series(arr.to_pandas(), dtype="str")
+
+
 def _build(plan: _Plan) -> tuple[pd.DataFrame, pd.DataFrame, FileInfo]:
     table = plan.table
     body = table.body(plan.header_index, plan.ncols)
@@ -360,15 +368,15 @@ def _build(plan: _Plan) -> tuple[pd.DataFrame, pd.DataFrame, FileInfo]:
     baris = baris[nonblank]
     n = len(cells)
 
-    empty = pd.Series([""] * n, dtype="str")
+    empty = _constant("", n)
     out: dict[str, pd.Series] = {}
     for fld in FIELDS:
         idx = plan.columns.get(fld)
         out[fld] = cells[idx] if idx is not None and idx < plan.ncols else empty
     columns_used = dict(plan.headers)
     for fld, (label, value) in plan.title.items():
-        out[fld] = out[fld].mask(out[fld] == "", value) if fld in plan.columns else \
-            pd.Series([value] * n, dtype="str")
+        out[fld] = (out[fld].mask(out[fld] == "", value) if fld in plan.columns
+                    else _constant(value, n))
         if fld not in plan.columns:
             columns_used[fld] = f"(judul) {label}"
 
@@ -379,9 +387,11 @@ def _build(plan: _Plan) -> tuple[pd.DataFrame, pd.DataFrame, FileInfo]:
     # Repeated header rows: the nama cell holds a nama header and another mapped cell
     # holds a header too (checked only on the few candidate rows).
     repeated = np.zeros(n, dtype=bool)
-    cand = np.flatnonzero(no_letters | ~blank_name)
-    name_keys = set(normalise_header(a) for a in ALIASES["nama"])
+    name_keys = {normalise_header(a) for a in ALIASES["nama"]}
     name_keys.add(normalise_header(plan.headers.get("nama", "NAMA")))
+    # Cheap prefilter on the first two letters before the regex normalisation.
+    upper2 = nama.str.slice(0, 2).str.upper()
+    cand = np.flatnonzero(upper2.isin({k[:2] for k in name_keys}).to_numpy())
     is_name_header = _series_norm(nama.iloc[cand]).isin(name_keys).to_numpy()
     cand = cand[is_name_header]
     if len(cand):
@@ -417,7 +427,7 @@ def _build(plan: _Plan) -> tuple[pd.DataFrame, pd.DataFrame, FileInfo]:
         keterangan = keterangan.where(
             ~nl, keterangan + "'" + nama.loc[bad].reset_index(drop=True) + "'")
     rejected = pd.DataFrame({
-        FILE: pd.Series([table.berkas] * int(bad.sum()), dtype="str"),
+        FILE: _constant(table.berkas, int(bad.sum())),
         ROW: baris[bad].astype(np.int64),
         "masalah": pd.Series(reject[bad], dtype="str"),
         "keterangan": keterangan.astype("str"),
@@ -425,7 +435,7 @@ def _build(plan: _Plan) -> tuple[pd.DataFrame, pd.DataFrame, FileInfo]:
 
     good = ~bad
     records = pd.DataFrame({
-        FILE: pd.Series([table.berkas] * int(good.sum()), dtype="str"),
+        FILE: _constant(table.berkas, int(good.sum())),
         ROW: baris[good].astype(np.int64),
         **{fld: out[fld].loc[good].reset_index(drop=True).astype("str") for fld in FIELDS},
     })
@@ -466,7 +476,7 @@ def load_dataset(paths: list[str], role: str, cfg: ReadConfig | None = None) -> 
     plans: list[_Plan] = []
     missing: list[SchemaError] = []
     all_headers: list[str] = []
-    for path, berkas in zip(files, _berkas_names(files)):
+    for path, berkas in zip(files, _berkas_names(files), strict=True):
         is_excel = path.suffix.lower() in io.EXCEL_SUFFIXES
         tables = io.read_tables(path, berkas, cfg.header_search_rows)
         file_plans = []
