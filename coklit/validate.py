@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from coklit import regions
 from coklit.config import ValidateConfig
@@ -224,7 +225,7 @@ OUTPUT_COLUMNS: list[str] = [*TABLE_COLUMNS["tidak_valid"], "rid"]
 
 _PLACEHOLDERS = ((1, 1), (1, 7), (31, 12))  # (day, month) recorded when the date was unknown
 _DAYS_IN_MONTH = np.array([0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])
-_RT_RW_PATTERN = r"(?i)\s*(?:R[TW]\s*[.:]?\s*)?\d{1,4}(?:\.0+)?(?:\s*/\s*\d{1,4})?\s*"
+_RT_RW_PATTERN = r"\s*(?:[Rr][TtWw]\s*[.:]?\s*)?\d{1,4}(?:\.0+)?(?:\s*/\s*\d{1,4})?\s*"
 _NEEDED = (
     "rid", "berkas", "baris", "nik", "nkk", "nama", "tanggal_lahir", "usia", "status_kawin",
     "jenis_kelamin", "rt", "rw", "kecamatan", "kelurahan", "tps",
@@ -248,13 +249,34 @@ def age_at(dates: pd.Series, on: dt.date) -> pd.Series:
     Year difference, minus one when the birthday has not been reached by ``on``. Someone born
     on 29 February reaches their birthday on 1 March in common years.
     """
-    when = pd.to_datetime(dates, errors="coerce")
-    year = when.dt.year.to_numpy(dtype=float, na_value=np.nan)
-    month = when.dt.month.to_numpy(dtype=float, na_value=np.nan)
-    day = when.dt.day.to_numpy(dtype=float, na_value=np.nan)
-    before = (month > on.month) | ((month == on.month) & (day > on.day))
-    age = on.year - year - before
-    return pd.Series(age, index=dates.index).astype("Int64")
+    return pd.Series(_Birth.of(dates).age(on), index=dates.index).astype("Int64")
+
+
+@dataclass
+class _Birth:
+    """Year, month and day of parsed birth dates as float arrays (NaN where missing)."""
+
+    year: np.ndarray
+    month: np.ndarray
+    day: np.ndarray
+
+    @classmethod
+    def of(cls, dates: pd.Series) -> _Birth:
+        when = pd.to_datetime(dates, errors="coerce")
+        if not isinstance(when, pd.Series):  # pragma: no cover - defensive
+            when = pd.Series(when)
+        parts = [getattr(when.dt, p).to_numpy(dtype=float, na_value=np.nan)
+                 for p in ("year", "month", "day")]
+        return cls(*parts)
+
+    def age(self, on: dt.date) -> np.ndarray:
+        before = (self.month > on.month) | ((self.month == on.month) & (self.day > on.day))
+        return on.year - self.year - before
+
+    def after(self, on: dt.date) -> np.ndarray:
+        """Born after ``on`` (False where missing)."""
+        return (self.year > on.year) | ((self.year == on.year) & (
+            (self.month > on.month) | ((self.month == on.month) & (self.day > on.day))))
 
 
 def under_age(records: pd.DataFrame, cfg: ValidateConfig) -> pd.Series:
@@ -266,10 +288,14 @@ def under_age(records: pd.DataFrame, cfg: ValidateConfig) -> pd.Series:
     usable birth date, or born after election day (a data error reported by :func:`validate`),
     are False.
     """
-    age = age_at(records["tgl_lahir"], cfg.election_date).to_numpy(dtype=float, na_value=np.nan)
-    married = records["kawin_norm"].fillna("").astype(str).isin(["S", "P"]).to_numpy(bool)
-    result = (age >= 0) & (age < cfg.voting_age) & ~married
-    return pd.Series(result, index=records.index, dtype=bool)
+    age = _Birth.of(records["tgl_lahir"]).age(cfg.election_date)
+    return pd.Series(_young(age, records, cfg), index=records.index, dtype=bool)
+
+
+def _young(age: np.ndarray, records: pd.DataFrame, cfg: ValidateConfig) -> np.ndarray:
+    kawin = _text(records["kawin_norm"])
+    married = kawin.eq("S").to_numpy(bool) | kawin.eq("P").to_numpy(bool)
+    return (age >= 0) & (age < cfg.voting_age) & ~married
 
 
 # --------------------------------------------------------------------------------------------
@@ -291,9 +317,27 @@ def _text(series: pd.Series) -> pd.Series:
     return series.fillna("").astype(str)
 
 
+def _per_value(series: pd.Series, test) -> np.ndarray:
+    """``test`` (a vectorised Series -> bool function) applied once per distinct value.
+
+    Columns such as jenis kelamin, RT or birth dates hold few distinct values, so string
+    tests run on those and are spread back with the factorize codes.
+    """
+    codes, uniques = pd.factorize(_text(series))
+    if not len(uniques):
+        return np.zeros(len(series), dtype=bool)
+    verdict = np.asarray(test(pd.Series(np.asarray(uniques, dtype=object), dtype="str")),
+                         dtype=bool)
+    return verdict[codes]
+
+
+def _present_test(values: pd.Series) -> pd.Series:
+    return values.str.contains(r"[0-9A-Za-z]|[^\x00-\x7f]", regex=True)
+
+
 def _present(series: pd.Series) -> np.ndarray:
     """A value is written: it has at least one letter or digit ('-' or '.' count as empty)."""
-    return _text(series).str.contains(r"[0-9A-Za-z]|[^\x00-\x7f]", regex=True).to_numpy(bool)
+    return _per_value(series, _present_test)
 
 
 def _texts(key: str, lang: str, **params: object) -> np.ndarray | str:
@@ -315,16 +359,56 @@ def _texts(key: str, lang: str, **params: object) -> np.ndarray | str:
     return texts[codes] if len(codes) else np.array([], dtype=object)
 
 
-def _column_in_file(berkas: pd.Series, filled: np.ndarray) -> np.ndarray:
-    """Per record: does its file (berkas) have at least one filled value in this column?"""
-    frame = pd.DataFrame({"b": berkas.to_numpy(), "f": filled})
-    return frame.groupby("b", sort=False)["f"].transform("any").to_numpy(bool)
+@dataclass
+class _Files:
+    """Records' files as integer codes, for per-file counts with ``np.bincount``."""
+
+    codes: np.ndarray
+    count: int
+
+    @classmethod
+    def of(cls, berkas: pd.Series) -> _Files:
+        codes, uniques = pd.factorize(_text(berkas))
+        return cls(codes, len(uniques))
+
+    def total(self, flags: np.ndarray) -> np.ndarray:
+        """Per file: how many records have ``flags``."""
+        return np.bincount(self.codes, weights=flags, minlength=self.count).astype(np.int64)
+
+    def any(self, flags: np.ndarray) -> np.ndarray:
+        """Per record: does its file have at least one record with ``flags``?"""
+        return (self.total(flags) > 0)[self.codes]
 
 
 def _char_matrix(values: pd.Series) -> np.ndarray:
-    """(n, 16) code points of a normalised NIK/NKK (0 past the end of shorter text)."""
-    arr = _text(values).to_numpy(dtype="U16")
-    return arr.view(np.uint32).reshape(len(arr), 16)
+    """(n, 16) character codes of a normalised NIK/NKK (0 past the end of shorter text).
+
+    Fast path: the contract says 16 characters or "", so the arrow data buffer is the
+    16-character values back to back and reshapes into the matrix without a copy per value.
+    Anything else goes through a fixed-width numpy array.
+    """
+    text = _text(values)
+    n = len(text)
+    try:
+        data = pa.array(text, from_pandas=True)
+        if isinstance(data, pa.ChunkedArray):
+            data = data.combine_chunks()
+        data = data.cast(pa.large_string())
+    except (pa.ArrowException, TypeError, ValueError):  # pragma: no cover - non-arrow input
+        data = None
+    if data is not None and data.null_count == 0:
+        offsets = np.frombuffer(data.buffers()[1], dtype=np.int64)[data.offset:data.offset + n + 1]
+        lengths = np.diff(offsets)
+        full = lengths == 16
+        if np.all(full | (lengths == 0)):
+            out = np.zeros((n, 16), dtype=np.uint8)
+            if full.any():
+                raw = np.frombuffer(data.buffers()[2], dtype=np.uint8)
+                out[full] = raw[offsets[0]:offsets[-1]].reshape(-1, 16)
+            return out
+    arr = text.to_numpy(dtype="U16")
+    points = arr.view(np.uint32).reshape(n, 16)
+    return np.where(points < 128, points, 255).astype(np.uint8)
 
 
 def _fmt_date(day: dt.date) -> str:
@@ -341,7 +425,7 @@ def _whole(values: np.ndarray) -> np.ndarray:
 
 
 def _id_checks(
-    records: pd.DataFrame, field: str, role: str, cfg: ValidateConfig, lang: str
+    records: pd.DataFrame, files: _Files, field: str, role: str, cfg: ValidateConfig, lang: str
 ) -> tuple[list[_Found], dict[str, np.ndarray]]:
     """Checks shared by NIK and NKK. Returns findings and arrays the NIK date checks reuse."""
     status = _text(records[f"{field}_status"])
@@ -359,8 +443,7 @@ def _id_checks(
                  ("ok", "kosong", "tersamar", "panjang_salah", "bukan_angka", "notasi_ilmiah")}
 
     if role == "dpt":
-        in_file = _column_in_file(records["berkas"], ~is_status["kosong"])
-        add(f"{field}_kosong", is_status["kosong"] & in_file)
+        add(f"{field}_kosong", is_status["kosong"] & files.any(~is_status["kosong"]))
 
     wrong_length = is_status["panjang_salah"]
     positions = np.flatnonzero(wrong_length)
@@ -370,27 +453,21 @@ def _id_checks(
     add(f"{field}_bukan_angka", is_status["bukan_angka"])
     add(f"{field}_notasi_ilmiah", is_status["notasi_ilmiah"])
 
-    chars = _char_matrix(norm)
-    is_digit = (chars >= 48) & (chars <= 57)
-    digit = chars.astype(np.int16) - 48
+    digit = _char_matrix(norm) - np.uint8(48)  # wraps: non-digits become >= 10
+    is_digit = digit < 10
     usable = is_status["ok"] | is_status["tersamar"]
 
     # Excel damage, judged per file over the full, unmasked 16-digit values.
     full = is_status["ok"] & is_digit.all(axis=1)
     ends_zero = full & (digit[:, 15] == 0)
-    per_file = pd.DataFrame({"b": records["berkas"].to_numpy(), "n": full, "z": ends_zero})
-    counts = per_file.groupby("b", sort=False)[["n", "z"]].sum()
-    damaged = counts[(counts["n"] >= cfg.excel_zero_min_rows)
-                     & (counts["z"] > cfg.excel_zero_share * counts["n"])]
-    if len(damaged):
-        in_damaged = records["berkas"].isin(damaged.index).to_numpy(bool)
-        mask = in_damaged & ends_zero
-        positions = np.flatnonzero(mask)
-        files = records["berkas"].to_numpy()[positions]
+    numeric, zeros = files.total(full), files.total(ends_zero)
+    damaged = (numeric >= cfg.excel_zero_min_rows) & (zeros > cfg.excel_zero_share * numeric)
+    if damaged.any():
+        mask = damaged[files.codes] & ends_zero
+        in_file = files.codes[np.flatnonzero(mask)]
         add(f"{field}_rusak_excel", mask,
             _texts(f"validate.{field}_rusak_excel", lang,
-                   nol=damaged["z"].reindex(files).to_numpy(),
-                   jumlah=damaged["n"].reindex(files).to_numpy()))
+                   nol=zeros[in_file], jumlah=numeric[in_file]))
 
     # Region prefix (where the NIK/NKK was issued): only judged when all six are visible.
     prefix_visible = usable & is_digit[:, :6].all(axis=1)
@@ -404,7 +481,8 @@ def _id_checks(
 
 
 def _nik_date_checks(
-    records: pd.DataFrame, parts: dict[str, np.ndarray], birth_ok: np.ndarray, lang: str
+    records: pd.DataFrame, parts: dict[str, np.ndarray], birth: _Birth, birth_ok: np.ndarray,
+    lang: str,
 ) -> list[_Found]:
     """Birth-date and sex parts of the NIK (digits 7-12, DDMMYY, day + 40 for women).
 
@@ -422,11 +500,12 @@ def _nik_date_checks(
     * ``nik_jk_beda``: the part is a possible date and jenis kelamin is L or P, but day > 40
       (a woman's NIK) does not go with P.
     """
-    usable, is_digit, digit = parts["usable"], parts["is_digit"], parts["digit"]
+    usable, is_digit = parts["usable"], parts["is_digit"]
     visible = usable & is_digit[:, 6:12].all(axis=1)
-    raw_day = digit[:, 6] * 10 + digit[:, 7]
-    month = digit[:, 8] * 10 + digit[:, 9]
-    year2 = digit[:, 10] * 10 + digit[:, 11]
+    digit = parts["digit"][:, 6:12].astype(np.int16)
+    raw_day = digit[:, 0] * 10 + digit[:, 1]
+    month = digit[:, 2] * 10 + digit[:, 3]
+    year2 = digit[:, 4] * 10 + digit[:, 5]
     female = raw_day > 40
     day = np.where(female, raw_day - 40, raw_day)
     month_ok = (month >= 1) & (month <= 12)
@@ -437,10 +516,7 @@ def _nik_date_checks(
     found = [_Found("nik_tanggal_mustahil", "nik", np.flatnonzero(visible & ~possible),
                     t("validate.nik_tanggal_mustahil", lang), "nik")]
 
-    when = pd.to_datetime(records["tgl_lahir"], errors="coerce")
-    b_day = when.dt.day.to_numpy(dtype=float, na_value=np.nan)
-    b_month = when.dt.month.to_numpy(dtype=float, na_value=np.nan)
-    b_year2 = when.dt.year.to_numpy(dtype=float, na_value=np.nan) % 100
+    b_day, b_month, b_year2 = birth.day, birth.month, birth.year % 100
     same = (day == b_day) & (month == b_month) & (year2 == b_year2)
 
     def placeholder(d: np.ndarray, m: np.ndarray) -> np.ndarray:
@@ -456,41 +532,44 @@ def _nik_date_checks(
     found.append(_Found("nik_tanggal_beda", "nik", np.flatnonzero(differs),
                         t("validate.nik_tanggal_beda", lang), "nik"))
 
-    jk = _text(records["jk_norm"]).to_numpy(dtype=object)
-    stated = (jk == "L") | (jk == "P")
-    clash = possible & stated & (female != (jk == "P"))
+    jk_norm = _text(records["jk_norm"])
+    is_p = jk_norm.eq("P").to_numpy(bool)
+    stated = jk_norm.eq("L").to_numpy(bool) | is_p
+    clash = possible & stated & (female != is_p)
     positions = np.flatnonzero(clash)
+    jk = np.where(is_p[positions], "P", "L")
     nik_sex = np.where(female[positions], "P", "L")
     words = {s: t(f"validate.jk.{s}", lang) for s in ("L", "P")}
     found.append(_Found("nik_jk_beda", "nik", positions,
                         _texts("validate.nik_jk_beda", lang,
                                jk_nik=np.where(nik_sex == "P", words["P"], words["L"]),
-                               jk=jk[positions].astype(str)),
+                               jk=jk),
                         "nik"))
     return found
 
 
 def _date_checks(
-    records: pd.DataFrame, cfg: ValidateConfig, role: str, lang: str
+    records: pd.DataFrame, files: _Files, birth: _Birth, cfg: ValidateConfig, role: str,
+    lang: str,
 ) -> tuple[list[_Found], np.ndarray]:
     """Birth date, USIA and age on election day. Returns findings and the "date usable" mask."""
     found: list[_Found] = []
     election = cfg.election_date
     tanggal = _fmt_date(election)
     status = _text(records["tgl_status"])
-    when = pd.to_datetime(records["tgl_lahir"], errors="coerce")
-    has_date = when.notna().to_numpy(bool)
+    has_date = ~np.isnan(birth.year)
     empty = status.eq("kosong").to_numpy(bool) & ~has_date
 
     if role == "dpt":
-        in_file = _column_in_file(records["berkas"], ~empty)
+        in_file = files.any(~empty)
         found.append(_Found("tanggal_lahir_kosong", "tanggal_lahir",
                             np.flatnonzero(empty & in_file),
                             t("validate.tanggal_lahir_kosong", lang), "tanggal_lahir"))
 
-    invalid = (status.eq("tidak_valid").to_numpy(bool) | (~has_date & ~empty)) & \
-        _present(records["tanggal_lahir"])
-    future = has_date & (when > pd.Timestamp(election)).to_numpy(bool)
+    candidates = np.flatnonzero(status.eq("tidak_valid").to_numpy(bool) | (~has_date & ~empty))
+    invalid = np.zeros(len(records), dtype=bool)
+    invalid[candidates] = _present(records["tanggal_lahir"].iloc[candidates])
+    future = birth.after(election)
     positions = np.concatenate([np.flatnonzero(invalid & ~future), np.flatnonzero(future)])
     keterangan = np.concatenate([
         np.full((invalid & ~future).sum(), t("validate.tanggal_lahir_tidak_valid", lang),
@@ -502,7 +581,7 @@ def _date_checks(
                         "tanggal_lahir"))
 
     birth_ok = has_date & ~future
-    age = age_at(when, election).to_numpy(dtype=float, na_value=np.nan)
+    age = birth.age(election)
     age[~birth_ok] = np.nan
     too_old = age > cfg.max_plausible_age
     positions = np.flatnonzero(too_old)
@@ -529,7 +608,7 @@ def _date_checks(
                         "usia"))
 
     if role == "dpt":
-        young = under_age(records, cfg).to_numpy(bool) & birth_ok
+        young = _young(age, records, cfg) & birth_ok
         positions = np.flatnonzero(young)
         found.append(_Found("di_bawah_umur", "tanggal_lahir", positions,
                             _texts("validate.di_bawah_umur", lang, tanggal=tanggal,
@@ -543,19 +622,23 @@ def _field_checks(records: pd.DataFrame, lang: str) -> list[_Found]:
     found = []
     for code, field, norm in (("jk_tidak_valid", "jenis_kelamin", "jk_norm"),
                               ("status_kawin_tidak_valid", "status_kawin", "kawin_norm")):
-        bad = _present(records[field]) & _text(records[norm]).eq("").to_numpy(bool)
-        found.append(_Found(code, field, np.flatnonzero(bad), t(f"validate.{code}", lang),
-                            field))
+        unread = np.flatnonzero(_text(records[norm]).eq("").to_numpy(bool))
+        bad = unread[_present(records[field].iloc[unread])]
+        found.append(_Found(code, field, bad, t(f"validate.{code}", lang), field))
 
-    nama = _text(records["nama"])
-    letters = nama.str.replace(r"[\W\d_]+", "", regex=True).str.len().to_numpy()
-    odd = _present(nama) & (nama.str.contains(r"\d", regex=True).to_numpy(bool) | (letters < 2))
+    def odd_name(nama: pd.Series) -> pd.Series:
+        letters = nama.str.replace(r"[\W\d_]+", "", regex=True).str.len()
+        return _present_test(nama) & (nama.str.contains(r"\d", regex=True) | (letters < 2))
+
+    odd = _per_value(records["nama"], odd_name)
     found.append(_Found("nama_tidak_wajar", "nama", np.flatnonzero(odd),
                         t("validate.nama_tidak_wajar", lang), "nama"))
 
+    def bad_number(value: pd.Series) -> pd.Series:
+        return _present_test(value) & ~value.str.fullmatch(_RT_RW_PATTERN)
+
     for field in ("rt", "rw"):
-        value = _text(records[field])
-        bad = _present(value) & ~value.str.fullmatch(_RT_RW_PATTERN).to_numpy(bool)
+        bad = _per_value(records[field], bad_number)
         found.append(_Found("rt_rw_tidak_valid", field, np.flatnonzero(bad),
                             t("validate.rt_rw_tidak_valid", lang, kolom=field.upper()), field))
     return found
@@ -579,10 +662,12 @@ def validate(
     if missing:
         raise ValueError(f"validate() needs normalised records; missing columns: {missing}")
 
-    found, nik_parts = _id_checks(records, "nik", role, cfg, lang)
-    nkk_found, _ = _id_checks(records, "nkk", role, cfg, lang)
-    date_found, birth_ok = _date_checks(records, cfg, role, lang)
-    found += _nik_date_checks(records, nik_parts, birth_ok, lang)
+    files = _Files.of(records["berkas"])
+    found, nik_parts = _id_checks(records, files, "nik", role, cfg, lang)
+    nkk_found, _ = _id_checks(records, files, "nkk", role, cfg, lang)
+    birth = _Birth.of(records["tgl_lahir"])
+    date_found, birth_ok = _date_checks(records, files, birth, cfg, role, lang)
+    found += _nik_date_checks(records, nik_parts, birth, birth_ok, lang)
     found += nkk_found + date_found + _field_checks(records, lang)
     found = [f for f in found if len(f.positions)]
 
@@ -602,23 +687,23 @@ def validate(
         ])
 
     nilai = np.concatenate([
-        _text(records[f.nilai_field]).to_numpy(dtype=object)[f.positions] for f in found])
+        _text(records[f.nilai_field].iloc[f.positions]).to_numpy(dtype=object) for f in found])
 
     def take(column: str) -> np.ndarray:
-        return records[column].to_numpy()[positions]
+        return _text(records[column].iloc[positions]).to_numpy(dtype=object)
 
     out = pd.DataFrame({
-        "berkas": _text(records["berkas"]).to_numpy(dtype=object)[positions],
-        "baris": take("baris").astype("int64"),
-        "kecamatan": _text(records["kecamatan"]).to_numpy(dtype=object)[positions],
-        "kelurahan": _text(records["kelurahan"]).to_numpy(dtype=object)[positions],
-        "tps": _text(records["tps"]).to_numpy(dtype=object)[positions],
-        "nama": _text(records["nama"]).to_numpy(dtype=object)[positions],
+        "berkas": take("berkas"),
+        "baris": records["baris"].iloc[positions].to_numpy().astype("int64"),
+        "kecamatan": take("kecamatan"),
+        "kelurahan": take("kelurahan"),
+        "tps": take("tps"),
+        "nama": take("nama"),
         "kolom": spread([f.kolom for f in found]),
         "masalah": spread([f.code for f in found]),
         "keterangan": spread([f.keterangan for f in found]),
         "nilai": nilai,
-        "rid": take("rid").astype("int64"),
+        "rid": records["rid"].iloc[positions].to_numpy().astype("int64"),
         "_order": spread([_ORDER[f.code] for f in found]).astype("int64"),
     })
     out = out.sort_values(["berkas", "baris", "_order", "kolom"], kind="mergesort")
