@@ -449,6 +449,8 @@ def _read_csv_body(buf: pa.Buffer, encoding: str, delimiter: str, ncols: int, he
     n_total = table.num_rows + len(ragged)
     if not ragged:
         return Body(cells, header_row + 1 + np.arange(n_total, dtype=np.int64))
+    if any(num is None for num, _ in ragged):  # position unknown: take the exact slow path
+        return _read_csv_body_python(buf, encoding, delimiter, ncols, header_row)
     positions = np.array([num for num, _ in ragged], dtype=np.int64)  # 1-based record no.
     keep = np.ones(n_total, dtype=bool)
     keep[positions - 1] = False
@@ -517,17 +519,22 @@ _cell_text_ufunc = np.frompyfunc(cell_text, 1, 1)
 
 
 def _column_text(values: np.ndarray) -> pd.Series:
-    """Text of one column of calamine values; whole columns of strings or numbers are
-    converted in bulk, mixed columns cell by cell."""
-    kind = pd.api.types.infer_dtype(values, skipna=False)
+    """Text of one column of calamine values (empty cells are ""). Columns of only strings
+    or only whole numbers are converted in bulk; mixed columns cell by cell."""
+    out = np.full(len(values), "", dtype=object)
+    filled = np.flatnonzero(values != "")
+    rest = values[filled]
+    kind = pd.api.types.infer_dtype(rest, skipna=False)
     if kind == "string":
-        return pd.Series(values, dtype="str").str.strip()
+        out[filled] = rest
+        return pd.Series(out, dtype="str").str.strip()
     if kind in ("floating", "integer", "mixed-integer-float"):
-        num = values.astype(np.float64)
-        whole = np.isfinite(num) & (np.floor(num) == num) & (np.abs(num) < 2**63)
-        if whole.all():
-            return pd.Series(num.astype(np.int64).astype(str), dtype="str")
-    return pd.Series(_cell_text_ufunc(values), dtype="str")
+        num = rest.astype(np.float64)
+        if (np.isfinite(num) & (np.floor(num) == num) & (np.abs(num) < 2**63)).all():
+            out[filled] = num.astype(np.int64).astype(str)
+            return pd.Series(out, dtype="str")
+    out[filled] = _cell_text_ufunc(rest)
+    return pd.Series(out, dtype="str")
 
 
 def _empty_body(ncols: int) -> Body:

@@ -128,8 +128,11 @@ def normalise_header(text: str) -> str:
 ALIAS_INDEX: dict[str, str] = {
     normalise_header(alias): fld for fld, aliases in ALIASES.items() for alias in aliases
 }
+# Without spaces too, for spellings like "R.T." or "NO.KK".
+_COMPACT_INDEX: dict[str, str] = {k.replace(" ", ""): f for k, f in ALIAS_INDEX.items()}
 _IGNORED = frozenset(normalise_header(h) for h in IGNORED_HEADERS)
 assert not _IGNORED & ALIAS_INDEX.keys()
+assert len({(k.replace(" ", ""), f) for k, f in ALIAS_INDEX.items()}) == len(_COMPACT_INDEX)
 assert set(ALIASES) == set(FIELDS)
 
 
@@ -139,7 +142,7 @@ def field_for_header(header: str) -> str | None:
     if key in ALIAS_INDEX:
         return ALIAS_INDEX[key]
     bare = normalise_header(_PAREN.sub(" ", str(header)))
-    return ALIAS_INDEX.get(bare)
+    return ALIAS_INDEX.get(bare) or _COMPACT_INDEX.get(bare.replace(" ", ""))
 
 
 # --------------------------------------------------------------------------------------
