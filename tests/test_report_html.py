@@ -88,6 +88,10 @@ def sample_tables() -> dict[str, pd.DataFrame]:
          "tps_lapangan": "001", "kecamatan_dpt": "KEMUNING", "kelurahan_dpt": "SEI BUAH",
          "tps_dpt": "001", "kategori_lapangan": "ms", "skor": "1.00", "alasan": "NIK sama"},
     ]
+    hasil_lapangan = [
+        {**kem, "berkas": "lapangan.csv", "baris": "2", "nama": "DEWI LESTARI", "kategori": "ms",
+         "hasil": "cocok", "berkas_dpt": "dpt.csv", "baris_dpt": "11", "skor": "1.000"},
+    ]
     ditolak = [{"berkas": "lapangan.csv", "baris": "40", "masalah": "nama_kosong",
                 "keterangan": "Baris tanpa nama"}]
     rekap_kec = [
@@ -101,7 +105,7 @@ def sample_tables() -> dict[str, pd.DataFrame]:
         _rekap_row({"kecamatan": "KEMUNING", "kelurahan": "20 ILIR D II"}, [2678, 50, 39, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
     ]
     raw = {"ganda": ganda, "belum_terdaftar": belum, "tms": tms, "tidak_valid": tidak_valid,
-           "cocok": cocok, "ditolak": ditolak, "rekap_kecamatan": rekap_kec,
+           "cocok": cocok, "hasil_lapangan": hasil_lapangan, "ditolak": ditolak, "rekap_kecamatan": rekap_kec,
            "rekap_kelurahan": rekap_kel}
     return {name: _table(name, rows) for name, rows in raw.items()}
 
@@ -168,6 +172,25 @@ def test_shared_mode_text_and_no_full_nik(shared_html: str) -> None:
     assert not re.search(r"(?<!\d)\d{16}(?!\d)", shared_html)
 
 
+def test_mode_follows_meta(tmp_path: Path) -> None:
+    """A folder written masked and re-rendered with full data stays labelled shared."""
+    result = sample_result()
+    result.meta["mode"] = "dibagikan"
+    html = render_html(result, OutputConfig(full_data=True))
+    assert "Data dibagikan" in html and "INTERNAL" not in html
+
+
+def test_nested_parameters_and_measures() -> None:
+    result = sample_result()
+    result.meta["parameters"]["model_ganda"] = {"bobot": {"nik": {"sama": 22.98}}}
+    result.meta["parameters"]["data_lengkap"] = False
+    result.meta["measures"] = {"baris": {"dpt": {"dibaca": 5000}}}
+    html = render_html(result, OutputConfig())
+    assert "<details" in html and "22.98" in html
+    assert "Data lengkap" in html and ">tidak<" in html
+    assert "dpt: dibaca 5.000" in html
+
+
 def test_full_mode_is_prominent(tmp_path: Path) -> None:
     cfg = OutputConfig(full_data=True)
     html = write_html(sample_result(full_data=True), tmp_path / "l.html", cfg).read_text("utf-8")
@@ -189,7 +212,8 @@ def test_data_embedded_once(shared_html: str) -> None:
     # each finding value lives once, in its table's JSON, not also in rendered HTML
     assert shared_html.count("AHMAD SOEHARTO") == 1
     assert shared_html.count("TNI AKTIF") == 1
-    for name in ("ganda", "belum_terdaftar", "tms", "tidak_valid", "cocok", "ditolak"):
+    for name in ("ganda", "belum_terdaftar", "tms", "tidak_valid", "cocok", "hasil_lapangan",
+                 "ditolak"):
         assert shared_html.count(f'id="data-{name}"') == 1
 
 

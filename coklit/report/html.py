@@ -40,6 +40,7 @@ from coklit import __version__
 from coklit.config import OutputConfig
 from coklit.fields import CATEGORIES
 from coklit.i18n import register, t
+from coklit.report import MODE_INTERNAL
 from coklit.report.labels import (
     REKAP_TABLES,
     column_label,
@@ -227,6 +228,15 @@ LAYOUTS: dict[str, list[_Cell]] = {
         ("stack", ("skor",), None, True),
         ("stack", ("alasan",), None, False),
     ],
+    "hasil_lapangan": [
+        ("join", ("berkas", "baris"), "sumber_baris", False),
+        ("stack", _PLACE, "wilayah", False),
+        ("stack", ("nama",), None, False),
+        ("stack", ("kategori",), None, False),
+        ("stack", ("hasil",), None, False),
+        ("join", ("berkas_dpt", "baris_dpt"), "dpt", False),
+        ("stack", ("skor",), None, True),
+    ],
     "ditolak": [
         ("stack", ("berkas",), None, False),
         ("stack", ("baris",), None, True),
@@ -250,6 +260,7 @@ CATEGORY_COLUMN: dict[str, str] = {
     "tidak_valid": "masalah",
     "cocok": "kategori_lapangan",
     "ditolak": "masalah",
+    "hasil_lapangan": "hasil",
 }
 GROUP_COLUMN: dict[str, str] = {"ganda": "grup"}
 # Finding tables counted per TPS in the drill-down, and the rekap column with the same count.
@@ -261,15 +272,23 @@ CHART_SERIES: tuple[tuple[str, str], ...] = (
     ("tms", "#009E73"),
     ("tidak_valid", "#CC79A7"),
 )
+_ELECTION = {"id": "Tanggal pemungutan suara", "en": "Election day"}
+_DEDUPE = {"id": "Ambang ganda", "en": "Duplicate threshold"}
+_LINK = {"id": "Ambang pencocokan", "en": "Match threshold"}
+_AGE = {"id": "Usia pemilih minimal", "en": "Voting age"}
+_FULL = {"id": "Data lengkap", "en": "Full data"}
+_LANG = {"id": "Bahasa", "en": "Language"}
 _PARAM_LABELS: dict[str, dict[str, str]] = {
-    "election_date": {"id": "Tanggal pemungutan suara", "en": "Election day"},
-    "tanggal_pemilihan": {"id": "Tanggal pemungutan suara", "en": "Election day"},
-    "threshold_dedupe": {"id": "Ambang ganda", "en": "Duplicate threshold"},
-    "threshold_link": {"id": "Ambang pencocokan", "en": "Match threshold"},
-    "voting_age": {"id": "Usia pemilih minimal", "en": "Voting age"},
+    "tanggal_pemilihan": _ELECTION, "election_date": _ELECTION,
+    "ambang_ganda": _DEDUPE, "threshold_dedupe": _DEDUPE,
+    "ambang_cocok": _LINK, "threshold_link": _LINK,
+    "usia_pemilih": _AGE, "voting_age": _AGE,
+    "ukuran_blok_maks": {"id": "Ukuran blok maksimum", "en": "Maximum block size"},
     "max_plausible_age": {"id": "Usia maksimum wajar", "en": "Maximum plausible age"},
-    "full_data": {"id": "Data lengkap", "en": "Full data"},
-    "lang": {"id": "Bahasa", "en": "Language"},
+    "data_lengkap": _FULL, "full_data": _FULL,
+    "bahasa": _LANG, "lang": _LANG,
+    "model_ganda": {"id": "Model pencocokan ganda", "en": "Duplicate model"},
+    "model_cocok": {"id": "Model pencocokan lapangan–DPT", "en": "Field-to-list model"},
 }
 
 
@@ -288,6 +307,9 @@ def render_html(result: RunResult, cfg: OutputConfig) -> str:
     """The report as one HTML string."""
     lang = cfg.lang if cfg.lang in ("id", "en") else "id"
     meta = result.meta or {}
+    # As write_outputs decides it: full data asked for and not masked already (a folder read
+    # back with load_result keeps the mode it was written in).
+    full_data = cfg.full_data and meta.get("mode", MODE_INTERNAL) == MODE_INTERNAL
     tables = result.tables
     findings = [n for n in ordered_tables(list(tables)) if n not in REKAP_TABLES]
 
@@ -314,7 +336,7 @@ def render_html(result: RunResult, cfg: OutputConfig) -> str:
     context = {
         "lang": lang,
         "t": lambda key, **kw: t(key, lang, **kw),
-        "full_data": cfg.full_data,
+        "full_data": full_data,
         "meta": _meta_view(meta, lang),
         "file_label": column_label("berkas", lang),
         "rekap": rekap,
@@ -557,11 +579,15 @@ def _chart(rekap: dict[str, Any], lang: str) -> dict[str, Any] | None:
 
 def _meta_view(meta: dict[str, Any], lang: str) -> dict[str, Any]:
     params = meta.get("parameters") or {}
-    parameters = [
-        {"label": (_PARAM_LABELS.get(k, {}).get(lang) or k), "key": k, "value": _plain(v)}
-        for k, v in params.items()
-    ]
-    measures = [{"key": column_label(str(k), lang), "value": _fmt_int(v, lang) if isinstance(v, int) else _plain(v)}
+    parameters, details = [], []
+    for k, v in params.items():
+        item = {"label": (_PARAM_LABELS.get(k, {}).get(lang) or k), "key": k}
+        if isinstance(v, (dict, list)):  # model weights etc.: shown folded, as JSON
+            details.append({**item, "value": json.dumps(v, ensure_ascii=False, indent=1,
+                                                        default=str)})
+        else:
+            parameters.append({**item, "value": _plain(v, lang)})
+    measures = [{"key": column_label(str(k), lang), "value": _measure(v, lang)}
                 for k, v in (meta.get("measures") or {}).items()]
     inputs = []
     for item in meta.get("inputs") or []:
@@ -576,15 +602,34 @@ def _meta_view(meta: dict[str, Any], lang: str) -> dict[str, Any]:
         })
     return {
         "command": str(meta.get("command", "")),
+        "kecamatan": str(meta.get("kecamatan") or ""),
         "version": str(meta.get("version") or __version__),
         "created": str(meta.get("created", "")),
         "parameters": parameters,
+        "parameter_details": details,
         "measures": measures,
         "inputs": inputs,
     }
 
 
-def _plain(value: Any) -> str:
+def _measure(value: Any, lang: str) -> str:
+    """``{"dpt": {"dibaca": 5000}}`` -> ``dpt: dibaca 5.000``; numbers with separators."""
+    if isinstance(value, dict):
+        parts = []
+        for k, v in value.items():
+            inner = _measure(v, lang)
+            parts.append(f"{k}: {inner}" if isinstance(v, dict) else f"{k} {inner}")
+        return ("; " if any(isinstance(v, dict) for v in value.values()) else ", ").join(parts)
+    if isinstance(value, bool):
+        return _plain(value, lang)
+    if isinstance(value, int):
+        return _fmt_int(value, lang)
+    return _plain(value, lang)
+
+
+def _plain(value: Any, lang: str = "id") -> str:
+    if isinstance(value, bool):
+        return ("ya" if value else "tidak") if lang == "id" else ("yes" if value else "no")
     if isinstance(value, (dict, list, tuple)):
         return json.dumps(value, ensure_ascii=False, default=str)
     return str(value)
