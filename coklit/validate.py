@@ -401,6 +401,9 @@ def _char_matrix(values: pd.Series) -> np.ndarray:
         lengths = np.diff(offsets)
         full = lengths == 16
         if np.all(full | (lengths == 0)):
+            if full.all():
+                raw = np.frombuffer(data.buffers()[2], dtype=np.uint8)
+                return raw[offsets[0]:offsets[-1]].reshape(n, 16)
             out = np.zeros((n, 16), dtype=np.uint8)
             if full.any():
                 raw = np.frombuffer(data.buffers()[2], dtype=np.uint8)
@@ -552,7 +555,16 @@ def _date_checks(
     records: pd.DataFrame, files: _Files, birth: _Birth, cfg: ValidateConfig, role: str,
     lang: str,
 ) -> tuple[list[_Found], np.ndarray]:
-    """Birth date, USIA and age on election day. Returns findings and the "date usable" mask."""
+    """Birth date, USIA and age on election day. Returns findings and the "date usable" mask.
+
+    * ``tanggal_lahir_tidak_valid``: written but not a real date (``tgl_status`` tidak_valid),
+      or born after election day. The latter is also "age < 0", reported once, here.
+    * ``usia_tidak_wajar``: age on election day above ``cfg.max_plausible_age`` (kolom
+      tanggal_lahir), or, when there is no usable birth date, USIA outside 0..max (kolom usia).
+    * ``usia_beda``: USIA differs by more than 1 year from the age on election day (exports
+      compute USIA at other reference dates); not reported when the age itself is implausible.
+    * ``di_bawah_umur`` (role dpt only): see :func:`under_age`.
+    """
     found: list[_Found] = []
     election = cfg.election_date
     tanggal = _fmt_date(election)

@@ -229,6 +229,25 @@ def test_sorted_by_file_and_row():
         ("a.csv", 2), ("b.csv", 2), ("b.csv", 3)]
 
 
+def test_input_variants_give_the_same_result():
+    records = frame([{}, nik("1671011204900001"), {"nama": "A", "rt": "x"},
+                     nik("1.6E+15", "notasi_ilmiah")])
+    expected = v.validate(records, CFG)
+    assert len(expected) == 4
+    as_object = records.copy()
+    for column in as_object.columns:
+        if as_object[column].dtype == "str":
+            as_object[column] = as_object[column].astype(object)
+    pd.testing.assert_frame_equal(v.validate(as_object, CFG), expected)
+    shuffled_index = records.set_axis([10, 5, 7, 1])
+    pd.testing.assert_frame_equal(v.validate(shuffled_index, CFG), expected)
+    # nik_norm not 16 characters (outside the contract): slower path, same answer
+    odd = records.copy()
+    odd.loc[0, "nik_norm"] = "167101"
+    assert "nik_tanggal_beda" in set(v.validate(odd, CFG)["masalah"])
+    assert v.validate(records.iloc[:0], CFG).empty
+
+
 def test_empty_result_has_columns():
     result = v.validate(frame([{}, {}]), CFG)
     assert result.empty
