@@ -26,9 +26,9 @@ from coklit.match.prepare import Prepared, prepare
 DEFAULT_DUPLICATE_PAIRS_PER_RECORD = 0.005
 DEFAULT_LINK_SHARE = 0.9
 MIN_EXPECTED_MATCHES = 30
-# The default parameters describe a list of at least this many records; a smaller file is
-# scored as a part of such a list (its prior odds are those of a city-sized list).
-DEFAULT_POPULATION = 100_000
+# A file smaller than this is scored as part of a list of this size (its u-probabilities
+# lean on the defaults, which describe a real list, not a handful of rows).
+MIN_POPULATION = 1_000
 
 
 @dataclass
@@ -77,7 +77,7 @@ def fit(
     ri, rj = _random_pairs(len(a), None if b is None else len(b), n_random, cfg.seed)
     u = model.estimate_u(compare_pairs(a, right, ri, rj))
     total_pairs = max(len(a) * (len(a) - 1) / 2 if b is None else len(a) * len(right), 1.0)
-    population = max(len(right), DEFAULT_POPULATION)
+    population = max(len(right), MIN_POPULATION)
     if b is None:
         default_prior = 2 * DEFAULT_DUPLICATE_PAIRS_PER_RECORD / population
     else:
