@@ -10,7 +10,7 @@ import datetime as dt
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -53,7 +53,7 @@ err_console = Console(stderr=True)
 # Shared options, defined once.
 LangOpt = Annotated[Lang, typer.Option("--lang", help="Bahasa keluaran: id (Indonesia) atau en.")]
 KolomOpt = Annotated[
-    Optional[list[str]],
+    list[str] | None,
     typer.Option(
         "--kolom",
         help='Petakan judul kolom ke field, mis. --kolom nama="NAMA LENGKAP". Boleh diulang.',
@@ -75,12 +75,15 @@ PerKecOpt = Annotated[
     bool, typer.Option("--per-kecamatan", help="Tulis juga satu folder per kecamatan.")
 ]
 AmbangOpt = Annotated[
-    Optional[float],
+    float | None,
     typer.Option("--ambang", help="Ambang skor (0-1) untuk pasangan ganda dan kecocokan."),
 ]
 Inputs = Annotated[
     list[str], typer.Argument(help="Berkas CSV/XLSX, folder, atau pola glob dalam tanda kutip.")
 ]
+
+
+DEFAULT_DATE = DEFAULT_ELECTION_DATE.isoformat()
 
 
 def _parse_date(value: str, option: str) -> dt.date:
@@ -151,7 +154,7 @@ def validate(
     dpt: Inputs,
     out: OutOpt = Path("hasil"),
     kolom: KolomOpt = None,
-    tanggal_pemilihan: TanggalOpt = DEFAULT_ELECTION_DATE.isoformat(),
+    tanggal_pemilihan: TanggalOpt = DEFAULT_DATE,
     data_lengkap: FullOpt = False,
     per_kecamatan: PerKecOpt = False,
     lang: LangOpt = Lang.id,
@@ -174,7 +177,7 @@ def dedupe(
     dpt: Inputs,
     out: OutOpt = Path("hasil"),
     kolom: KolomOpt = None,
-    tanggal_pemilihan: TanggalOpt = DEFAULT_ELECTION_DATE.isoformat(),
+    tanggal_pemilihan: TanggalOpt = DEFAULT_DATE,
     ambang: AmbangOpt = None,
     data_lengkap: FullOpt = False,
     per_kecamatan: PerKecOpt = False,
@@ -201,7 +204,7 @@ def check(
     ],
     out: OutOpt = Path("hasil"),
     kolom: KolomOpt = None,
-    tanggal_pemilihan: TanggalOpt = DEFAULT_ELECTION_DATE.isoformat(),
+    tanggal_pemilihan: TanggalOpt = DEFAULT_DATE,
     ambang: AmbangOpt = None,
     data_lengkap: FullOpt = False,
     per_kecamatan: PerKecOpt = False,

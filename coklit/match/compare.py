@@ -26,6 +26,7 @@ LEVELS: dict[str, tuple[str, ...]] = {
     "tempat": ("beda", "sama"),
     "domisili": ("beda_kecamatan", "kecamatan_sama", "kelurahan_sama", "rt_rw_sama", "kk_sama"),
 }
+DATE_START = 6  # NIK positions 6-11 are the birth date DDMMYY (day + 40 for women)
 SERIAL_START = 12  # NIK positions 12-15 are the serial number
 
 # Name similarity cut-offs (Jaro-Winkler on the normalised matching form).
@@ -43,7 +44,11 @@ def compare_nik(a: Prepared, b: Prepared, i: np.ndarray, j: np.ndarray) -> np.nd
     """NIK levels: sama (all 16 equal), hampir (one substitution or adjacent swap outside the
     serial), hampir_urut (one such error inside the serial number: twins and people born on one
     day in one region also look like this), tersamar_cocok (one side masked, visible digits
-    agree), beda."""
+    agree), beda.
+
+    A difference in the date part is not a typo when each NIK agrees with its own record's
+    birth date (a typo in one NIK would leave it disagreeing with its birth date): two
+    people born on nearby dates, so ``beda``."""
     sa, sb = a.nik_state[i], b.nik_state[j]
     level = np.full(len(i), -1, dtype=np.int8)
     both = (sa > 0) & (sb > 0)
@@ -73,7 +78,9 @@ def compare_nik(a: Prepared, b: Prepared, i: np.ndarray, j: np.ndarray) -> np.nd
     )
     near = one | swapped
     in_serial = first_diff >= SERIAL_START
-    lv[near & ~in_serial] = 3
+    in_date = (first_diff >= DATE_START) & ~in_serial
+    consistent = a.nik_date_ok[i[both]] & b.nik_date_ok[j[both]]
+    lv[near & ~in_serial & ~(in_date & consistent)] = 3
     lv[near & in_serial] = 2
     overlap = visible.sum(axis=1)
     lv[masked & (n_diff == 0) & (overlap >= 6)] = 1

@@ -49,6 +49,10 @@ DEFAULT_U: dict[str, tuple[float, ...]] = {
 }
 U_PSEUDO_PAIRS = 20_000.0
 PROB_FLOOR = 1e-7
+# Levels that are no evidence either way. A NIK one digit away in the serial number is what
+# twins and people born on one day in one region carry: among people who share a birth date
+# and region, serials one digit apart are the rule, not a coincidence. The other fields decide.
+NEUTRAL_LEVELS: dict[str, tuple[int, ...]] = {"nik": (2,)}
 TF_COMPARISONS = {"nama": 4, "tgl": 3}  # comparison -> its exact level
 # Term frequencies are blended with the default exact-level u as this many pseudo-records, so
 # a name seen 3 times in a 7-row file is not taken to be a third of the population.
@@ -57,7 +61,7 @@ TF_PSEUDO_RECORDS = 1_000.0
 # parents and children share a family card and an address), so however rare a shared family
 # card is between random people, it is only weak evidence that two rows are one person
 # (domain.md: "an NKK difference is not an error and only weak evidence").
-WEIGHT_BOUNDS: dict[str, tuple[float, float]] = {"domisili": (-3.0, 4.0), "tempat": (-2.0, 2.0)}
+WEIGHT_BOUNDS: dict[str, tuple[float, float]] = {"domisili": (-3.0, 4.0), "tempat": (-4.0, 2.0)}
 
 
 @dataclass
@@ -72,7 +76,10 @@ class Params:
     notes: list[str] = field(default_factory=list)
 
     def weights(self) -> dict[str, np.ndarray]:
-        return {c: np.log2(self.m[c] / self.u[c]) for c in COMPARISONS}
+        out = {c: np.log2(self.m[c] / self.u[c]) for c in COMPARISONS}
+        for c, levels in NEUTRAL_LEVELS.items():
+            out[c][list(levels)] = 0.0
+        return out
 
     def describe(self) -> dict[str, object]:
         """Plain values for info_proses.json and the README."""
@@ -185,15 +192,12 @@ def term_frequencies(values: pd.Series, comparison: str) -> tuple[pd.Series, flo
 def apply_rules(gamma: pd.DataFrame) -> pd.DataFrame:
     """Domain rules that pure independence cannot express. Returns a copy.
 
-    - A NIK one digit away in the serial number is what twins and people born on one day in
-      one region carry; it counts as a typo only when the names are near-identical.
     - A NIK one digit away in the region or date part counts as a typo only when the names are
       at least similar (siblings' NIKs differ by one digit in the birth year).
     - A different name is never "the same person" through one NIK typo.
     """
     g = gamma.copy()
     nik, nama = g["nik"].to_numpy().copy(), g["nama"].to_numpy()
-    nik[(nik == 2) & (nama < 3)] = 0
     nik[(nik == 3) & (nama < 2)] = 0
     g["nik"] = nik
     return g

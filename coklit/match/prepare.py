@@ -23,6 +23,7 @@ class Prepared:
     frame: pd.DataFrame  # text columns used by blocking and comparisons
     nik: np.ndarray  # (n, 16) uint8: digits, MASKED, or MISSING for a row without NIK
     nik_state: np.ndarray  # int8: 0 none, 1 full, 2 masked
+    nik_date_ok: np.ndarray  # bool: the NIK's date part agrees with the record's birth date
     tgl_known: np.ndarray  # bool
     tgl_y: np.ndarray  # year, month, day; -1 when unknown
     tgl_m: np.ndarray
@@ -87,5 +88,18 @@ def prepare(records: pd.DataFrame) -> Prepared:
         np.where(known, (y * 10000 + lo * 100 + hi).astype(str), ""), dtype=str
     )
     return Prepared(
-        frame=frame, nik=nik, nik_state=state, tgl_known=known, tgl_y=y, tgl_m=m, tgl_d=d
+        frame=frame, nik=nik, nik_state=state, nik_date_ok=nik_agrees_with_date(nik, state, d, m, y),
+        tgl_known=known, tgl_y=y, tgl_m=m, tgl_d=d,
     )
+
+
+def nik_agrees_with_date(
+    nik: np.ndarray, state: np.ndarray, d: np.ndarray, m: np.ndarray, y: np.ndarray
+) -> np.ndarray:
+    """True where a full NIK's DDMMYY part (day + 40 for women) equals the birth date."""
+    digits = nik.astype(np.int64)
+    day = digits[:, 6] * 10 + digits[:, 7]
+    day = np.where(day > 40, day - 40, day)
+    month = digits[:, 8] * 10 + digits[:, 9]
+    year2 = digits[:, 10] * 10 + digits[:, 11]
+    return (state == 1) & (d >= 0) & (day == d) & (month == m) & (year2 == y % 100)
