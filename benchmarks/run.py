@@ -251,9 +251,16 @@ def machine_info() -> dict:
                                 capture_output=True, text=True, check=False).stdout.strip()
     except OSError:
         commit = ""
-    return {"cpu": cpu, "cores": os.cpu_count(), "ram_gb": ram_gb,
+    return {"cpu": cpu, "cores": os.cpu_count(), "ram_gb": ram_gb, "loadavg": _loadavg(),
             "python": platform.python_version(), "platform": platform.platform(),
             "versions": versions, "commit": commit}
+
+
+def _loadavg() -> list[float] | None:
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        return None
 
 
 def _f(x, digits: int = 3) -> str:
@@ -301,6 +308,8 @@ def render_report(results: dict) -> str:
         f"- Python {m['python']}; "
         + ", ".join(f"{k} {v}" for k, v in m["versions"].items() if v),
         f"- Repository commit: {m['commit'] or 'unknown'}",
+        f"- Load average (1/5/15 min) at start: {m.get('loadavg')}; at end: "
+        f"{results.get('loadavg_end')} (other work on the machine inflates wall times)",
         f"- Data: `coklit sample --seed {a['seed']} --lapangan {a['field_fraction']}`; "
         f"timings are the median of {a['repeat']} run(s); Splink threshold "
         f"{a['splink_threshold']}, u sampling max_pairs {a['u_max_pairs']:.0e}.",
@@ -443,8 +452,11 @@ def main(argv: list[str] | None = None) -> int:
     for n in args.sizes:
         _say(f"[{n} voters]")
         t0 = time.perf_counter()
-        results["sizes"].append(run_size(n, args))
+        res = run_size(n, args)
+        res["loadavg_after"] = _loadavg()
+        results["sizes"].append(res)
         _say(f"  done in {time.perf_counter() - t0:.0f} s")
+        results["loadavg_end"] = _loadavg()
         _write(results, args)
     _write(results, args)
     _say(f"report: {args.report}\nraw results: {args.work / 'results.json'}")
