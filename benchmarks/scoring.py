@@ -100,10 +100,17 @@ def prf(pred: np.ndarray | Iterable, truth: np.ndarray | Iterable) -> dict:
 
 
 def recall_by(truth_keys: np.ndarray, kinds: pd.Series, pred: np.ndarray) -> dict:
-    """Share of true items of each kind found: {kind: {"n": .., "found": .., "recall": ..}}."""
+    """Share of true items of each kind found: {kind: {"n": .., "found": .., "recall": ..}}.
+
+    A kind label may list several kinds separated by ";" (``tanpa_nik;format_tanggal``): the
+    item then counts once under each of them.
+    """
     truth_keys = np.asarray(truth_keys, dtype=np.int64)
     hit = np.isin(truth_keys, np.asarray(pred, dtype=np.int64))
     df = pd.DataFrame({"kind": pd.Series(kinds).astype(str).to_numpy(), "hit": hit})
+    df["kind"] = df["kind"].str.split(";")
+    df = df.explode("kind")
+    df["kind"] = df["kind"].str.strip()
     out = {}
     for kind, g in df.groupby("kind", sort=True):
         n = int(len(g))

@@ -186,11 +186,16 @@ TMS_CATEGORIES = {"tms_1", "tms_2", "tms_3", "tms_4", "tms_5", "tms_6", "tms_7",
                   "bukan_penduduk", "wna", "hilang_ingatan", "hak_pilih_dicabut"}
 
 
+_TITLES_RE = re.compile(r"^(?:(?:H|HJ|HJH|DRS|DRA|DR|IR|PROF|KH)\s+)+")
+
+
 def clean(records: pd.DataFrame) -> pd.DataFrame:
     """Light, tutorial-style cleaning. NULL (None/NaN) where a value is missing/unusable."""
     out = pd.DataFrame({"unique_id": records["baris"].astype(np.int64)})
-    nama = (records["nama"].str.upper().str.replace(r"[^A-Z ]", " ", regex=True)
-            .str.replace(r"\s+", " ", regex=True).str.strip())
+    # Degrees after a comma and a few common leading titles go; nothing else is canonicalised.
+    nama = (records["nama"].str.upper().str.split(",").str[0]
+            .str.replace(r"[^A-Z ]", " ", regex=True).str.replace(r"\s+", " ", regex=True)
+            .str.strip().str.replace(_TITLES_RE, "", regex=True).str.strip())
     tokens = nama.str.split(" ")
     out["nama"] = nama.replace("", None)
     out["first_name"] = tokens.str[0].replace("", None)
