@@ -528,11 +528,24 @@ def _column_text(values: np.ndarray) -> pd.Series:
     if kind == "string":
         out[filled] = rest
         return pd.Series(out, dtype="str").str.strip()
-    if kind in ("floating", "integer", "mixed-integer-float"):
+    if kind == "integer":  # Python ints: exact at any size
+        out[filled] = rest.astype(str)
+        return pd.Series(out, dtype="str")
+    if kind in ("floating", "mixed-integer-float"):
         num = rest.astype(np.float64)
         if (np.isfinite(num) & (np.floor(num) == num) & (np.abs(num) < 2**63)).all():
             out[filled] = num.astype(np.int64).astype(str)
             return pd.Series(out, dtype="str")
+    if kind in ("date", "datetime"):
+        try:
+            stamps = np.array(rest, dtype="datetime64[s]")
+        except (TypeError, ValueError):
+            stamps = None
+        if stamps is not None:
+            days = stamps.astype("datetime64[D]")
+            if (days == stamps).all():  # no time of day: plain ISO dates
+                out[filled] = days.astype(str)
+                return pd.Series(out, dtype="str")
     out[filled] = _cell_text_ufunc(rest)
     return pd.Series(out, dtype="str")
 
