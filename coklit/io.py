@@ -41,6 +41,9 @@ from coklit.i18n import register
 CSV_SUFFIXES: tuple[str, ...] = (".csv", ".tsv", ".txt")
 EXCEL_SUFFIXES: tuple[str, ...] = (".xlsx", ".xlsm", ".xls", ".ods")
 SUPPORTED_SUFFIXES: tuple[str, ...] = CSV_SUFFIXES + EXCEL_SUFFIXES
+# Read from folders and globs (a .txt there is more likely a note than a table; name a .txt
+# table explicitly).
+FOLDER_SUFFIXES: tuple[str, ...] = (".csv", ".tsv", *EXCEL_SUFFIXES)
 DELIMITERS: tuple[str, ...] = (",", ";", "\t", "|")
 DELIMITER_NAMES = {",": "koma", ";": "titik koma", "\t": "tab", "|": "garis tegak"}
 
@@ -173,7 +176,7 @@ def _is_candidate(path: Path) -> bool:
     name = path.name
     return (
         path.is_file()
-        and path.suffix.lower() in SUPPORTED_SUFFIXES
+        and path.suffix.lower() in FOLDER_SUFFIXES
         and not name.startswith("~$")
         and not name.startswith(".")
     )

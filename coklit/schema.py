@@ -516,7 +516,11 @@ def load_dataset(paths: list[str], role: str, cfg: ReadConfig | None = None) -> 
         infos.append(info)
     all_records = pd.concat(records, ignore_index=True) if records else _empty_records()
     all_records.insert(0, ROW_ID, np.arange(len(all_records), dtype=np.int64))
-    all_rejected = pd.concat(rejected, ignore_index=True)
+    all_rejected = (pd.concat(rejected, ignore_index=True) if rejected else
+                    pd.DataFrame({FILE: pd.Series([], dtype="str"),
+                                  ROW: pd.Series([], dtype=np.int64),
+                                  "masalah": pd.Series([], dtype="str"),
+                                  "keterangan": pd.Series([], dtype="str")}))
     return Dataset(role=role, records=all_records, rejected=all_rejected, files=infos)
 
 

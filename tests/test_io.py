@@ -262,11 +262,22 @@ def test_folder_glob_and_lock_files(tmp_path: Path) -> None:
     write(folder, "a.csv", HEADER + "1,A,X,1\n")
     write(folder, "~$a.xlsx", b"lock")
     write(folder, "catatan.docx", b"not read")
+    write(folder, "catatan.txt", "Catatan petugas, bukan tabel.\n")  # .txt only by name
     ds = load(folder)
     assert ds.records["berkas"].tolist() == ["a.csv", "b.csv"]
     assert ds.records["rid"].tolist() == [0, 1]
     ds2 = load(str(folder / "*.csv"), folder / "a.csv")  # repeats are read once
     assert ds2.records["nama"].tolist() == ["A", "B"]
+
+
+def test_txt_named_explicitly_is_read(tmp_path: Path) -> None:
+    ds = load(write(tmp_path, "ekspor.txt", "NIK\tNAMA\n1\tSITI\n"))
+    assert ds.records["nama"].tolist() == ["SITI"] and ds.files[0].delimiter == "\t"
+
+
+def test_no_paths_gives_empty_dataset() -> None:
+    ds = load_dataset([], "dpt", ReadConfig())
+    assert len(ds.records) == 0 and len(ds.rejected) == 0 and ds.files == []
 
 
 def test_same_name_in_two_folders(tmp_path: Path) -> None:
