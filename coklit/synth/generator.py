@@ -874,10 +874,38 @@ def _write(out: Path, dpt: dict, field: dict, key: dict) -> None:
     out.mkdir(parents=True, exist_ok=True)
     kunci = out / "kunci"
     kunci.mkdir(exist_ok=True)
-    opts = {"index": False, "encoding": "utf-8", "lineterminator": "\n"}
-    pd.DataFrame({c: dpt[c] for c in DPT_COLUMNS}, dtype=object).to_csv(out / "dpt.csv", **opts)
-    pd.DataFrame({c: field[c] for c in FIELD_COLUMNS}, dtype=object).to_csv(
-        out / "lapangan.csv", **opts)
+    _write_csv(out / "dpt.csv", {c: dpt[c] for c in DPT_COLUMNS})
+    _write_csv(out / "lapangan.csv", {c: field[c] for c in FIELD_COLUMNS})
     for name in ("ganda", "tautan", "belum_terdaftar", "tms", "negatif_sulit", "lapangan"):
-        key[name].to_csv(kunci / f"{name}.csv", **opts)
+        df = key[name]
+        _write_csv(kunci / f"{name}.csv", {c: df[c].to_numpy() for c in df.columns})
     (kunci / "README.txt").write_text(README, encoding="utf-8")
+
+
+def _csv_cells(values: np.ndarray) -> np.ndarray:
+    """Values as CSV cells: text, quoted (RFC 4180) only when it holds a comma, quote or newline."""
+    values = np.asarray(values)
+    out = (values if values.dtype == object else values.astype(str)).astype(object)
+    joined = "\x00".join(out.tolist())
+    if not any(ch in joined for ch in ',"\r\n'):
+        return out
+    s = pd.Series(out, dtype=object)
+    need = (s.str.contains(",", regex=False) | s.str.contains('"', regex=False)
+            | s.str.contains("\n", regex=False) | s.str.contains("\r", regex=False)).to_numpy(bool)
+    out = out.copy()
+    out[need] = '"' + s[need].str.replace('"', '""', regex=False).to_numpy(object) + '"'
+    return out
+
+
+def _write_csv(path: Path, columns: dict[str, np.ndarray]) -> None:
+    """Comma-separated UTF-8 with LF line ends; faster than DataFrame.to_csv for object text."""
+    names = list(columns)
+    header = ",".join(_csv_cells(np.array(names, dtype=object)))
+    n = len(columns[names[0]]) if names else 0
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        fh.write(header + "\n")
+        step = 200_000
+        for start in range(0, n, step):  # chunks keep memory flat at 1.24 million rows
+            cells = [_csv_cells(columns[name][start:start + step]).tolist() for name in names]
+            fh.write("\n".join(map(",".join, zip(*cells, strict=True))))
+            fh.write("\n")
