@@ -83,16 +83,84 @@ def has(a: pa.Array, pattern: str) -> np.ndarray:
     )
 
 
+def _parts(a: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """(offsets starting at 0, data bytes) of a large_string array without nulls."""
+    if isinstance(a, pa.ChunkedArray):
+        a = a.combine_chunks()
+    if not pa.types.is_large_string(a.type):
+        a = a.cast(pa.large_string())
+    bufs = a.buffers()
+    offsets = np.frombuffer(bufs[1], dtype=np.int64)[a.offset : a.offset + len(a) + 1]
+    if bufs[2] is None or len(a) == 0 or offsets[-1] == offsets[0]:
+        return offsets - offsets[0], np.zeros(0, dtype=np.uint8)
+    data = np.frombuffer(bufs[2], dtype=np.uint8)[offsets[0] : offsets[-1]]
+    return offsets - offsets[0], data
+
+
+def _build(offsets: np.ndarray, data: np.ndarray) -> pa.Array:
+    n = len(offsets) - 1
+    return pa.LargeStringArray.from_buffers(
+        n, pa.py_buffer(np.ascontiguousarray(offsets, dtype=np.int64).tobytes()),
+        pa.py_buffer(np.ascontiguousarray(data, dtype=np.uint8).tobytes()),
+    )
+
+
+def _delete(offsets: np.ndarray, data: np.ndarray, drop: np.ndarray) -> pa.Array:
+    keep = ~drop
+    cum = np.zeros(len(data) + 1, dtype=np.int64)
+    np.cumsum(keep, out=cum[1:])
+    return _build(cum[offsets], data[keep])
+
+
+def translate(a: pa.Array, mapping: dict[str, str] | np.ndarray, delete: str = "") -> pa.Array:
+    """Byte-wise ASCII translation (like ``str.translate``) plus deletion of ``delete`` chars.
+
+    ``mapping`` is a dict of single characters or a 256-entry uint8 lookup table. Only for
+    ASCII text (run after ``fold``).
+    """
+    offsets, data = _parts(a)
+    if isinstance(mapping, dict):
+        lut = np.arange(256, dtype=np.uint8)
+        for k, v in mapping.items():
+            lut[ord(k)] = ord(v)
+    else:
+        lut = mapping
+    out = lut[data]
+    if delete:
+        drop = np.isin(data, np.frombuffer(delete.encode(), dtype=np.uint8))
+        return _delete(offsets, out, drop)
+    return _build(offsets, out)
+
+
+def lut_keep(keep_chars: str, other: str = " ", extra: dict[str, str] | None = None) -> np.ndarray:
+    """Lookup table mapping every byte not in ``keep_chars`` to ``other``."""
+    lut = np.full(256, ord(other), dtype=np.uint8)
+    for ch in keep_chars:
+        lut[ord(ch)] = ord(ch)
+    for k, v in (extra or {}).items():
+        lut[ord(k)] = ord(v)
+    return lut
+
+
 def squeeze(a: pa.Array) -> pa.Array:
-    """Collapse runs of whitespace to one space and trim."""
-    return pc.utf8_trim_whitespace(sub(a, r"\s+", " "))
+    """Collapse runs of spaces to one and trim. Tabs/newlines must already be spaces (``fold``).
+
+    The pattern only matches where there is something to do, which keeps RE2 fast: its cost
+    grows with the number of matches, not with the text.
+    """
+    return pc.utf8_trim_whitespace(sub(a, "  +", " "))
+
+
+_FOLD_LUT = np.arange(256, dtype=np.uint8)
+_FOLD_LUT[ord("a") : ord("z") + 1] -= 32
+_FOLD_LUT[:32] = 32
 
 
 def fold(a: pa.Array) -> pa.Array:
     """Upper-case ASCII: accents removed (NFKD), other non-ASCII dropped, spacing collapsed."""
     a = pc.utf8_normalize(a, form="NFKD")
     a = sub(a, r"[^\x00-\x7F]+", "")
-    return squeeze(pc.ascii_upper(a))
+    return squeeze(translate(a, _FOLD_LUT))
 
 
 def map_values(a: pa.Array, table: dict[str, str], default: str | None = None) -> pa.Array:

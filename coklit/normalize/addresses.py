@@ -21,24 +21,48 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ._arrow import dict_encode, fold, int_series, str_series, sub
+from ._arrow import (
+    dict_encode,
+    fold,
+    int_series,
+    lit,
+    lut_keep,
+    map_values,
+    squeeze,
+    str_series,
+    sub,
+    translate,
+)
 
 __all__ = ["normalize_address", "parse_rt_rw"]
 
 _RT = r"\bR\.?\s?T\b\.?\s*:?\s*"
 _RW = r"\bR\.?\s?W\b\.?\s*:?\s*"
 
-_WORDS = [
-    (r"\b(?:JALAN|JLN|JL)\b\.?", "JL "),
-    (r"\b(?:LORONG|LRG|LR)\b\.?", "LR "),
-    (r"\b(?:GANG|GG)\b\.?", "GG "),
-    (r"\b(?:KOMPLEKS|KOMPLEK|KOMPLEX|KOMPL|KOMP|KOMPLK)\b\.?", "KOMP "),
-    (r"\b(?:PERUMAHAN|PERUMNAS|PERUM)\b\.?", "PERUM "),
-    (r"\b(?:KAMPUNG|KAMP|KMP|KP)\b\.?", "KMP "),
-    (r"\b(?:BLOK|BLK)\b\.?", "BLOK "),
-    (r"\b(?:NOMOR|NOMER|NMR|NO)\b\.?", "NO "),
-    (r"\b(?:DUSUN|DSN)\b\.?", "DSN "),
-]
+_WORDS: dict[str, str] = {
+    **dict.fromkeys(["JALAN", "JLN", "JL", "JLAN"], "JL"),
+    **dict.fromkeys(["LORONG", "LRG", "LR", "LRNG"], "LR"),
+    **dict.fromkeys(["GANG", "GG"], "GG"),
+    **dict.fromkeys(["KOMPLEKS", "KOMPLEK", "KOMPLEX", "KOMPL", "KOMP", "KOMPLK"], "KOMP"),
+    **dict.fromkeys(["PERUMAHAN", "PERUMNAS", "PERUM"], "PERUM"),
+    **dict.fromkeys(["KAMPUNG", "KAMP", "KMP", "KP"], "KMP"),
+    **dict.fromkeys(["BLOK", "BLK"], "BLOK"),
+    **dict.fromkeys(["NOMOR", "NOMER", "NMR", "NO"], "NO"),
+    **dict.fromkeys(["DUSUN", "DSN"], "DSN"),
+}
+# letters, digits, '/' and '~' (a protected decimal point) survive; the rest -> space
+_ADDR_LUT = lut_keep("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/~")
+
+
+def _map_tokens(t: pa.Array, table: dict[str, str]) -> pa.Array:
+    """Replace whole space-separated tokens found in ``table`` (distinct tokens, Arrow lists)."""
+    lists = pc.split_pattern(t, " ")
+    if isinstance(lists, pa.ChunkedArray):
+        lists = lists.combine_chunks()
+    flat = lists.flatten()
+    mapped = map_values(flat, table)
+    rebuilt = type(lists).from_arrays(lists.offsets, mapped)
+    return pc.binary_join(rebuilt, pa.scalar(" ", mapped.type))
 
 
 def _int(a: pa.Array) -> pa.Array:
@@ -62,17 +86,27 @@ def _rt_rw_distinct(t: pa.Array) -> tuple[pa.Array, pa.Array, pa.Array]:
     return t, _int(rt), _int(rw)
 
 
+def _rt_rw_subset(t: pa.Array) -> tuple[pa.Array, pa.Array, pa.Array]:
+    """``_rt_rw_distinct`` run only on values that mention RT or RW (cheap literal filter)."""
+    mask = pc.match_substring_regex(t, r"R\.?\s?[TW]")
+    null_int = pa.nulls(len(t), pa.int64())
+    if not pc.any(mask).as_py():
+        return t, null_int, null_int
+    sel = pc.filter(t, mask)
+    st, srt, srw = _rt_rw_distinct(sel)
+    return (pc.replace_with_mask(t, mask, st), pc.replace_with_mask(null_int, mask, srt),
+            pc.replace_with_mask(null_int, mask, srw))
+
+
 def _address_distinct(u: pa.Array) -> dict[str, pa.Array]:
     t = fold(u)
-    t, rt, rw = _rt_rw_distinct(t)
+    t, rt, rw = _rt_rw_subset(t)
     t = sub(t, r"\bKM\b\.?\s*(\d+)\s*[.,]\s*(\d+)", r"KM \1~\2")
-    for pat, repl in _WORDS:
-        t = sub(t, pat, repl)
-    t = sub(t, r"[^A-Z0-9/~ ]+", " ")
-    t = sub(t, r"\s*/\s*", "/")
+    t = squeeze(translate(t, _ADDR_LUT))
+    t = sub(t, r" ?/[ /]*", "/")
     t = sub(t, r"^/+|/+$", "")
-    t = pc.utf8_trim_whitespace(sub(t, r"\s+", " "))
-    t = sub(t, "~", ".")
+    t = _map_tokens(t, _WORDS)
+    t = lit(t, "~", ".")
     return {"alamat_norm": t, "rt_from_alamat": rt, "rw_from_alamat": rw}
 
 

@@ -43,7 +43,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ._arrow import dict_encode, fold, lit, map_values, str_series, sub
+from ._arrow import dict_encode, fold, lit, lut_keep, map_values, str_series, sub, translate
 
 __all__ = ["normalize_names", "name_key", "DEGREES", "TITLES"]
 
@@ -68,6 +68,8 @@ TITLES: dict[str, str] = {
     "SAYYID": "SAYYID", "SAYID": "SAYYID", "SAYYIDAH": "SAYYIDAH", "SYARIF": "SYARIF",
     "SYARIFAH": "SYARIFAH", "SYARIFA": "SYARIFAH", "SYED": "SAYYID", "HABIB": "HABIB",
 }
+# after degree marking: keep letters, '#' and ',', everything else (dots, digits) -> space
+_NAME_LUT = lut_keep("ABCDEFGHIJKLMNOPQRSTUVWXYZ#,")
 _BIN = ["BIN", "BINTI", "BINTY", "BT", "BNT", "BINTE"]
 
 # Dotted degrees: "<space or comma>S.PD" -> "#SPD" (the # marks a certain degree).
@@ -105,6 +107,7 @@ def _canon_tokens(t: pa.Array) -> pa.Array:
     o = lit(o, "\x01", "J")
     t = pc.if_else(old, o, t)
     t = lit(t, "OO", "O")
+    t = sub(t, "CC+H", "CH")
     t = sub(t, "(.)CH", "\\1KH")
     t = sub(t, "KH([^AEIOU]|$)", "H\\1")
     t = map_values(t, _WORDS)
@@ -190,9 +193,8 @@ def _names_distinct(u: pa.Array) -> dict[str, pa.Array]:
     t = fold(u)
     t = sub(t, r"['`]", "")
     t = sub(t, _DEG_RE, _DEG_REPL)
-    t = sub(t, r"\.", ". ")
+    t = translate(t, _NAME_LUT)
     t = sub(t, ",", " , ")
-    t = sub(t, r"[^A-Z#., ]+", " ")
     flat, offsets = _split(t)
     T = len(flat)
     lengths = np.diff(offsets)
@@ -218,7 +220,7 @@ def _names_distinct(u: pa.Array) -> dict[str, pa.Array]:
     is_m_u = np.asarray(pc.equal(base, "M").to_numpy(zero_copy_only=False), dtype=bool)
     title_canon = map_values(base, TITLES)
     deg_canon = base
-    canon = _canon_tokens(base)
+    canon = _canon_tokens(_canon_tokens(base))  # twice: some rules feed each other
 
     is_comma, is_def, is_deg = is_comma_u[tid], is_def_u[tid], is_deg_u[tid]
     is_title, is_bin, is_empty = is_title_u[tid], is_bin_u[tid], is_empty_u[tid]
