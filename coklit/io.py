@@ -342,6 +342,8 @@ def _csv_source(path: Path) -> tuple[pa.Buffer, str]:
         except UnicodeDecodeError:
             raise InputError("io.undecodable", file=name) from None
         return pa.py_buffer(text.encode("utf-8")), encoding
+    if b"\r" in start and b"\n" not in start:  # old Mac line ends ("CSV (Macintosh)")
+        return pa.py_buffer(path.read_bytes().replace(b"\r", b"\n")), encoding
     return pa.memory_map(str(path), "r").read_buffer(), encoding
 
 
@@ -356,9 +358,8 @@ def _read_csv(path: Path, berkas: str, digest: str, head_rows: int) -> RawTable:
     head_text = raw_head.decode(text_encoding, errors="replace")
     if head_text.startswith("\ufeff"):
         head_text = head_text[1:]
-    if not head_text.strip():
-        if not truncated and not data.to_pybytes().strip():
-            raise InputError("io.empty", file=name)
+    if not head_text.strip() and not truncated:
+        raise InputError("io.empty", file=name)
     sample = head_text[:65536]
     controls = len(sample) - len(sample.translate(_CONTROL))
     if sample and controls > max(2, len(sample) // 100):

@@ -136,6 +136,8 @@ def test_cp1252_detected_past_the_head(tmp_path: Path) -> None:
     [
         # header on row 1
         (HEADER + "1,A,X,1\n2,B,Y,1\n", ["A", "B"], [2, 3]),
+        # old Mac line ends (CR only)
+        (HEADER.replace("\n", "\r") + "1,A,X,1\r\r2,B,Y,1\r", ["A", "B"], [2, 4]),
         # CRLF and no final newline
         (HEADER.replace("\n", "\r\n") + "1,A,X,1\r\n2,B,Y,1", ["A", "B"], [2, 3]),
         # title block and a blank line above the header: header on row 4
@@ -152,7 +154,7 @@ def test_cp1252_detected_past_the_head(tmp_path: Path) -> None:
         # an unterminated quote: the rest of the file is one value, nothing crashes
         (HEADER + '1,A,X,1\n2,B,"Y,1\n3,C,Z,1\n', ["A", "B"], [2, 3]),
     ],
-    ids=["plain", "crlf", "title", "blank-lines", "multiline", "ragged", "trailing-delim",
+    ids=["plain", "cr", "crlf", "title", "blank-lines", "multiline", "ragged", "trailing-delim",
          "open-quote"],
 )
 def test_baris_is_spreadsheet_row(tmp_path: Path, text: str, nama: list[str],
