@@ -440,7 +440,8 @@ def _build(plan: _Plan) -> tuple[pd.DataFrame, pd.DataFrame, FileInfo]:
     records = pd.DataFrame({
         FILE: _constant(table.berkas, int(good.sum())),
         ROW: baris[good].astype(np.int64),
-        **{fld: out[fld].loc[good].reset_index(drop=True).astype("str") for fld in FIELDS},
+        **{fld: (out[fld] if not bad.any() else out[fld].loc[good].reset_index(drop=True))
+           for fld in FIELDS},
     })
     info = FileInfo(
         berkas=table.berkas,
