@@ -328,6 +328,8 @@ def render_report(results: dict) -> str:
         n = res["size"]
         c, s = res.get("coklit"), res.get("splink")
         lines += [f"## {n:,} voters".replace(",", "."), ""]
+        if res.get("from_previous_run"):
+            lines += [f"(measured in the run of {res['from_previous_run']})", ""]
         gen = res.get("generate", {})
         if res.get("rows"):
             lines.append(f"{res['rows']['dpt']:,} list rows, {res['rows']['lapangan']:,} field "
@@ -441,6 +443,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--splink-threshold", type=float, default=0.9)
     ap.add_argument("--u-max-pairs", type=float, default=1e7)
     ap.add_argument("--timeout", type=float, default=None, help="seconds per command")
+    ap.add_argument("--merge", action="store_true",
+                    help="keep the other sizes of the previous results.json in the report")
     args = ap.parse_args(argv)
     args.work = args.work.resolve()
     args.work.mkdir(parents=True, exist_ok=True)
@@ -449,12 +453,20 @@ def main(argv: list[str] | None = None) -> int:
                "machine": machine_info(),
                "args": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
                "sizes": []}
+    previous = []
+    if args.merge and (args.work / "results.json").exists():
+        old = json.loads((args.work / "results.json").read_text())
+        previous = [r for r in old.get("sizes", []) if r["size"] not in args.sizes]
+        for r in previous:
+            r["from_previous_run"] = old.get("date")
+    results["sizes"] = previous
     for n in args.sizes:
         _say(f"[{n} voters]")
         t0 = time.perf_counter()
         res = run_size(n, args)
         res["loadavg_after"] = _loadavg()
         results["sizes"].append(res)
+        results["sizes"].sort(key=lambda r: r["size"])
         _say(f"  done in {time.perf_counter() - t0:.0f} s")
         results["loadavg_end"] = _loadavg()
         _write(results, args)
