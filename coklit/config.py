@@ -45,7 +45,7 @@ class MatchConfig:
     # Blocks larger than this are skipped for that key (other keys still cover their pairs).
     max_block_size: int = 200
     # Random pairs drawn to estimate u-probabilities.
-    u_sample_pairs: int = 1_000_000
+    u_sample_pairs: int = 200_000
     # EM iterations and convergence tolerance.
     em_max_iter: int = 50
     em_tol: float = 1e-5

@@ -40,12 +40,12 @@ KEYS: dict[str, KeyFn] = {
     "nik": lambda f: _nik_part(f, 0, 16),
     # NIK region + birth date + name initial: a typo in the serial.
     "nik_awal": lambda f: _join(_nik_part(f, 0, 12), f["nama_key"].str.slice(0, 1)),
-    # NIK birth date + serial: a typo in the region code.
-    "nik_akhir": lambda f: _nik_part(f, 6, 16),
-    # NIK region + serial + name start: a typo in the date part, or a masked date part.
-    "nik_wilayah_urut": lambda f: _join(
-        _nik_part(f, 0, 6), _nik_part(f, 12, 16), f["nama_key"].str.slice(0, 2)
-    ),
+    # NIK birth date + serial + name initial: a typo in the region code.
+    "nik_akhir": lambda f: _join(_nik_part(f, 6, 16), f["nama_key"].str.slice(0, 1)),
+    # NIK region + serial + phonetic name: a typo in the date part, or a masked date part
+    # (published lists mask the middle digits). Serials like 0001 are common, so the whole
+    # name key is needed to keep these blocks small.
+    "nik_wilayah_urut": lambda f: _join(_nik_part(f, 0, 6), _nik_part(f, 12, 16), f["nama_key"]),
     # Phonetic name + birth date, day/month order ignored: wrong or missing NIK, swapped date.
     "nama_tgl": lambda f: _join(f["nama_key"], f["tgl_swapkey"]),
     # First name + birth date: later name tokens differ (dropped BIN tail, other surname).

@@ -19,7 +19,7 @@ COMPARISONS: tuple[str, ...] = ("nik", "nama", "tgl", "jk", "tempat", "domisili"
 
 # Level names per comparison, index = level.
 LEVELS: dict[str, tuple[str, ...]] = {
-    "nik": ("beda", "tersamar_cocok", "hampir_urut", "hampir", "sama"),
+    "nik": ("beda", "tersamar_cocok", "hampir_lemah", "hampir", "sama"),
     "nama": ("beda", "agak_mirip", "mirip", "hampir_sama", "sama"),
     "tgl": ("beda", "dekat", "tertukar", "sama"),
     "jk": ("beda", "sama"),
@@ -41,14 +41,16 @@ def _obj(series: pd.Series, idx: np.ndarray) -> np.ndarray:
 
 
 def compare_nik(a: Prepared, b: Prepared, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """NIK levels: sama (all 16 equal), hampir (one substitution or adjacent swap outside the
-    serial), hampir_urut (one such error inside the serial number: twins and people born on one
-    day in one region also look like this), tersamar_cocok (one side masked, visible digits
-    agree), beda.
+    """NIK levels: sama (all 16 digits equal); hampir (one substitution or adjacent swap in
+    the date part while the NIK disagrees with its own record's birth date: a typo);
+    hampir_lemah (one digit off anywhere else); tersamar_cocok (one side masked, the visible
+    digits agree); beda.
 
-    A difference in the date part is not a typo when each NIK agrees with its own record's
-    birth date (a typo in one NIK would leave it disagreeing with its birth date): two
-    people born on nearby dates, so ``beda``."""
+    Why "one digit off" is split: people born on one day carry NIKs that differ only in the
+    region code (neighbouring kecamatan codes 16.71.01 and 16.71.04 are one digit apart) or
+    only in the serial (0001, 0002 … per region and date: twins), so those differences are
+    what different people look like, not typos. A difference in the date part where each
+    NIK agrees with its own birth date is two people born on nearby dates: beda."""
     sa, sb = a.nik_state[i], b.nik_state[j]
     level = np.full(len(i), -1, dtype=np.int8)
     both = (sa > 0) & (sb > 0)
@@ -77,11 +79,10 @@ def compare_nik(a: Prepared, b: Prepared, i: np.ndarray, j: np.ndarray) -> np.nd
         & (da[rows, nxt] == db[rows, pos])
     )
     near = one | swapped
-    in_serial = first_diff >= SERIAL_START
-    in_date = (first_diff >= DATE_START) & ~in_serial
+    in_date = (first_diff >= DATE_START) & (first_diff < SERIAL_START)
     consistent = a.nik_date_ok[i[both]] & b.nik_date_ok[j[both]]
-    lv[near & ~in_serial & ~(in_date & consistent)] = 3
-    lv[near & in_serial] = 2
+    lv[near & ~in_date] = 2
+    lv[near & in_date & ~consistent] = 3
     overlap = visible.sum(axis=1)
     lv[masked & (n_diff == 0) & (overlap >= 6)] = 1
     level[both] = lv
@@ -107,13 +108,21 @@ def compare_names(
     level = np.zeros(len(i), dtype=np.int8)
     rest = ~exact & ~empty
     if rest.any():
-        lev = process.cpdist(na[rest], nb[rest], scorer=Levenshtein.distance, workers=-1)
-        tok = process.cpdist(na[rest], nb[rest], scorer=fuzz.token_set_ratio, workers=-1)
-        sim = jw[rest]
+        ra, rb, sim = na[rest], nb[rest], jw[rest]
         lv = np.zeros(rest.sum(), dtype=np.int8)
-        lv[(sim >= NAME_WEAK) | (tok >= TOKEN_WEAK)] = 1
+        lv[sim >= NAME_WEAK] = 1
+        # Token containment ("SITI AMINAH" in "SITI AMINAH ZAHRA") only matters below NAME_WEAK.
+        low = np.flatnonzero(sim < NAME_WEAK)
+        if len(low):
+            tok = process.cpdist(ra[low], rb[low], scorer=fuzz.token_set_ratio, workers=-1)
+            lv[low[tok >= TOKEN_WEAK]] = 1
         lv[sim >= NAME_SIMILAR] = 2
-        lv[(lev <= 1) | ((ka[rest] == kb[rest]) & (ka[rest] != ""))] = 3
+        # One edit apart implies a high Jaro-Winkler, so only those pairs are measured.
+        high = np.flatnonzero(sim >= NAME_WEAK)
+        if len(high):
+            lev = process.cpdist(ra[high], rb[high], scorer=Levenshtein.distance, workers=-1)
+            lv[high[lev <= 1]] = 3
+        lv[(ka[rest] == kb[rest]) & (ka[rest] != "")] = 3
         level[rest] = lv
     level[exact] = 4
     level[empty] = -1

@@ -17,7 +17,7 @@ from coklit.config import MatchConfig
 from coklit.match import model
 from coklit.match.blocking import BlockingStats, candidate_pairs
 from coklit.match.cluster import group_pairs
-from coklit.match.compare import compare_pairs
+from coklit.match.compare import COMPARISONS, compare_pairs
 from coklit.match.explain import reasons
 from coklit.match.prepare import Prepared, prepare
 
@@ -33,8 +33,9 @@ MIN_POPULATION = 1_000
 
 @dataclass
 class Scored:
-    """Scored candidate pairs: ``i``, ``j`` (positions), comparison levels, weights, ``bobot``
-    (total match weight), ``skor`` (match probability) and ``alasan``."""
+    """Scored candidate pairs: ``i``, ``j`` (positions), ``kunci`` (blocking key), comparison
+    levels, weights ``w_*``, ``bobot`` (total match weight) and ``skor`` (match probability).
+    Reasons are built by :func:`explain` for the pairs that are reported."""
 
     pairs: pd.DataFrame
     params: model.Params
@@ -55,7 +56,7 @@ def _random_pairs(n_left: int, n_right: int | None, count: int, seed: int):  # t
     return rng.integers(0, n_left, count), rng.integers(0, n_right, count)
 
 
-def _tf_values(a: Prepared, b: Prepared, pairs: pd.DataFrame, reference: Prepared) -> dict:
+def _tf_values(a: Prepared, pairs: pd.DataFrame, reference: Prepared) -> dict:
     """Frequency (in ``reference``) of the value each pair agrees on, for TF adjustment."""
     out = {}
     for comparison, column in (("nama", "nama"), ("tgl", "tgl")):
@@ -82,7 +83,8 @@ def fit(
         default_prior = 2 * DEFAULT_DUPLICATE_PAIRS_PER_RECORD / population
     else:
         default_prior = DEFAULT_LINK_SHARE / population
-    params = model.Params(m=model.default_m(), u=u, prior=default_prior)
+    bounds = model.DEDUPE_BOUNDS if b is None else model.LINK_BOUNDS
+    params = model.Params(m=model.default_m(), u=u, prior=default_prior, bounds=dict(bounds))
     if len(gamma) < cfg.em_min_pairs:
         params.notes.append("data kecil: bobot m bawaan")
         return params
@@ -98,23 +100,25 @@ def fit(
 
 def score(
     a: Prepared,
-    b: Prepared,
     pairs: pd.DataFrame,
+    gamma: pd.DataFrame,
     params: model.Params,
     reference: Prepared,
-    lang: str = "id",
 ) -> pd.DataFrame:
-    """Levels, weights, probability and reason for each candidate pair."""
-    i, j = pairs["i"].to_numpy(), pairs["j"].to_numpy()
-    gamma = model.apply_rules(compare_pairs(a, b, i, j))
-    tf = _tf_values(a, b, pairs, reference)
-    parts, total = model.match_weights(gamma, params, tf)
-    out = pd.concat(
-        [pairs.reset_index(drop=True), gamma, parts.add_prefix("w_")], axis=1
-    )
+    """Levels (after the domain rules), weights and probability of each candidate pair."""
+    gamma = model.apply_rules(gamma)
+    parts, total = model.match_weights(gamma, params, _tf_values(a, pairs, reference))
+    out = pd.concat([pairs.reset_index(drop=True), gamma, parts.add_prefix("w_")], axis=1)
     out["bobot"] = total
     out["skor"] = model.probability(total)
-    out["alasan"] = reasons(gamma, parts, lang)
+    return out
+
+
+def explain(scored: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """``scored`` with an ``alasan`` column (built only for the pairs that are reported)."""
+    weights = scored[[f"w_{c}" for c in COMPARISONS]].rename(columns=lambda c: c[2:])
+    out = scored.copy()
+    out["alasan"] = reasons(scored, weights, lang)
     return out
 
 
@@ -144,13 +148,13 @@ def find_duplicates(
     """Duplicates inside one list of normalised records."""
     a = prepare(records)
     pairs, stats = candidate_pairs(a, None, cfg.max_block_size)
+    gamma = compare_pairs(a, a, pairs["i"].to_numpy(), pairs["j"].to_numpy())
     if params is None:
-        gamma = compare_pairs(a, a, pairs["i"].to_numpy(), pairs["j"].to_numpy())
         params = fit(a, None, gamma, cfg)
-    scored = score(a, a, pairs, params, a, lang)
+    scored = score(a, pairs, gamma, params, a)
     conflict = same_nik_other_person(scored)
     accepted_mask = (scored["skor"] >= cfg.threshold_dedupe) & (scored["nama"] >= 1) & ~conflict
-    accepted = scored[accepted_mask].reset_index(drop=True)
+    accepted = explain(scored[accepted_mask], lang).reset_index(drop=True)
     group = group_pairs(
         len(a),
         accepted["i"].to_numpy(),
@@ -161,7 +165,7 @@ def find_duplicates(
     return Duplicates(
         scored=Scored(scored, params, stats),
         accepted=accepted,
-        conflicts=scored[conflict].reset_index(drop=True),
+        conflicts=explain(scored[conflict], lang).reset_index(drop=True),
         group=group,
     )
 
@@ -193,11 +197,11 @@ def link_records(
     """
     a, b = prepare(field), prepare(listed)
     pairs, stats = candidate_pairs(a, b, cfg.max_block_size)
+    gamma = compare_pairs(a, b, pairs["i"].to_numpy(), pairs["j"].to_numpy())
     if params is None:
-        gamma = compare_pairs(a, b, pairs["i"].to_numpy(), pairs["j"].to_numpy())
         params = fit(a, b, gamma, cfg)
-    scored = score(a, b, pairs, params, b, lang)
-    best = _best_per_left(scored).reset_index(drop=True)
+    scored = score(a, pairs, gamma, params, b)
+    best = explain(_best_per_left(scored), lang).reset_index(drop=True)
     eligible = scored[(scored["skor"] >= cfg.threshold_link) & (scored["nama"] >= 1)]
     eligible = eligible.sort_values("bobot", ascending=False, kind="stable")
     matched_parts = []
@@ -212,9 +216,7 @@ def link_records(
         matched_parts.append(first)
         taken_left = np.concatenate([np.asarray(taken_left), first["i"].to_numpy()])
         taken_right = np.concatenate([taken_right, first["j"].to_numpy()])
-    matched = (
-        pd.concat(matched_parts).sort_values("i").reset_index(drop=True)
-        if matched_parts
-        else scored.iloc[0:0]
-    )
+    matched = explain(
+        pd.concat(matched_parts).sort_values("i") if matched_parts else scored.iloc[0:0], lang
+    ).reset_index(drop=True)
     return Links(scored=Scored(scored, params, stats), best=best, matched=matched)

@@ -14,8 +14,8 @@ from coklit.match.compare import COMPARISONS
 
 PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     "id": {
-        "nik": ("NIK beda", "NIK tersamar cocok", "NIK beda 1 digit di nomor urut",
-                "NIK beda 1 digit", "NIK sama"),
+        "nik": ("NIK beda", "NIK tersamar cocok", "NIK beda 1 digit (wilayah/nomor urut)",
+                "NIK beda 1 digit (salah ketik)", "NIK sama"),
         "nama": ("nama beda", "nama agak mirip", "nama mirip", "nama hampir sama", "nama sama"),
         "tgl": ("tgl lahir beda", "tgl lahir dekat", "tgl & bulan lahir tertukar",
                 "tgl lahir sama"),
@@ -25,8 +25,8 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
                      "kelurahan & RT/RW/alamat sama", "KK sama"),
     },
     "en": {
-        "nik": ("NIK differs", "masked NIK agrees", "NIK 1 digit off in serial",
-                "NIK 1 digit off", "same NIK"),
+        "nik": ("NIK differs", "masked NIK agrees", "NIK 1 digit off (region/serial)",
+                "NIK 1 digit off (typo)", "same NIK"),
         "nama": ("name differs", "name somewhat similar", "name similar", "name nearly equal",
                  "same name"),
         "tgl": ("birth date differs", "birth date close", "day & month swapped",

@@ -49,9 +49,10 @@ DEFAULT_U: dict[str, tuple[float, ...]] = {
 }
 U_PSEUDO_PAIRS = 20_000.0
 PROB_FLOOR = 1e-7
-# Levels that are no evidence either way. A NIK one digit away in the serial number is what
-# twins and people born on one day in one region carry: among people who share a birth date
-# and region, serials one digit apart are the rule, not a coincidence. The other fields decide.
+# Levels that are no evidence either way. A NIK one digit off in the region code or the
+# serial is what different people born on one day carry (neighbouring kecamatan codes,
+# consecutive serials of twins): among people who share a birth date it is the rule, not a
+# coincidence, so the other fields decide (see compare.compare_nik).
 NEUTRAL_LEVELS: dict[str, tuple[int, ...]] = {"nik": (2,)}
 TF_COMPARISONS = {"nama": 4, "tgl": 3}  # comparison -> its exact level
 # Term frequencies are blended with the default exact-level u as this many pseudo-records, so
@@ -59,9 +60,13 @@ TF_COMPARISONS = {"nama": 4, "tgl": 3}  # comparison -> its exact level
 TF_PSEUDO_RECORDS = 1_000.0
 # Weight bounds (bits) per comparison. Household and place are shared by relatives (twins,
 # parents and children share a family card and an address), so however rare a shared family
-# card is between random people, it is only weak evidence that two rows are one person
-# (domain.md: "an NKK difference is not an error and only weak evidence").
-WEIGHT_BOUNDS: dict[str, tuple[float, float]] = {"domisili": (-3.0, 4.0), "tempat": (-4.0, 2.0)}
+# card is between random people, it is limited evidence that two rows are one person
+# (domain.md: "an NKK difference is not an error and only weak evidence"). Inside one list the
+# bound is tight: relatives listed together are exactly the hard negatives. Linking a field
+# record, which an officer wrote down while visiting that household, to a list row of the
+# same household is stronger evidence, so the bound is wider there.
+DEDUPE_BOUNDS: dict[str, tuple[float, float]] = {"domisili": (-3.0, 4.0), "tempat": (-4.0, 2.0)}
+LINK_BOUNDS: dict[str, tuple[float, float]] = {"domisili": (-3.0, 8.0), "tempat": (-4.0, 2.0)}
 
 
 @dataclass
@@ -71,6 +76,7 @@ class Params:
     m: dict[str, np.ndarray]
     u: dict[str, np.ndarray]
     prior: float  # probability that two random records match
+    bounds: dict[str, tuple[float, float]] = field(default_factory=lambda: dict(DEDUPE_BOUNDS))
     source: str = "bawaan"
     em_iterations: int = 0
     notes: list[str] = field(default_factory=list)
@@ -91,6 +97,7 @@ class Params:
                 c: {LEVELS[c][k]: round(float(w), 2) for k, w in enumerate(self.weights()[c])}
                 for c in COMPARISONS
             },
+            "batas_bobot": {c: list(b) for c, b in self.bounds.items()},
             "catatan": list(self.notes),
         }
 
@@ -192,8 +199,8 @@ def term_frequencies(values: pd.Series, comparison: str) -> tuple[pd.Series, flo
 def apply_rules(gamma: pd.DataFrame) -> pd.DataFrame:
     """Domain rules that pure independence cannot express. Returns a copy.
 
-    - A NIK one digit away in the region or date part counts as a typo only when the names are
-      at least similar (siblings' NIKs differ by one digit in the birth year).
+    - A NIK one digit off in the date part counts as a typo only when the names are at least
+      similar (siblings' NIKs differ by one digit in the birth year).
     - A different name is never "the same person" through one NIK typo.
     """
     g = gamma.copy()
@@ -223,8 +230,8 @@ def match_weights(
             freq = np.clip(tf_u[c], PROB_FLOOR, 1.0)
             m_exact = params.m[c][TF_COMPARISONS[c]]
             w = np.where(exact, np.log2(m_exact / freq), w)
-        if c in WEIGHT_BOUNDS:
-            w = np.clip(w, *WEIGHT_BOUNDS[c])
+        if c in params.bounds:
+            w = np.clip(w, *params.bounds[c])
         parts[c] = w
     frame = pd.DataFrame(parts)
     prior = np.log2(params.prior / (1 - params.prior))
