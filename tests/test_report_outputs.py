@@ -105,6 +105,16 @@ def make_result() -> RunResult:
           "kelurahan_dpt": "35 ILIR", "tps_dpt": "001", "kategori_lapangan": "ms",
           "skor": 0.97, "alasan": "NIK sama"}]
     )  # fmt: skip
+    hasil = pd.DataFrame(
+        [
+            {"berkas": "lapangan.csv", "baris": 2, "kecamatan": KEC_1, "kelurahan": "35 ILIR",
+             "tps": "001", "nama": "SITI AMINAH", "kategori": "ms", "hasil": "cocok",
+             "berkas_dpt": "dpt.csv", "baris_dpt": 2, "skor": 0.97},
+            {"berkas": "lapangan.csv", "baris": 3, "kecamatan": KEC_2, "kelurahan": "7 ULU",
+             "tps": "012", "nama": "BUDI SANTOSO", "kategori": "baru_17",
+             "hasil": "belum_terdaftar", "berkas_dpt": "", "baris_dpt": None, "skor": None},
+        ]
+    )  # fmt: skip
     ditolak = pd.DataFrame(columns=TABLE_COLUMNS["ditolak"])  # empty: header only
     rekap_kec = pd.DataFrame(
         [
@@ -140,6 +150,7 @@ def make_result() -> RunResult:
         "cocok": cocok,
         "belum_terdaftar": belum,
         "tms": tms,
+        "hasil_lapangan": hasil,
         "rekap_kecamatan": rekap_kec,
         "rekap_kelurahan": rekap_kel,
     }
@@ -286,7 +297,7 @@ def test_xlsx_sheets_headers_and_text_cells(tmp_path: Path, result: RunResult) -
     wb = load_workbook(out / "temuan.xlsx")
     assert wb.sheetnames == [
         "Info", "Rekap kecamatan", "Rekap kelurahan", "Ganda", "Belum terdaftar", "TMS",
-        "Tidak valid", "Cocok", "Ditolak",
+        "Tidak valid", "Cocok", "Hasil lapangan", "Ditolak",
     ]  # fmt: skip
     ws = wb["Ganda"]
     assert ws.freeze_panes == "A2"
@@ -369,7 +380,7 @@ def test_render_summary_indonesian(tmp_path: Path, result: RunResult) -> None:
     text = _render(render_summary(result, "id", written))
     assert "coklit check selesai" in text
     assert "dpt.csv" in text and "lapangan.csv" in text
-    assert "Rekap per kecamatan" in text and "Pemilih DPT" in text
+    assert "Rekap per kecamatan" in text and "Belum terdaftar" in text
     assert "1.234" in text and "3.234" in text and "TOTAL" in text
     assert "Berkas yang ditulis" in text and "temuan.xlsx" in text
     assert "167101" not in text

@@ -22,6 +22,7 @@ from coklit.errors import InputError
 from coklit.i18n import register
 from coklit.privacy import apply as mask_table
 from coklit.report.csv_out import as_text, read_csv, write_csv
+from coklit.report.labels import ordered_tables
 from coklit.results import TOTAL_LABEL, RunResult
 
 INFO_FILE = "info_proses.json"
@@ -103,9 +104,10 @@ def write_outputs(result: RunResult, out_dir: Path, cfg: OutputConfig) -> list[P
 def _write_folder(result: RunResult, folder: Path, cfg: OutputConfig) -> list[Path]:
     """Write one folder from an already masked, all-text result."""
     folder.mkdir(parents=True, exist_ok=True)
-    written = [write_csv(table, folder / f"{name}.csv") for name, table in result.tables.items()]
+    names = ordered_tables(list(result.tables))
+    written = [write_csv(result.tables[name], folder / f"{name}.csv") for name in names]
     info = dict(result.meta)
-    info[ROW_COUNTS_KEY] = {name: len(table) for name, table in result.tables.items()}
+    info[ROW_COUNTS_KEY] = {name: len(result.tables[name]) for name in names}
     info_path = folder / INFO_FILE
     info_path.write_text(
         json.dumps(info, ensure_ascii=False, indent=2, default=_json_default) + "\n",

@@ -20,6 +20,7 @@ TABLE_ORDER: tuple[str, ...] = (
     "tms",
     "tidak_valid",
     "cocok",
+    "hasil_lapangan",
     "ditolak",
 )
 
@@ -34,6 +35,7 @@ TABLE_TITLES: dict[str, dict[str, str]] = {
     "tms": {"id": "Tidak memenuhi syarat (TMS)", "en": "Not eligible (TMS)"},
     "tidak_valid": {"id": "Data tidak valid", "en": "Invalid data"},
     "cocok": {"id": "Cocok dengan DPT", "en": "Matched to the list"},
+    "hasil_lapangan": {"id": "Hasil per catatan lapangan", "en": "Outcome per field record"},
     "ditolak": {"id": "Baris ditolak", "en": "Rejected rows"},
 }
 
@@ -47,6 +49,7 @@ SHEET_NAMES: dict[str, dict[str, str]] = {
     "tms": {"id": "TMS", "en": "Not eligible (TMS)"},
     "tidak_valid": {"id": "Tidak valid", "en": "Invalid data"},
     "cocok": {"id": "Cocok", "en": "Matched"},
+    "hasil_lapangan": {"id": "Hasil lapangan", "en": "Field outcomes"},
     "ditolak": {"id": "Ditolak", "en": "Rejected rows"},
 }
 
@@ -79,6 +82,10 @@ TABLE_DESCRIPTIONS: dict[str, dict[str, str]] = {
     "cocok": {
         "id": "Catatan lapangan yang ditemukan di daftar pemilih.",
         "en": "Field records found in the voter list.",
+    },
+    "hasil_lapangan": {
+        "id": "Setiap catatan lapangan dengan hasilnya: cocok, belum terdaftar, atau TMS tidak terdaftar.",
+        "en": "Every field record with its outcome: matched, not listed, or not eligible and not listed.",
     },
     "ditolak": {
         "id": "Baris berkas yang tidak dapat dipakai, dengan alasannya.",
@@ -131,6 +138,7 @@ _BASE_COLUMNS: dict[str, dict[str, str]] = {
     "tms": {"id": "TMS", "en": "Not eligible (TMS)"},
     "tms_lain": {"id": "TMS lain", "en": "Other not eligible"},
     "tidak_valid": {"id": "Tidak valid", "en": "Invalid"},
+    "hasil": {"id": "Hasil", "en": "Outcome"},
 }
 
 # Suffixes / prefixes that qualify a base column.

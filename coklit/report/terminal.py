@@ -8,7 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from rich.console import Group  # noqa: TID251 - the terminal renderer is rich's home
+from rich import box  # noqa: TID251 - the terminal renderer is rich's home
+from rich.console import Group  # noqa: TID251
 from rich.table import Table  # noqa: TID251
 from rich.text import Text  # noqa: TID251
 
@@ -30,6 +31,17 @@ REKAP_SCREEN_COLUMNS = (
     "tms",
     "tidak_valid",
 )
+# Short headers so the table fits an 80-column terminal (full names are in the files).
+SCREEN_LABELS: dict[str, dict[str, str]] = {
+    "pemilih_dpt": {"id": "DPT", "en": "Listed"},
+    "lapangan": {"id": "Lapangan", "en": "Field"},
+    "cocok": {"id": "Cocok", "en": "Matched"},
+    "belum_terdaftar": {"id": "Belum terdaftar", "en": "Not listed"},
+    "grup_ganda": {"id": "Grup ganda", "en": "Dup. groups"},
+    "baris_ganda": {"id": "Baris ganda", "en": "Dup. rows"},
+    "tms": {"id": "TMS", "en": "TMS"},
+    "tidak_valid": {"id": "Tidak valid", "en": "Invalid"},
+}
 # Shown only when field records were given (check), not for dedupe/validate.
 FIELD_COLUMNS = frozenset({"lapangan", "cocok", "belum_terdaftar"})
 
@@ -115,13 +127,20 @@ def _rekap_table(rekap: Any, lang: str) -> Table:
     if "lapangan" in rekap.columns and _is_blank(rekap["lapangan"]):
         columns = [c for c in columns if c not in FIELD_COLUMNS]
     table = Table(
-        title=table_title("rekap_kecamatan", lang), title_justify="left", title_style="bold"
+        title=table_title("rekap_kecamatan", lang),
+        title_justify="left",
+        title_style="bold",
+        box=box.SIMPLE_HEAD,
+        padding=(0, 0, 0, 1),
+        pad_edge=False,
     )
     for column in columns:
+        short = SCREEN_LABELS.get(column)
+        header = short.get(lang, short["id"]) if short else column_label(column, lang)
         if column == "kecamatan":
-            table.add_column(column_label(column, lang), no_wrap=True)
-        else:
-            table.add_column(column_label(column, lang), justify="right")
+            table.add_column(header, no_wrap=True)
+        else:  # no min_width: on a narrow terminal rich shortens headers, never drops columns
+            table.add_column(header, justify="right")
     rows = rekap[columns].astype(str).values.tolist()
     for position, row in enumerate(rows):
         is_total = row[0].strip().upper() == TOTAL_LABEL
