@@ -85,6 +85,7 @@ def fit(
         default_prior = DEFAULT_LINK_SHARE / population
     bounds = model.DEDUPE_BOUNDS if b is None else model.LINK_BOUNDS
     params = model.Params(m=model.default_m(), u=u, prior=default_prior, bounds=dict(bounds))
+    params.conditional["nik"] = model.conditional_nik_weight(gamma, params.m)
     if len(gamma) < cfg.em_min_pairs:
         params.notes.append("data kecil: bobot m bawaan")
         return params
@@ -94,6 +95,7 @@ def fit(
         params.notes.append("EM tidak meyakinkan: bobot m bawaan")
         return params
     params.m, params.source, params.em_iterations = m, "em", iterations
+    params.conditional["nik"] = model.conditional_nik_weight(gamma, m)
     params.prior = min(expected / total_pairs, 0.5)
     return params
 

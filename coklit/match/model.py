@@ -49,11 +49,13 @@ DEFAULT_U: dict[str, tuple[float, ...]] = {
 }
 U_PSEUDO_PAIRS = 20_000.0
 PROB_FLOOR = 1e-7
-# Levels that are no evidence either way. A NIK one digit off in the region code or the
-# serial is what different people born on one day carry (neighbouring kecamatan codes,
-# consecutive serials of twins): among people who share a birth date it is the rule, not a
-# coincidence, so the other fields decide (see compare.compare_nik).
-NEUTRAL_LEVELS: dict[str, tuple[int, ...]] = {"nik": (2,)}
+# Levels whose u must be taken among pairs that agree on the birth date. A NIK one digit off
+# in the region code or the serial is what different people born on one day carry
+# (neighbouring kecamatan codes, consecutive serials of twins). Random pairs almost never
+# show it, but the pairs where it matters already agree on the date, and among those it is
+# common. So its weight is log2(m / u given the date agrees), estimated from the candidate
+# pairs (``conditional_nik_weight``), and never counts for a match.
+CONDITIONAL_LEVELS: dict[str, tuple[int, ...]] = {"nik": (2,)}
 TF_COMPARISONS = {"nama": 4, "tgl": 3}  # comparison -> its exact level
 # Term frequencies are blended with the default exact-level u as this many pseudo-records, so
 # a name seen 3 times in a 7-row file is not taken to be a third of the population.
@@ -77,14 +79,15 @@ class Params:
     u: dict[str, np.ndarray]
     prior: float  # probability that two random records match
     bounds: dict[str, tuple[float, float]] = field(default_factory=lambda: dict(DEDUPE_BOUNDS))
+    conditional: dict[str, float] = field(default_factory=dict)
     source: str = "bawaan"
     em_iterations: int = 0
     notes: list[str] = field(default_factory=list)
 
     def weights(self) -> dict[str, np.ndarray]:
         out = {c: np.log2(self.m[c] / self.u[c]) for c in COMPARISONS}
-        for c, levels in NEUTRAL_LEVELS.items():
-            out[c][list(levels)] = 0.0
+        for c, levels in CONDITIONAL_LEVELS.items():
+            out[c][list(levels)] = self.conditional.get(c, 0.0)
         return out
 
     def describe(self) -> dict[str, object]:
@@ -184,6 +187,19 @@ def estimate_em(
 def plausible(m: dict[str, np.ndarray], u: dict[str, np.ndarray]) -> bool:
     """EM found the 'same person' class: exact NIK, name and date are evidence for a match."""
     return all(m[c][-1] > u[c][-1] and m[c][-1] > m[c][0] for c in ("nik", "nama", "tgl"))
+
+
+def conditional_nik_weight(gamma: pd.DataFrame, m: dict[str, np.ndarray]) -> float:
+    """Weight of the NIK 'one digit off in region or serial' level among pairs that agree on
+    the birth date: log2(m / u), with u the share of that level among candidate pairs that
+    agree on the date and do not share the NIK (nearly all different people). At most 0."""
+    nik, tgl = gamma["nik"].to_numpy(), gamma["tgl"].to_numpy()
+    pool = (tgl == 3) & (nik >= 0) & (nik != 4)
+    if pool.sum() < 50:
+        return 0.0
+    level = [lv for c, levels in CONDITIONAL_LEVELS.items() if c == "nik" for lv in levels][0]
+    u = (np.sum(nik[pool] == level) + 1.0) / (pool.sum() + 2.0)
+    return float(min(np.log2(m["nik"][level] / u), 0.0))
 
 
 def term_frequencies(values: pd.Series, comparison: str) -> tuple[pd.Series, float]:
