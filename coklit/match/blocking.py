@@ -50,8 +50,11 @@ KEYS: dict[str, KeyFn] = {
     "nama_tgl": lambda f: _join(f["nama_key"], f["tgl_swapkey"]),
     # First name + birth date: later name tokens differ (dropped BIN tail, other surname).
     "depan_tgl": lambda f: _join(f["nama_first"], f["tgl"]),
-    # Phonetic name + family card: no usable date.
-    "nama_kk": lambda f: _join(f["nama_key"], f["nkk"]),
+    # Family card: a household has a handful of members, so the block is small and survives a
+    # misspelt name together with a missing NIK and date.
+    "kk": lambda f: f["nkk"],
+    # Address within a kelurahan: the same, for a record without a family card number.
+    "alamat_kel": lambda f: _join(f["alamat"], f["kel"]),
     # Phonetic name + kelurahan: no NIK and no date (typical field record).
     "nama_kel": lambda f: _join(f["nama_key"], f["kel"]),
     # Birth date + kelurahan + sex: a badly misspelt name.

@@ -204,8 +204,17 @@ def link_records(
         params = fit(a, b, gamma, cfg)
     scored = score(a, pairs, gamma, params, b)
     best = explain(_best_per_left(scored), lang).reset_index(drop=True)
-    eligible = scored[(scored["skor"] >= cfg.threshold_link) & (scored["nama"] >= 1)]
-    eligible = eligible.sort_values("bobot", ascending=False, kind="stable")
+    eligible = scored[(scored["skor"] >= cfg.threshold_link) & (scored["nama"] >= 1)].copy()
+    # Equal evidence (a list row and its exact copy elsewhere): prefer the row in the TPS
+    # and kelurahan where the officer found the person.
+    ei, ej = eligible["i"].to_numpy(), eligible["j"].to_numpy()
+    eligible["_tps"] = (a.frame["tps"].to_numpy()[ei] == b.frame["tps"].to_numpy()[ej]) & (
+        a.frame["kel"].to_numpy()[ei] == b.frame["kel"].to_numpy()[ej]
+    )
+    eligible["_w"] = eligible["bobot"].round(6)
+    eligible = eligible.sort_values(["_w", "_tps"], ascending=False, kind="stable").drop(
+        columns=["_w", "_tps"]
+    )
     matched_parts = []
     taken_left: set | np.ndarray = np.zeros(0, np.int64)
     taken_right: np.ndarray = np.zeros(0, np.int64)

@@ -77,6 +77,10 @@ def prepare(records: pd.DataFrame) -> Prepared:
     frame["nik"] = frame["nik"].where(state > 0, "")
 
     tgl = pd.to_datetime(records["tgl_lahir"], errors="coerce").reset_index(drop=True)
+    written = tgl.notna().to_numpy()
+    # A record without a birth date but with the date part of its NIK visible (full or
+    # masked elsewhere) gets the date the NIK encodes: the NIK is issued from the birth date.
+    tgl = tgl.where(written, nik_birth_dates(nik))
     known = tgl.notna().to_numpy()
     y = np.where(known, tgl.dt.year.fillna(0).to_numpy(dtype=np.int64), -1)
     m = np.where(known, tgl.dt.month.fillna(0).to_numpy(dtype=np.int64), -1)
@@ -91,6 +95,26 @@ def prepare(records: pd.DataFrame) -> Prepared:
         frame=frame, nik=nik, nik_state=state, nik_date_ok=nik_agrees_with_date(nik, state, d, m, y),
         tgl_known=known, tgl_y=y, tgl_m=m, tgl_d=d,
     )
+
+
+# Two-digit NIK years below this are 20YY, others 19YY (voters born before 1930 are rare,
+# and anyone born after 2029 cannot vote for years to come).
+CENTURY_PIVOT = 30
+
+
+def nik_birth_dates(nik: np.ndarray) -> pd.Series:
+    """Birth date encoded in each NIK's DDMMYY part (day - 40 for women); NaT where those six
+    digits are not all visible or do not form a real date."""
+    part = nik[:, 6:12].astype(np.int64)
+    visible = (nik[:, 6:12] <= 9).all(axis=1)
+    day = part[:, 0] * 10 + part[:, 1]
+    day = np.where(day > 40, day - 40, day)
+    month = part[:, 2] * 10 + part[:, 3]
+    yy = part[:, 4] * 10 + part[:, 5]
+    year = np.where(yy < CENTURY_PIVOT, 2000 + yy, 1900 + yy)
+    frame = pd.DataFrame({"year": year, "month": month, "day": day})
+    dates = pd.to_datetime(frame, errors="coerce")
+    return dates.where(visible)
 
 
 def nik_agrees_with_date(
