@@ -129,10 +129,17 @@ def compare_names(
     return level
 
 
-def compare_dates(a: Prepared, b: Prepared, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+def compare_dates(
+    a: Prepared, b: Prepared, i: np.ndarray, j: np.ndarray, nik_level: np.ndarray
+) -> np.ndarray:
     """Birth-date levels: sama, tertukar (day and month swapped), dekat (same year and month,
-    or one digit different), beda."""
-    known = a.tgl_known[i] & b.tgl_known[j]
+    or one digit different), beda.
+
+    A date read from a NIK (none was written) says nothing new when the NIK comparison
+    already weighed those digits (NIKs equal, or one digit off inside the date part), so it is
+    null there."""
+    repeated = (a.tgl_from_nik[i] | b.tgl_from_nik[j]) & ((nik_level == 4) | (nik_level == 3))
+    known = a.tgl_known[i] & b.tgl_known[j] & ~repeated
     level = np.full(len(i), -1, dtype=np.int8)
     ya, ma, da = a.tgl_y[i], a.tgl_m[i], a.tgl_d[i]
     yb, mb, db = b.tgl_y[j], b.tgl_m[j], b.tgl_d[j]
@@ -211,11 +218,12 @@ def compare_pairs(a: Prepared, b: Prepared, i: np.ndarray, j: np.ndarray) -> pd.
     i = np.asarray(i, dtype=np.int64)
     j = np.asarray(j, dtype=np.int64)
     jw = name_similarity(a, b, i, j) if len(i) else np.zeros(0)
+    nik = compare_nik(a, b, i, j)
     return pd.DataFrame(
         {
-            "nik": compare_nik(a, b, i, j),
+            "nik": nik,
             "nama": compare_names(a, b, i, j, jw),
-            "tgl": compare_dates(a, b, i, j),
+            "tgl": compare_dates(a, b, i, j, nik),
             "jk": compare_gender(a, b, i, j),
             "tempat": compare_birthplace(a, b, i, j),
             "domisili": compare_residence(a, b, i, j),

@@ -130,7 +130,16 @@ def same_nik_other_person(scored: pd.DataFrame) -> np.ndarray:
     birth date or sex also differs."""
     nik, nama = scored["nik"].to_numpy(), scored["nama"].to_numpy()
     tgl, jk = scored["tgl"].to_numpy(), scored["jk"].to_numpy()
-    return (nik == 4) & ((nama == 0) | ((nama == 1) & ((tgl == 0) | (jk == 0))))
+    other_name = (nama == 0) & (tgl != 3)
+    vaguely = (nama <= 1) & ((tgl == 0) | (jk == 0))
+    return (nik == 4) & (other_name | vaguely)
+
+
+def name_guard(scored: pd.DataFrame) -> np.ndarray:
+    """A pair can only be one person if the names are at least somewhat alike, or, for a
+    badly misspelt name, the full NIK and the birth date both agree."""
+    nama = scored["nama"].to_numpy()
+    return (nama >= 1) | ((scored["nik"].to_numpy() == 4) & (scored["tgl"].to_numpy() == 3))
 
 
 @dataclass
@@ -155,7 +164,7 @@ def find_duplicates(
         params = fit(a, None, gamma, cfg)
     scored = score(a, pairs, gamma, params, a)
     conflict = same_nik_other_person(scored)
-    accepted_mask = (scored["skor"] >= cfg.threshold_dedupe) & (scored["nama"] >= 1) & ~conflict
+    accepted_mask = (scored["skor"] >= cfg.threshold_dedupe) & name_guard(scored) & ~conflict
     accepted = explain(scored[accepted_mask], lang).reset_index(drop=True)
     group = group_pairs(
         len(a),
@@ -204,7 +213,7 @@ def link_records(
         params = fit(a, b, gamma, cfg)
     scored = score(a, pairs, gamma, params, b)
     best = explain(_best_per_left(scored), lang).reset_index(drop=True)
-    eligible = scored[(scored["skor"] >= cfg.threshold_link) & (scored["nama"] >= 1)].copy()
+    eligible = scored[(scored["skor"] >= cfg.threshold_link) & name_guard(scored)].copy()
     # Equal evidence (a list row and its exact copy elsewhere): prefer the row in the TPS
     # and kelurahan where the officer found the person.
     ei, ej = eligible["i"].to_numpy(), eligible["j"].to_numpy()

@@ -23,7 +23,8 @@ class Prepared:
     frame: pd.DataFrame  # text columns used by blocking and comparisons
     nik: np.ndarray  # (n, 16) uint8: digits, MASKED, or MISSING for a row without NIK
     nik_state: np.ndarray  # int8: 0 none, 1 full, 2 masked
-    nik_date_ok: np.ndarray  # bool: the NIK's date part agrees with the record's birth date
+    nik_date_ok: np.ndarray  # bool: the NIK's date part agrees with the written birth date
+    tgl_from_nik: np.ndarray  # bool: no birth date was written; it was read from the NIK
     tgl_known: np.ndarray  # bool
     tgl_y: np.ndarray  # year, month, day; -1 when unknown
     tgl_m: np.ndarray
@@ -92,8 +93,9 @@ def prepare(records: pd.DataFrame) -> Prepared:
         np.where(known, (y * 10000 + lo * 100 + hi).astype(str), ""), dtype=str
     )
     return Prepared(
-        frame=frame, nik=nik, nik_state=state, nik_date_ok=nik_agrees_with_date(nik, state, d, m, y),
-        tgl_known=known, tgl_y=y, tgl_m=m, tgl_d=d,
+        frame=frame, nik=nik, nik_state=state,
+        nik_date_ok=nik_agrees_with_date(nik, state, d, m, y) & written,
+        tgl_from_nik=known & ~written, tgl_known=known, tgl_y=y, tgl_m=m, tgl_d=d,
     )
 
 
