@@ -99,8 +99,8 @@ def compare_names(
     a: Prepared, b: Prepared, i: np.ndarray, j: np.ndarray, jw: np.ndarray
 ) -> np.ndarray:
     """Name levels on the normalised matching form: sama (equal), hampir_sama (one edit or the
-    same phonetic key), mirip (Jaro-Winkler >= 0.92), agak_mirip (>= 0.80, or one name's tokens
-    contained in the other's), beda."""
+    same phonetic key), mirip (Jaro-Winkler >= 0.92, or every token of a name of two or more
+    tokens found in the other), agak_mirip (>= 0.80, or token-set ratio >= 90), beda."""
     na, nb = _obj(a.frame["nama"], i), _obj(b.frame["nama"], j)
     empty = (na == "") | (nb == "")
     exact = na == nb
@@ -112,10 +112,14 @@ def compare_names(
         lv = np.zeros(rest.sum(), dtype=np.int8)
         lv[sim >= NAME_WEAK] = 1
         # Token containment ("SITI AMINAH" in "SITI AMINAH ZAHRA") only matters below NAME_WEAK.
-        low = np.flatnonzero(sim < NAME_WEAK)
+        low = np.flatnonzero(sim < NAME_SIMILAR)
         if len(low):
             tok = process.cpdist(ra[low], rb[low], scorer=fuzz.token_set_ratio, workers=-1)
             lv[low[tok >= TOKEN_WEAK]] = 1
+            # Every token of a name of two or more tokens found in the other name (a dropped
+            # or added given name or surname): similar.
+            shorter = np.minimum(_token_count(ra[low]), _token_count(rb[low]))
+            lv[low[(tok >= 100) & (shorter >= 2)]] = 2
         lv[sim >= NAME_SIMILAR] = 2
         # One edit apart implies a high Jaro-Winkler, so only those pairs are measured.
         high = np.flatnonzero(sim >= NAME_WEAK)
@@ -127,6 +131,10 @@ def compare_names(
     level[exact] = 4
     level[empty] = -1
     return level
+
+
+def _token_count(names: np.ndarray) -> np.ndarray:
+    return pd.Series(names, dtype=object).str.count(" ").to_numpy() + 1
 
 
 def compare_dates(

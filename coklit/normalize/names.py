@@ -209,18 +209,22 @@ def _names_distinct(u: pa.Array) -> dict[str, pa.Array]:
     is_def_u = np.asarray(pc.starts_with(utok, "#").to_numpy(zero_copy_only=False), dtype=bool)
     deg_set = pa.array(sorted(DEGREES), type=base.type)
     is_deg_u = np.asarray(pc.is_in(base, value_set=deg_set).to_numpy(zero_copy_only=False))
+    canon = _canon_tokens(_canon_tokens(base))  # twice: some rules feed each other
+    # A title may itself be in old spelling (NJA. = NYA.), so the respelled token counts too.
+    title_set = pa.array(list(TITLES), type=base.type)
     is_title_u = np.asarray(
-        pc.is_in(base, value_set=pa.array(list(TITLES), type=base.type)).to_numpy(
-            zero_copy_only=False)
+        pc.or_(pc.is_in(base, value_set=title_set), pc.is_in(canon, value_set=title_set))
+        .to_numpy(zero_copy_only=False)
     )
     is_bin_u = np.asarray(
         pc.is_in(base, value_set=pa.array(_BIN, type=base.type)).to_numpy(zero_copy_only=False)
     )
     is_empty_u = np.asarray(pc.equal(base, "").to_numpy(zero_copy_only=False), dtype=bool)
     is_m_u = np.asarray(pc.equal(base, "M").to_numpy(zero_copy_only=False), dtype=bool)
-    title_canon = map_values(base, TITLES)
+    title_canon = map_values(map_values(canon, TITLES), TITLES)
+    title_canon = pc.if_else(pc.is_in(base, value_set=title_set), map_values(base, TITLES),
+                             title_canon)
     deg_canon = base
-    canon = _canon_tokens(_canon_tokens(base))  # twice: some rules feed each other
 
     is_comma, is_def, is_deg = is_comma_u[tid], is_def_u[tid], is_deg_u[tid]
     is_title, is_bin, is_empty = is_title_u[tid], is_bin_u[tid], is_empty_u[tid]
