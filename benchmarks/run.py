@@ -51,12 +51,12 @@ sys.exit(rc)
 
 
 def measure(cmd: list[str], log_path: Path, env: dict | None = None,
-            timeout: float | None = None) -> dict:
+            timeout: float | None = None, max_mb: float | None = None) -> dict:
     """Run ``cmd`` in a fresh process; wall time, peak memory (MB), return code, log tail.
 
     Peak memory is the larger of the ru_maxrss of the command (largest single process) and,
     when psutil is installed, the peak of the summed RSS of its process tree polled every
-    50 ms.
+    50 ms. With ``max_mb`` (needs psutil) the tree is killed when its RSS exceeds it.
     """
     log_path.parent.mkdir(parents=True, exist_ok=True)
     report = log_path.with_suffix(".measure.json")
@@ -65,6 +65,7 @@ def measure(cmd: list[str], log_path: Path, env: dict | None = None,
         proc = subprocess.Popen([sys.executable, "-c", _WRAPPER, json.dumps(cmd), str(report)],
                                 stdout=log, stderr=subprocess.STDOUT, env=env)
         peak_tree = [0]
+        over_limit = [False]
         stop = threading.Event()
 
         def poll() -> None:
@@ -87,6 +88,10 @@ def measure(cmd: list[str], log_path: Path, env: dict | None = None,
                 except psutil.Error:
                     pass
                 peak_tree[0] = max(peak_tree[0], total)
+                if max_mb and total > max_mb * 2**20:
+                    over_limit[0] = True
+                    _kill_tree(proc.pid)
+                    return
                 stop.wait(0.05)
 
         poller = threading.Thread(target=poll, daemon=True)
@@ -104,9 +109,12 @@ def measure(cmd: list[str], log_path: Path, env: dict | None = None,
     wall = info.get("wall_s")
     maxrss_mb = info.get("maxrss_kb", 0) / 1024
     tail = log_path.read_text(errors="replace").strip().splitlines()[-15:]
+    if over_limit[0]:
+        tail.append(f"killed by benchmarks/run.py: memory above the limit of {max_mb:.0f} MB")
     return {
-        "rc": -9 if timed_out else info.get("rc", proc.returncode),
+        "rc": -9 if timed_out or over_limit[0] else info.get("rc", proc.returncode),
         "timed_out": timed_out,
+        "memory_limit_hit": over_limit[0],
         "wall_s": wall,
         "peak_mb": max(maxrss_mb, peak_tree[0] / 2**20) if (maxrss_mb or peak_tree[0]) else None,
         "maxrss_mb": maxrss_mb,
@@ -131,10 +139,10 @@ def _kill_tree(pid: int) -> None:
 
 
 def _median_run(cmd: list[str], log_dir: Path, name: str, repeat: int,
-                timeout: float | None) -> dict:
+                timeout: float | None, max_mb: float | None = None) -> dict:
     runs = []
     for i in range(max(1, repeat)):
-        r = measure(cmd, log_dir / f"{name}.{i + 1}.log", timeout=timeout)
+        r = measure(cmd, log_dir / f"{name}.{i + 1}.log", timeout=timeout, max_mb=max_mb)
         runs.append(r)
         if r["rc"] != 0:
             break
@@ -144,6 +152,7 @@ def _median_run(cmd: list[str], log_dir: Path, name: str, repeat: int,
         "ok": bool(ok) and last["rc"] == 0,
         "rc": last["rc"],
         "timed_out": last["timed_out"],
+        "memory_limit_hit": last["memory_limit_hit"],
         "runs": len(runs),
         "wall_s": statistics.median(r["wall_s"] for r in ok) if ok else None,
         "wall_s_all": [r["wall_s"] for r in runs],
@@ -169,7 +178,7 @@ def run_size(n: int, args: argparse.Namespace) -> dict:
         res["generate"] = _median_run(
             _coklit_cmd("sample", "--out", str(data), "--pemilih", str(n), "--seed",
                         str(args.seed), "--lapangan", str(args.field_fraction)),
-            work / "logs", f"sample-{n}", 1, args.timeout)
+            work / "logs", f"sample-{n}", 1, args.timeout, args.max_memory_mb)
     if not res["generate"]["ok"]:
         _say(f"  generation failed: {res['generate']['error']}")
         return res
@@ -181,8 +190,10 @@ def run_size(n: int, args: argparse.Namespace) -> dict:
          + (f" (generated in {res['generate']['wall_s']:.1f} s)"
             if res["generate"].get("wall_s") else " (reused)"))
 
-    tools = [("coklit", _coklit_cmd("check", str(dpt), str(lap), "--out",
-                                    str(work / f"out-coklit-{n}")))]
+    tools = []
+    if not args.no_coklit:
+        tools.append(("coklit", _coklit_cmd("check", str(dpt), str(lap), "--out",
+                                            str(work / f"out-coklit-{n}"))))
     if not args.no_splink:
         tools.append(("splink", [sys.executable, str(HERE / "splink_runner.py"), str(dpt),
                                  str(lap), "--out", str(work / f"out-splink-{n}"),
@@ -191,7 +202,8 @@ def run_size(n: int, args: argparse.Namespace) -> dict:
     for tool, cmd in tools:
         out_dir = Path(cmd[cmd.index("--out") + 1])
         _say(f"  {tool}: running ({args.repeat}x)…")
-        r = _median_run(cmd, work / "logs", f"{tool}-{n}", args.repeat, args.timeout)
+        r = _median_run(cmd, work / "logs", f"{tool}-{n}", args.repeat, args.timeout,
+                        args.max_memory_mb)
         if r["ok"]:
             r["scores"] = scoring.score_all(scoring.load_predictions(out_dir), key,
                                             dpt.name, lap.name)
@@ -290,6 +302,8 @@ def _status(r: dict | None) -> str:
         return "ok"
     if r.get("timed_out"):
         return "timed out"
+    if r.get("memory_limit_hit"):
+        return "stopped: above the memory limit"
     err = (r.get("error") or "").strip().splitlines()
     return f"failed: `{err[-1][:120]}`" if err else "failed"
 
@@ -433,6 +447,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--field-fraction", type=float, default=0.05)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--no-splink", action="store_true", help="run coklit only")
+    ap.add_argument("--no-coklit", action="store_true", help="run the Splink baseline only")
+    ap.add_argument("--max-memory-gb", type=float, default=None,
+                    help="kill a command whose process tree exceeds this RSS "
+                         "(default: 80%% of RAM)")
     ap.add_argument("--work", type=Path, default=DEFAULT_WORK,
                     help="work dir for data and outputs (default /tmp/coklit-bench)")
     ap.add_argument("--repeat", type=int, default=1, help="runs per tool; median time")
@@ -447,23 +465,32 @@ def main(argv: list[str] | None = None) -> int:
                     help="keep the other sizes of the previous results.json in the report")
     args = ap.parse_args(argv)
     args.work = args.work.resolve()
+    ram_gb = machine_info()["ram_gb"]
+    gb = args.max_memory_gb or (0.8 * ram_gb if ram_gb else None)
+    args.max_memory_mb = gb * 1024 if gb else None
     args.work.mkdir(parents=True, exist_ok=True)
 
     results = {"date": dt.datetime.now().isoformat(timespec="seconds"),
                "machine": machine_info(),
                "args": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
                "sizes": []}
-    previous = []
+    previous, old_same = [], {}
     if args.merge and (args.work / "results.json").exists():
         old = json.loads((args.work / "results.json").read_text())
         previous = [r for r in old.get("sizes", []) if r["size"] not in args.sizes]
         for r in previous:
             r["from_previous_run"] = old.get("date")
+        # A tool skipped now (--no-coklit / --no-splink) keeps its earlier result.
+        old_same = {r["size"]: r for r in old.get("sizes", []) if r["size"] in args.sizes}
     results["sizes"] = previous
     for n in args.sizes:
         _say(f"[{n} voters]")
         t0 = time.perf_counter()
         res = run_size(n, args)
+        for tool in ("coklit", "splink"):
+            earlier = old_same.get(n, {}).get(tool)
+            if tool not in res and earlier:
+                res[tool] = {**earlier, "from_previous_run": True}
         res["loadavg_after"] = _loadavg()
         results["sizes"].append(res)
         results["sizes"].sort(key=lambda r: r["size"])
