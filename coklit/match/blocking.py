@@ -40,8 +40,8 @@ KEYS: dict[str, KeyFn] = {
     "nik": lambda f: _nik_part(f, 0, 16),
     # NIK region + birth date + name initial: a typo in the serial.
     "nik_awal": lambda f: _join(_nik_part(f, 0, 12), f["nama_key"].str.slice(0, 1)),
-    # NIK birth date + serial + name initial: a typo in the region code.
-    "nik_akhir": lambda f: _join(_nik_part(f, 6, 16), f["nama_key"].str.slice(0, 1)),
+    # NIK birth date + serial + name start: a typo in the region code.
+    "nik_akhir": lambda f: _join(_nik_part(f, 6, 16), f["nama_key"].str.slice(0, 2)),
     # NIK region + serial + phonetic name: a typo in the date part, or a masked date part
     # (published lists mask the middle digits). Serials like 0001 are common, so the whole
     # name key is needed to keep these blocks small.
@@ -53,13 +53,24 @@ KEYS: dict[str, KeyFn] = {
     # Family card: a household has a handful of members, so the block is small and survives a
     # misspelt name together with a missing NIK and date.
     "kk": lambda f: f["nkk"],
-    # Address within a kelurahan: the same, for a record without a family card number.
-    "alamat_kel": lambda f: _join(f["alamat"], f["kel"]),
+    # Address within a kelurahan + name initial: the same, for a record without a family card
+    # number (many households share a street name, so the initial keeps the block small).
+    "alamat_kel": lambda f: _join(f["alamat"], f["kel"], f["nama_key"].str.slice(0, 1)),
     # Phonetic name + kelurahan: no NIK and no date (typical field record).
     "nama_kel": lambda f: _join(f["nama_key"], f["kel"]),
     # Birth date + kelurahan + sex: a badly misspelt name.
     "tgl_kel": lambda f: _join(f["tgl"], f["kel"], f["jk"]),
 }
+
+
+# Inside one list, the keys that find every kind of duplicate (copies share the NIK; NIK
+# typos share the rest of the NIK or name + date; date swaps share name + sorted date; movers
+# share the NIK) while keeping the number of pairs close to linear in the list's size.
+# Household keys are left out there: relatives are the hard negatives, not duplicates.
+DEDUPE_KEYS: tuple[str, ...] = ("nik", "nik_awal", "nik_akhir", "nama_tgl", "tgl_kel")
+# Field records are often incomplete (no NIK, masked NIK, no date, retyped name), and the
+# field side is small, so linking uses every key.
+LINK_KEYS: tuple[str, ...] = tuple(KEYS)
 
 
 @dataclass
@@ -114,10 +125,12 @@ def candidate_pairs(
 ) -> tuple[pd.DataFrame, BlockingStats]:
     """Candidate pairs ``(i, j)`` as positions into ``left`` and ``right``.
 
-    With ``right=None`` this deduplicates ``left`` (pairs with ``i < j``). Each pair appears
-    once, with ``kunci``: the first key (in ``KEYS`` order) that produced it.
+    With ``right=None`` this deduplicates ``left`` (pairs with ``i < j``, keys
+    ``DEDUPE_KEYS``); otherwise it links ``left`` to ``right`` (keys ``LINK_KEYS``). Each pair
+    appears once, with ``kunci``: the first key that produced it.
     """
-    keys = KEYS if keys is None else keys
+    if keys is None:
+        keys = {k: KEYS[k] for k in (DEDUPE_KEYS if right is None else LINK_KEYS)}
     stats = BlockingStats()
     found_i, found_j, found_key = [], [], []
     for number, (name, key_fn) in enumerate(keys.items()):

@@ -71,6 +71,13 @@ DEDUPE_BOUNDS: dict[str, tuple[float, float]] = {"domisili": (-3.0, 4.0), "tempa
 LINK_BOUNDS: dict[str, tuple[float, float]] = {"domisili": (-3.0, 8.0), "tempat": (-4.0, 2.0)}
 
 
+def household_unconfounded(gamma: pd.DataFrame) -> np.ndarray:
+    """Pairs for which a shared household is not explained by kinship: relatives in one
+    family card do not share a near-identical name AND a birth date (twins differ in name,
+    parent and child in date), so for these the wider LINK_BOUNDS apply."""
+    return (gamma["nama"].to_numpy() >= 3) & (gamma["tgl"].to_numpy() >= 2)
+
+
 @dataclass
 class Params:
     """Estimated model parameters; ``source`` says how m was obtained (em / bawaan)."""
@@ -247,7 +254,10 @@ def match_weights(
             m_exact = params.m[c][TF_COMPARISONS[c]]
             w = np.where(exact, np.log2(m_exact / freq), w)
         if c in params.bounds:
-            w = np.clip(w, *params.bounds[c])
+            low, high = params.bounds[c]
+            wide = LINK_BOUNDS.get(c, (low, high))[1]
+            high_per_pair = np.where(household_unconfounded(gamma), max(high, wide), high)
+            w = np.clip(w, low, high_per_pair)
         parts[c] = w
     frame = pd.DataFrame(parts)
     prior = np.log2(params.prior / (1 - params.prior))
