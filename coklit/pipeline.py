@@ -16,7 +16,7 @@ import pandas as pd
 from coklit import __version__, findings, summary
 from coklit.config import RunConfig
 from coklit.i18n import register
-from coklit.match import find_duplicates, link_records
+from coklit.match import Prepared, find_duplicates, link_records, prepare
 from coklit.normalize import normalize_records
 from coklit.results import TABLE_COLUMNS, Dataset, RunResult
 from coklit.schema import load_dataset
@@ -154,9 +154,9 @@ def run_validate(dpt: list[str], cfg: RunConfig, on_step: StepFn | None = None) 
     return _finish("validate", cfg, [listed], clock, tables, None, labels)
 
 
-def _duplicates(listed: Dataset, cfg: RunConfig, labels: dict, clock: _Clock):  # type: ignore[no-untyped-def]
+def _duplicates(listed: Dataset, prepared: Prepared, cfg: RunConfig, labels: dict, clock: _Clock):  # type: ignore[no-untyped-def]
     clock.step("dedupe")
-    dup = find_duplicates(listed.records, cfg.match, lang=cfg.output.lang)
+    dup = find_duplicates(prepared, cfg.match, lang=cfg.output.lang)
     ganda = findings.duplicate_table(listed.records, dup, labels, cfg.output.lang)
     conflicts = findings.nik_conflict_table(listed.records, dup, labels, cfg.output.lang)
     model = dup.scored.params.describe() | {"pasangan_kandidat": dup.scored.stats.total,
@@ -170,7 +170,7 @@ def run_dedupe(dpt: list[str], cfg: RunConfig, on_step: StepFn | None = None) ->
     listed = _load(dpt, "dpt", cfg, clock)
     labels = findings.place_labels(listed.records)
     invalid, tms = _list_findings(listed, cfg, labels, clock)
-    ganda, conflicts, model = _duplicates(listed, cfg, labels, clock)
+    ganda, conflicts, model = _duplicates(listed, prepare(listed.records), cfg, labels, clock)
     tables = {
         "ganda": ganda,
         "tidak_valid": _concat_invalid(invalid, conflicts),
@@ -199,9 +199,10 @@ def run_check(dpt: list[str], lapangan: list[str], cfg: RunConfig,
     labels = findings.place_labels(listed.records, field.records)
     invalid, tms_list = _list_findings(listed, cfg, labels, clock)
     invalid_field = _invalid(field, cfg, labels)
-    ganda, conflicts, model_dup = _duplicates(listed, cfg, labels, clock)
+    prepared = prepare(listed.records)
+    ganda, conflicts, model_dup = _duplicates(listed, prepared, cfg, labels, clock)
     clock.step("link")
-    links = link_records(field.records, listed.records, cfg.match, lang=cfg.output.lang)
+    links = link_records(field.records, prepared, cfg.match, lang=cfg.output.lang)
     clock.step("findings")
     linked = findings.link_tables(field.records, listed.records, links, labels,
                                   cfg.validate.election_date, cfg.validate.voting_age,

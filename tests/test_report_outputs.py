@@ -297,8 +297,8 @@ def test_xlsx_sheets_headers_and_text_cells(tmp_path: Path, result: RunResult) -
     wb = load_workbook(out / "temuan.xlsx")
     assert wb.sheetnames == [
         "Info", "Rekap kecamatan", "Rekap kelurahan", "Ganda", "Belum terdaftar", "TMS",
-        "Tidak valid", "Cocok", "Hasil lapangan", "Ditolak",
-    ]  # fmt: skip
+        "Tidak valid", "Ditolak",
+    ]  # fmt: skip  (cocok and hasil_lapangan stay CSV-only)
     ws = wb["Ganda"]
     assert ws.freeze_panes == "A2"
     assert ws.auto_filter.ref == f"A1:{get_column_letter(len(TABLE_COLUMNS['ganda']))}3"

@@ -36,10 +36,6 @@ TOKEN_WEAK = 90.0  # token-set ratio (0-100) that still counts as a weak agreeme
 ADDRESS_SIMILAR = 85.0
 
 
-def _obj(series: pd.Series, idx: np.ndarray) -> np.ndarray:
-    return series.to_numpy(dtype=object)[idx]
-
-
 def compare_nik(a: Prepared, b: Prepared, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """NIK levels: sama (all 16 digits equal); hampir (one substitution or adjacent swap in
     the date part while the NIK disagrees with its own record's birth date: a typo);
@@ -91,7 +87,7 @@ def compare_nik(a: Prepared, b: Prepared, i: np.ndarray, j: np.ndarray) -> np.nd
 
 def name_similarity(a: Prepared, b: Prepared, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """Jaro-Winkler similarity (0-1) of the normalised names of each pair."""
-    na, nb = _obj(a.frame["nama"], i), _obj(b.frame["nama"], j)
+    na, nb = a.column("nama")[i], b.column("nama")[j]
     return process.cpdist(na, nb, scorer=JaroWinkler.normalized_similarity, workers=-1)
 
 
@@ -101,10 +97,10 @@ def compare_names(
     """Name levels on the normalised matching form: sama (equal), hampir_sama (one edit or the
     same phonetic key), mirip (Jaro-Winkler >= 0.92, or every token of a name of two or more
     tokens found in the other), agak_mirip (>= 0.80, or token-set ratio >= 90), beda."""
-    na, nb = _obj(a.frame["nama"], i), _obj(b.frame["nama"], j)
+    na, nb = a.column("nama")[i], b.column("nama")[j]
     empty = (na == "") | (nb == "")
     exact = na == nb
-    ka, kb = _obj(a.frame["nama_key"], i), _obj(b.frame["nama_key"], j)
+    ka, kb = a.column("nama_key")[i], b.column("nama_key")[j]
     level = np.zeros(len(i), dtype=np.int8)
     rest = ~exact & ~empty
     if rest.any():
@@ -174,14 +170,14 @@ def _one_digit_apart(x: np.ndarray, y: np.ndarray) -> np.ndarray:
 
 
 def compare_gender(a: Prepared, b: Prepared, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    ga, gb = _obj(a.frame["jk"], i), _obj(b.frame["jk"], j)
+    ga, gb = a.column("jk")[i], b.column("jk")[j]
     level = (ga == gb).astype(np.int8)
     level[(ga == "") | (gb == "")] = -1
     return level
 
 
 def compare_birthplace(a: Prepared, b: Prepared, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    pa, pb = _obj(a.frame["tempat"], i), _obj(b.frame["tempat"], j)
+    pa, pb = a.column("tempat")[i], b.column("tempat")[j]
     empty = (pa == "") | (pb == "")
     level = (pa == pb).astype(np.int8)
     rest = ~empty & (level == 0)
@@ -197,23 +193,23 @@ def compare_residence(a: Prepared, b: Prepared, i: np.ndarray, j: np.ndarray) ->
     separately would count the same evidence several times): kk_sama (same full NKK),
     rt_rw_sama (same kelurahan and RT/RW, or a similar address), kelurahan_sama,
     kecamatan_sama, beda_kecamatan."""
-    fa, fb = a.frame, b.frame
-    kka, kkb = _obj(fa["nkk"], i), _obj(fb["nkk"], j)
-    kela, kelb = _obj(fa["kel"], i), _obj(fb["kel"], j)
-    keca, kecb = _obj(fa["kec"], i), _obj(fb["kec"], j)
+    fa, fb = a, b
+    kka, kkb = fa.column("nkk")[i], fb.column("nkk")[j]
+    kela, kelb = fa.column("kel")[i], fb.column("kel")[j]
+    keca, kecb = fa.column("kec")[i], fb.column("kec")[j]
     level = np.full(len(i), -1, dtype=np.int8)
     kec_known = (keca != "") & (kecb != "")
     level[kec_known] = 0
     level[kec_known & (keca == kecb)] = 1
     same_kel = (kela != "") & (kela == kelb) & ((keca == kecb) | ~kec_known)
     level[same_kel] = 2
-    rta, rtb = fa["rt"].to_numpy()[i], fb["rt"].to_numpy()[j]
-    rwa, rwb = fa["rw"].to_numpy()[i], fb["rw"].to_numpy()[j]
+    rta, rtb = fa.column("rt")[i], fb.column("rt")[j]
+    rwa, rwb = fa.column("rw")[i], fb.column("rw")[j]
     same_rt = same_kel & (rta >= 0) & (rta == rtb) & (rwa == rwb)
     level[same_rt] = 3
     check_addr = same_kel & ~same_rt
     if check_addr.any():
-        aa, ab = _obj(fa["alamat"], i[check_addr]), _obj(fb["alamat"], j[check_addr])
+        aa, ab = fa.column("alamat")[i[check_addr]], fb.column("alamat")[j[check_addr]]
         sim = process.cpdist(aa, ab, scorer=fuzz.token_set_ratio, workers=-1)
         ok = (sim >= ADDRESS_SIMILAR) & (aa != "") & (ab != "")
         level[np.flatnonzero(check_addr)[ok]] = 3

@@ -61,7 +61,7 @@ def _tf_values(a: Prepared, pairs: pd.DataFrame, reference: Prepared) -> dict:
     out = {}
     for comparison, column in (("nama", "nama"), ("tgl", "tgl")):
         freq, unseen = model.term_frequencies(reference.frame[column], comparison)
-        values = a.frame[column].to_numpy(dtype=object)[pairs["i"].to_numpy()]
+        values = a.column(column)[pairs["i"].to_numpy()]
         out[comparison] = pd.Series(values).map(freq).fillna(unseen).to_numpy()
     return out
 
@@ -151,13 +151,13 @@ class Duplicates:
 
 
 def find_duplicates(
-    records: pd.DataFrame,
+    records: pd.DataFrame | Prepared,
     cfg: MatchConfig,
     params: model.Params | None = None,
     lang: str = "id",
 ) -> Duplicates:
-    """Duplicates inside one list of normalised records."""
-    a = prepare(records)
+    """Duplicates inside one list of normalised records (or the list already prepared)."""
+    a = records if isinstance(records, Prepared) else prepare(records)
     pairs, stats = candidate_pairs(a, None, cfg.max_block_size)
     gamma = compare_pairs(a, a, pairs["i"].to_numpy(), pairs["j"].to_numpy())
     if params is None:
@@ -194,8 +194,8 @@ def _best_per_left(scored: pd.DataFrame) -> pd.DataFrame:
 
 
 def link_records(
-    field: pd.DataFrame,
-    listed: pd.DataFrame,
+    field: pd.DataFrame | Prepared,
+    listed: pd.DataFrame | Prepared,
     cfg: MatchConfig,
     params: model.Params | None = None,
     lang: str = "id",
@@ -206,7 +206,8 @@ def link_records(
     fall back to their next candidate (a few rounds), so two household members cannot both
     be linked to one list row.
     """
-    a, b = prepare(field), prepare(listed)
+    a = field if isinstance(field, Prepared) else prepare(field)
+    b = listed if isinstance(listed, Prepared) else prepare(listed)
     pairs, stats = candidate_pairs(a, b, cfg.max_block_size)
     gamma = compare_pairs(a, b, pairs["i"].to_numpy(), pairs["j"].to_numpy())
     if params is None:
@@ -217,8 +218,8 @@ def link_records(
     # Equal evidence (a list row and its exact copy elsewhere): prefer the row in the TPS
     # and kelurahan where the officer found the person.
     ei, ej = eligible["i"].to_numpy(), eligible["j"].to_numpy()
-    eligible["_tps"] = (a.frame["tps"].to_numpy()[ei] == b.frame["tps"].to_numpy()[ej]) & (
-        a.frame["kel"].to_numpy()[ei] == b.frame["kel"].to_numpy()[ej]
+    eligible["_tps"] = (a.column("tps")[ei] == b.column("tps")[ej]) & (
+        a.column("kel")[ei] == b.column("kel")[ej]
     )
     eligible["_w"] = eligible["bobot"].round(6)
     eligible = eligible.sort_values(["_w", "_tps"], ascending=False, kind="stable").drop(

@@ -153,8 +153,12 @@ def estimate_em(
     """EM on candidate pairs: returns m, the share of matches among the candidates, and the
     number of iterations. Works on distinct comparison patterns weighted by their counts, so
     its cost does not depend on the number of pairs."""
-    matrix = gamma[list(COMPARISONS)].to_numpy(dtype=np.int16)
-    patterns, counts = np.unique(matrix, axis=0, return_counts=True)
+    matrix = gamma[list(COMPARISONS)].to_numpy(dtype=np.int64) + 1  # -1 (null) -> 0
+    # One integer per pattern (mixed radix) makes finding the distinct patterns a 1-D unique.
+    radix = np.array([len(LEVELS[c]) + 1 for c in COMPARISONS], dtype=np.int64)
+    place = np.concatenate([[1], np.cumprod(radix[:-1])])
+    codes, counts = np.unique(matrix @ place, return_counts=True)
+    patterns = (codes[:, None] // place[None, :]) % radix[None, :] - 1
     counts = counts.astype(float)
     m = default_m()
     # Unrelated candidate pairs agree more often than random ones (blocking made them share a

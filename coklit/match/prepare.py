@@ -6,7 +6,7 @@ digit matrix, so a partition of records (a block) can be prepared and matched on
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -29,9 +29,20 @@ class Prepared:
     tgl_y: np.ndarray  # year, month, day; -1 when unknown
     tgl_m: np.ndarray
     tgl_d: np.ndarray
+    text: dict[str, np.ndarray] = field(default_factory=dict)  # object arrays, filled lazily
 
     def __len__(self) -> int:
         return len(self.frame)
+
+    def column(self, name: str) -> np.ndarray:
+        """Column ``name`` of ``frame`` as a numpy array (object arrays for text), converted
+        once: comparisons index these arrays many times."""
+        if name not in self.text:
+            series = self.frame[name]
+            self.text[name] = (
+                series.to_numpy(dtype=object) if series.dtype.kind not in "iub" else series.to_numpy()
+            )
+        return self.text[name]
 
 
 def _text(series: pd.Series) -> pd.Series:
@@ -61,7 +72,7 @@ def prepare(records: pd.DataFrame) -> Prepared:
         {
             "nama": nama,
             "nama_key": _text(records["nama_key"]),
-            "nama_first": nama.str.split(" ", n=1).str[0].fillna(""),
+            "nama_first": nama.str.replace(r" .*", "", regex=True),
             "nik": _text(records["nik_norm"]),
             "nkk": _text(records["nkk_norm"]).where(records["nkk_status"].eq("ok"), ""),
             "jk": _text(records["jk_norm"]),
@@ -81,12 +92,16 @@ def prepare(records: pd.DataFrame) -> Prepared:
     written = tgl.notna().to_numpy()
     # A record without a birth date but with the date part of its NIK visible (full or
     # masked elsewhere) gets the date the NIK encodes: the NIK is issued from the birth date.
-    tgl = tgl.where(written, nik_birth_dates(nik))
+    if (~written & (state > 0)).any():
+        missing = np.flatnonzero(~written & (state > 0))
+        from_nik = nik_birth_dates(nik[missing])
+        tgl = tgl.copy()
+        tgl.iloc[missing] = from_nik.to_numpy()
     known = tgl.notna().to_numpy()
     y = np.where(known, tgl.dt.year.fillna(0).to_numpy(dtype=np.int64), -1)
     m = np.where(known, tgl.dt.month.fillna(0).to_numpy(dtype=np.int64), -1)
     d = np.where(known, tgl.dt.day.fillna(0).to_numpy(dtype=np.int64), -1)
-    frame["tgl"] = pd.Series(np.where(known, tgl.dt.strftime("%Y%m%d").fillna(""), ""), dtype=str)
+    frame["tgl"] = pd.Series(np.where(known, (y * 10000 + m * 100 + d).astype(str), ""), dtype=str)
     # Year + the two day/month numbers in sorted order: equal under a day/month swap.
     lo, hi = np.minimum(d, m), np.maximum(d, m)
     frame["tgl_swapkey"] = pd.Series(
