@@ -7,7 +7,9 @@ nothing here computes findings.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
+import warnings
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -139,6 +141,17 @@ def _fail(error: CoklitError, lang: str) -> None:
     raise typer.Exit(code=error.exit_code)
 
 
+def _crash(error: Exception, lang: str) -> None:
+    """An unexpected error (a bug): one line for the officer, the traceback only on request."""
+    if os.environ.get("COKLIT_DEBUG"):
+        raise error
+    err_console.print(
+        f"{t('error.prefix', lang)}: {t('error.unexpected', lang, kind=type(error).__name__)}",
+        markup=False, highlight=False,
+    )
+    raise typer.Exit(code=1)
+
+
 def _status(lang: str):  # type: ignore[no-untyped-def]
     """A callback the pipeline calls with step keys; shows them as a spinner on stderr."""
     status = err_console.status("")
@@ -170,6 +183,8 @@ def validate(
         _finish(result, out, cfg)
     except CoklitError as error:
         _fail(error, lang.value)
+    except Exception as error:  # noqa: BLE001 - last resort: a message, never a traceback
+        _crash(error, lang.value)
 
 
 @app.command()
@@ -194,6 +209,8 @@ def dedupe(
         _finish(result, out, cfg)
     except CoklitError as error:
         _fail(error, lang.value)
+    except Exception as error:  # noqa: BLE001 - last resort: a message, never a traceback
+        _crash(error, lang.value)
 
 
 @app.command()
@@ -221,6 +238,8 @@ def check(
         _finish(result, out, cfg)
     except CoklitError as error:
         _fail(error, lang.value)
+    except Exception as error:  # noqa: BLE001 - last resort: a message, never a traceback
+        _crash(error, lang.value)
 
 
 @app.command()
@@ -241,6 +260,8 @@ def laporan(
         _finish(result, folder, cfg)
     except CoklitError as error:
         _fail(error, lang.value)
+    except Exception as error:  # noqa: BLE001 - last resort: a message, never a traceback
+        _crash(error, lang.value)
 
 
 @app.command()
@@ -261,6 +282,8 @@ def sample(
         summary = generate(out, voters=pemilih, seed=seed, field_fraction=lapangan)
     except CoklitError as error:
         _fail(error, lang.value)
+    except Exception as error:  # noqa: BLE001 - last resort: a message, never a traceback
+        _crash(error, lang.value)
     out_console.print(t("sample.done", lang.value, out=str(out), **summary), markup=False)
 
 
@@ -281,6 +304,9 @@ def _root(
 
 
 def main() -> None:
+    if not os.environ.get("COKLIT_DEBUG"):
+        # Library deprecation notices are for developers, not for officers' terminals.
+        warnings.simplefilter("ignore")
     try:
         app()
     except KeyboardInterrupt:  # pragma: no cover - interactive only

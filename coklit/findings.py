@@ -94,8 +94,9 @@ def places(records: pd.DataFrame, labels: dict[str, dict[str, str]]) -> pd.DataF
     out = pd.DataFrame(index=records.index)
     for level in ("kecamatan", "kelurahan"):
         norm = records[f"{level}_norm"].astype(str)
-        shown = norm.map(labels[level])
-        out[level] = shown.fillna(records[level].astype(str).str.strip().str.upper()).astype(str)
+        shown = norm.map(labels[level]).astype(object)
+        fallback = records[level].astype(str).str.strip().str.upper()
+        out[level] = shown.where(shown.notna(), fallback).astype(str)
     tps = records["tps_norm"].astype("Int64")
     out["tps"] = tps.astype(str).str.zfill(3).where(tps.notna(), records["tps"].astype(str))
     return out

@@ -14,8 +14,8 @@ LANGS = ("id", "en")
 MESSAGES: dict[str, dict[str, str]] = {
     "error.prefix": {"id": "Galat", "en": "Error"},
     "error.unexpected": {
-        "id": "Terjadi kesalahan tak terduga ({kind}). Laporkan ke pengelola coklit beserta perintah yang dijalankan.",
-        "en": "Unexpected error ({kind}). Please report it to the coklit maintainers with the command you ran.",
+        "id": "Terjadi kesalahan tak terduga ({kind}). Laporkan ke pengelola coklit beserta perintah yang dijalankan (jalankan ulang dengan COKLIT_DEBUG=1 untuk rinciannya).",
+        "en": "Unexpected error ({kind}). Please report it to the coklit maintainers with the command you ran (rerun with COKLIT_DEBUG=1 for details).",
     },
     "option.bad_date": {
         "id": "Tanggal '{value}' untuk {option} tidak dikenali. Gunakan format TTTT-BB-HH, misalnya 2024-11-27.",

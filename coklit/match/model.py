@@ -105,7 +105,7 @@ class Params:
         return {
             "sumber_m": self.source,
             "iterasi_em": self.em_iterations,
-            "peluang_awal": float(self.prior),
+            "peluang_awal": float(f"{self.prior:.4g}"),
             "bobot": {
                 c: {LEVELS[c][k]: round(float(w), 2) for k, w in enumerate(self.weights()[c])}
                 for c in COMPARISONS
