@@ -76,7 +76,9 @@ def _kelurahan_distinct(u: pa.Array) -> pa.Array:
     t = fold(u)
     t = sub(t, r"^(?:KELURAHAN|KEL|DESA|DS|KEL\s*/\s*DESA)\b\.?\s*", "")
     t = _words_to_digits(_words_to_digits(t))
-    t = sub(t, r"^(?:SEI|SG|SGI|S)\b\.?\s*", "SUNGAI ")
+    t = sub(t, r"^[^A-Z0-9]+", "")
+    # A leading S./SG./SEI is SUNGAI only when a name follows it ("S. BUAH"; a lone "S" stays).
+    t = sub(t, r"^(?:SEI|SG|SGI|S)\b\.?\s*([A-Z0-9])", "SUNGAI \\1")
     t = sub(t, r"\bSEI\b\.?", "SUNGAI")
     t = sub(t, r"(\d+)\s*[-/ ]\s*(\d+)", r"\1/\2")
     t = sub(t, r"[^A-Z0-9/]+", "")
