@@ -341,7 +341,7 @@ def render_report(results: dict) -> str:
     for res in results["sizes"]:
         n = res["size"]
         c, s = res.get("coklit"), res.get("splink")
-        lines += [f"## {n:,} voters".replace(",", "."), ""]
+        lines += [f"## {n:,} voters", ""]
         if res.get("from_previous_run"):
             lines += [f"(measured in the run of {res['from_previous_run']})", ""]
         gen = res.get("generate", {})
@@ -461,10 +461,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--splink-threshold", type=float, default=0.9)
     ap.add_argument("--u-max-pairs", type=float, default=1e7)
     ap.add_argument("--timeout", type=float, default=None, help="seconds per command")
+    ap.add_argument("--render-only", action="store_true",
+                    help="rewrite the report from the work dir's results.json, run nothing")
     ap.add_argument("--merge", action="store_true",
                     help="keep the other sizes of the previous results.json in the report")
     args = ap.parse_args(argv)
     args.work = args.work.resolve()
+    if args.render_only:
+        results = json.loads((args.work / "results.json").read_text())
+        args.report.write_text(render_report(results), encoding="utf-8")
+        _say(f"report: {args.report}")
+        return 0
     ram_gb = machine_info()["ram_gb"]
     gb = args.max_memory_gb or (0.8 * ram_gb if ram_gb else None)
     args.max_memory_mb = gb * 1024 if gb else None
