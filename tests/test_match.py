@@ -5,14 +5,17 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from planted import DUPLICATES, NOT_DUPLICATES, planted_list
 
 from coklit.config import MatchConfig
+from coklit.fields import FIELDS
 from coklit.match import find_duplicates, link_records
 from coklit.match.blocking import _dedupe_pairs
 from coklit.match.compare import compare_pairs
 from coklit.match.prepare import prepare
-
-from planted import DUPLICATES, NOT_DUPLICATES, planted_list
+from coklit.normalize import normalize_records
 
 
 @pytest.fixture(scope="module")
@@ -85,3 +88,30 @@ def test_link_without_nik_or_date_and_with_typos(planted):
     assert got[0] in (pos["typo_a"], pos["typo_b"])
     assert got[1] in (pos["move_a"], pos["move_b"])
     assert got[2] in (pos["dm_a"], pos["dm_b"])
+
+
+# --- properties ---------------------------------------------------------------------------
+
+_text = st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ .,'-0123456789*/", max_size=24)
+
+
+def _records(rows: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame([{f: r.get(f, "") for f in FIELDS} for r in rows])
+    frame.insert(0, "baris", range(2, len(frame) + 2))
+    frame.insert(0, "berkas", "acak.csv")
+    frame.insert(0, "rid", range(len(frame)))
+    return normalize_records(frame).reset_index(drop=True)
+
+
+@given(st.lists(st.fixed_dictionaries({
+    "nama": _text, "nik": _text, "nkk": _text, "tanggal_lahir": _text, "jenis_kelamin": _text,
+    "kelurahan": _text, "kecamatan": _text, "alamat": _text, "tempat_lahir": _text,
+}), min_size=2, max_size=12))
+def test_matching_never_raises_and_scores_are_probabilities(rows):
+    records = _records(rows)
+    dup = find_duplicates(records, MatchConfig())
+    scores = dup.scored.pairs["skor"]
+    assert scores.between(0, 1).all()
+    assert len(dup.group) == len(records)
+    links = link_records(records, records, MatchConfig())
+    assert links.matched["i"].is_unique and links.matched["j"].is_unique
