@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from planted import DUPLICATES, NOT_DUPLICATES, planted_list
 
@@ -103,6 +103,7 @@ def _records(rows: list[dict]) -> pd.DataFrame:
     return normalize_records(frame).reset_index(drop=True)
 
 
+@settings(max_examples=30, deadline=None)
 @given(st.lists(st.fixed_dictionaries({
     "nama": _text, "nik": _text, "nkk": _text, "tanggal_lahir": _text, "jenis_kelamin": _text,
     "kelurahan": _text, "kecamatan": _text, "alamat": _text, "tempat_lahir": _text,
