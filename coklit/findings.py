@@ -45,6 +45,10 @@ register(
             "id": "usia {usia} tahun pada {tanggal}, status kawin '{kawin}'",
             "en": "aged {usia} on {tanggal}, marital status '{kawin}'",
         },
+        "temuan.status_tidak_dikenali": {
+            "id": "Status/keterangan '{nilai}' tidak dikenali; tidak ditebak. Gunakan kode KPU 1-8 atau kata seperti MS, B, U, MENINGGAL, PINDAH, TNI, POLRI.",
+            "en": "Status/remark '{nilai}' is not recognised and was not guessed. Use KPU codes 1-8 or words such as MS, B, U, MENINGGAL, PINDAH, TNI, POLRI.",
+        },
         "temuan.bukti_ket_dpt": {
             "id": "keterangan di daftar: '{status}'",
             "en": "remark on the list: '{status}'",
@@ -199,6 +203,25 @@ def nik_conflict_table(
     table["nilai"] = r["nik"].astype(str)
     table["rid"] = r["rid"].to_numpy()
     return table.drop_duplicates(["rid", "keterangan"]).reset_index(drop=True)
+
+
+def unknown_status_table(records: pd.DataFrame, labels: dict, lang: str) -> pd.DataFrame:
+    """tidak_valid rows for statuses that map to no category (reported, never guessed)."""
+    unknown = records["kategori"].astype(str).eq("tidak_dikenali").to_numpy()
+    if not unknown.any():
+        return pd.DataFrame(columns=[*TABLE_COLUMNS["tidak_valid"], "rid"])
+    r = records[unknown]
+    status = r["status"].astype(str)
+    use_status = status.str.strip() != ""
+    nilai = status.where(use_status, r["keterangan"].astype(str))
+    table = pd.concat([r[["berkas"]], r[["baris"]].astype(str), places(r, labels)], axis=1)
+    table["nama"] = r["nama"].astype(str)
+    table["kolom"] = np.where(use_status, "status", "keterangan")
+    table["masalah"] = "status_tidak_dikenali"
+    table["keterangan"] = _fmt("temuan.status_tidak_dikenali", lang, nilai=nilai)
+    table["nilai"] = nilai
+    table["rid"] = r["rid"].to_numpy()
+    return table.reset_index(drop=True)
 
 
 # --- field records ------------------------------------------------------------------------

@@ -65,6 +65,8 @@ def _load(paths: list[str], role: str, cfg: RunConfig, clock: _Clock) -> Dataset
 
 def _invalid(dataset: Dataset, cfg: RunConfig, labels: dict) -> pd.DataFrame:
     table = validate(dataset.records, cfg.validate, dataset.role, cfg.output.lang)
+    unknown = findings.unknown_status_table(dataset.records, labels, cfg.output.lang)
+    table = _concat_invalid(table, unknown) if not unknown.empty else table
     if table.empty:
         return table
     # Show places the way every other table shows them (canonical display names).

@@ -106,3 +106,11 @@ def test_rekap_counts_the_planted_findings_in_their_kecamatan(run, samples):
     assert int(rekap.loc["ILIR BARAT II", "belum_terdaftar"]) == int(
         (belum["kecamatan"] == "ILIR BARAT II").sum())
     assert int(rekap.loc["TOTAL", "lapangan"]) == len(CASES)
+
+
+def test_unrecognised_status_is_reported_not_guessed(run):
+    result, baris = run
+    invalid = result.tables["tidak_valid"]
+    row = invalid[(invalid["berkas"] == "lapangan_tanam.csv") & (invalid["baris"] == baris["odd_status"])]
+    assert list(row["masalah"]) == ["status_tidak_dikenali"]
+    assert row["nilai"].iloc[0] == "XYZ ANEH" and "XYZ ANEH" in row["keterangan"].iloc[0]
