@@ -89,8 +89,12 @@ def fit(
     if len(gamma) < cfg.em_min_pairs:
         params.notes.append("data kecil: bobot m bawaan")
         return params
-    m, share, iterations = model.estimate_em(model.apply_rules(gamma), u, cfg.em_max_iter, cfg.em_tol)
-    expected = share * len(gamma)
+    trained = model.train(model.apply_rules(gamma), u, cfg.em_max_iter, cfg.em_tol)
+    if trained is None:
+        params.notes.append("EM: terlalu sedikit pasangan, bobot m bawaan")
+        return params
+    m, expected, iterations, notes = trained
+    params.notes.extend(notes)
     if expected < MIN_EXPECTED_MATCHES or not model.plausible(m, u):
         params.notes.append("EM tidak meyakinkan: bobot m bawaan")
         return params

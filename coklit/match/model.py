@@ -152,10 +152,14 @@ def estimate_em(
     u_random: dict[str, np.ndarray],
     max_iter: int = 50,
     tol: float = 1e-5,
+    fixed: tuple[str, ...] = (),
+    share: float = 0.5,
 ) -> tuple[dict[str, np.ndarray], float, int]:
     """EM on candidate pairs: returns m, the share of matches among the candidates, and the
     number of iterations. Works on distinct comparison patterns weighted by their counts, so
-    its cost does not depend on the number of pairs."""
+    its cost does not depend on the number of pairs. Comparisons in ``fixed`` are left out
+    (the pairs were chosen because they agree on them, so they say nothing here) and keep
+    their default m."""
     matrix = gamma[list(COMPARISONS)].to_numpy(dtype=np.int64) + 1  # -1 (null) -> 0
     # One integer per pattern (mixed radix) makes finding the distinct patterns a 1-D unique.
     radix = np.array([len(LEVELS[c]) + 1 for c in COMPARISONS], dtype=np.int64)
@@ -167,13 +171,13 @@ def estimate_em(
     # Unrelated candidate pairs agree more often than random ones (blocking made them share a
     # key), so u among candidates is estimated too, starting from the random-pair values.
     u = {c: v.copy() for c, v in u_random.items()}
-    share = 0.1
+    used = [(k, c) for k, c in enumerate(COMPARISONS) if c not in fixed]
     iterations = 0
     while iterations < max_iter:
         iterations += 1
         log_m = np.zeros(len(patterns))
         log_u = np.zeros(len(patterns))
-        for k, c in enumerate(COMPARISONS):
+        for k, c in used:
             g = patterns[:, k]
             ok = g >= 0
             log_m[ok] += np.log(m[c][g[ok]])
@@ -184,7 +188,7 @@ def estimate_em(
         wm, wu = counts * post, counts * (1 - post)
         new_share = float(np.clip(wm.sum() / counts.sum(), 1e-9, 1 - 1e-9))
         change = abs(new_share - share)
-        for k, c in enumerate(COMPARISONS):
+        for k, c in used:
             g = patterns[:, k]
             ok = g >= 0
             nl = len(LEVELS[c])
@@ -196,6 +200,55 @@ def estimate_em(
         if change < tol:
             break
     return m, share, iterations
+
+
+# Training sessions (as Splink does): EM on the candidate pairs that agree on some fields
+# estimates m for the OTHER fields, because among pairs chosen for agreeing on name and date
+# the 'match' class cannot be confused with 'agrees on name and date'. Each session: the
+# rule that picks its pairs and the comparisons it leaves out.
+SESSIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("nama_dan_tgl_sama", ("nama", "tgl")),
+    ("nik_sama", ("nik",)),
+)
+MIN_SESSION_PAIRS = 200
+
+
+def _session_pairs(gamma: pd.DataFrame, name: str) -> np.ndarray:
+    if name == "nama_dan_tgl_sama":
+        return ((gamma["nama"] >= 3) & (gamma["tgl"] >= 2)).to_numpy()
+    return (gamma["nik"] == 4).to_numpy()
+
+
+def train(
+    gamma: pd.DataFrame, u_random: dict[str, np.ndarray], max_iter: int = 50, tol: float = 1e-5
+) -> tuple[dict[str, np.ndarray], float, int, list[str]] | None:
+    """m from EM training sessions on the candidate pairs ``gamma`` (after ``apply_rules``).
+
+    Returns m (each comparison averaged over the sessions that estimated it, default where
+    none did), the expected number of true matches among the candidates, the total EM
+    iterations and notes; None when no session had enough pairs."""
+    estimates: dict[str, list[np.ndarray]] = {c: [] for c in COMPARISONS}
+    expected, iterations, notes = 0.0, 0, []
+    counted = np.zeros(len(gamma), dtype=bool)
+    for name, fixed in SESSIONS:
+        chosen = _session_pairs(gamma, name)
+        if chosen.sum() < MIN_SESSION_PAIRS:
+            notes.append(f"sesi {name}: {int(chosen.sum())} pasangan, dilewati")
+            continue
+        m, share, its = estimate_em(gamma[chosen], u_random, max_iter, tol, fixed=fixed)
+        iterations += its
+        for c in COMPARISONS:
+            if c not in fixed:
+                estimates[c].append(m[c])
+        fresh = chosen & ~counted
+        expected += share * fresh.sum()
+        counted |= chosen
+        notes.append(f"sesi {name}: {int(chosen.sum())} pasangan, {share:.3f} cocok")
+    if not any(estimates.values()):
+        return None
+    defaults = default_m()
+    m = {c: (np.mean(v, axis=0) if v else defaults[c]) for c, v in estimates.items()}
+    return m, expected, iterations, notes
 
 
 def plausible(m: dict[str, np.ndarray], u: dict[str, np.ndarray]) -> bool:
