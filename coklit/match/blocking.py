@@ -134,8 +134,12 @@ def candidate_pairs(
     stats = BlockingStats()
     found_i, found_j, found_key = [], [], []
     for number, (name, key_fn) in enumerate(keys.items()):
-        lk = key_fn(left.frame)
-        rk = key_fn(right.frame) if right is not None else None
+        # Keys that duplicate detection already built on a list are reused when linking to it;
+        # the others are built, used and dropped (memory matters at a million rows).
+        lk = left.key(name, key_fn) if name in DEDUPE_KEYS else key_fn(left.frame)
+        rk = None
+        if right is not None:
+            rk = right.key(name, key_fn) if name in DEDUPE_KEYS else key_fn(right.frame)
         lc, rc = _codes(lk, rk)
         if rc is None:
             i, j, skipped, skipped_rec = _dedupe_pairs(lc, max_block_size)

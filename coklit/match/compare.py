@@ -114,7 +114,8 @@ def compare_names(
             lv[low[tok >= TOKEN_WEAK]] = 1
             # Every token of a name of two or more tokens found in the other name (a dropped
             # or added given name or surname): similar.
-            shorter = np.minimum(_token_count(ra[low]), _token_count(rb[low]))
+            ta, tb = a.column("nama_tokens")[i][rest], b.column("nama_tokens")[j][rest]
+            shorter = np.minimum(ta[low], tb[low])
             lv[low[(tok >= 100) & (shorter >= 2)]] = 2
         lv[sim >= NAME_SIMILAR] = 2
         # One edit apart implies a high Jaro-Winkler, so only those pairs are measured.
@@ -127,10 +128,6 @@ def compare_names(
     level[exact] = 4
     level[empty] = -1
     return level
-
-
-def _token_count(names: np.ndarray) -> np.ndarray:
-    return pd.Series(names, dtype=object).str.count(" ").to_numpy() + 1
 
 
 def compare_dates(

@@ -30,9 +30,17 @@ class Prepared:
     tgl_m: np.ndarray
     tgl_d: np.ndarray
     text: dict[str, np.ndarray] = field(default_factory=dict)  # object arrays, filled lazily
+    keys: dict[str, pd.Series] = field(default_factory=dict)  # blocking keys, filled lazily
 
     def __len__(self) -> int:
         return len(self.frame)
+
+    def key(self, name: str, build) -> pd.Series:  # type: ignore[no-untyped-def]
+        """Blocking key ``name`` (built once by ``build(frame)``, then reused: duplicate
+        detection and linking share keys on the same list)."""
+        if name not in self.keys:
+            self.keys[name] = build(self.frame)
+        return self.keys[name]
 
     def column(self, name: str) -> np.ndarray:
         """Column ``name`` of ``frame`` as a numpy array (object arrays for text), converted
@@ -73,6 +81,7 @@ def prepare(records: pd.DataFrame) -> Prepared:
             "nama": nama,
             "nama_key": _text(records["nama_key"]),
             "nama_first": nama.str.replace(r" .*", "", regex=True),
+            "nama_tokens": (nama.str.count(" ") + 1).astype(np.int64),
             "nik": _text(records["nik_norm"]),
             "nkk": _text(records["nkk_norm"]).where(records["nkk_status"].eq("ok"), ""),
             "jk": _text(records["jk_norm"]),
