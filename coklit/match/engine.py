@@ -120,6 +120,19 @@ def score(
     return out
 
 
+def _scored_candidates(
+    a: Prepared, b: Prepared | None, cfg: MatchConfig, params: model.Params | None
+) -> tuple[pd.DataFrame, model.Params, BlockingStats]:
+    """Block, compare, estimate parameters (unless given) and score: the one pipeline that
+    duplicate detection (``b`` None) and linking share."""
+    right = a if b is None else b
+    pairs, stats = candidate_pairs(a, b, cfg.max_block_size)
+    gamma = compare_pairs(a, right, pairs["i"].to_numpy(), pairs["j"].to_numpy())
+    if params is None:
+        params = fit(a, b, gamma, cfg)
+    return score(a, pairs, gamma, params, right), params, stats
+
+
 def explain(scored: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     """``scored`` with an ``alasan`` column (built only for the pairs that are reported)."""
     weights = scored[[f"w_{c}" for c in COMPARISONS]].rename(columns=lambda c: c[2:])
@@ -162,11 +175,7 @@ def find_duplicates(
 ) -> Duplicates:
     """Duplicates inside one list of normalised records (or the list already prepared)."""
     a = records if isinstance(records, Prepared) else prepare(records)
-    pairs, stats = candidate_pairs(a, None, cfg.max_block_size)
-    gamma = compare_pairs(a, a, pairs["i"].to_numpy(), pairs["j"].to_numpy())
-    if params is None:
-        params = fit(a, None, gamma, cfg)
-    scored = score(a, pairs, gamma, params, a)
+    scored, params, stats = _scored_candidates(a, None, cfg, params)
     conflict = same_nik_other_person(scored)
     accepted_mask = (scored["skor"] >= cfg.threshold_dedupe) & name_guard(scored) & ~conflict
     accepted = explain(scored[accepted_mask], lang).reset_index(drop=True)
@@ -212,11 +221,7 @@ def link_records(
     """
     a = field if isinstance(field, Prepared) else prepare(field)
     b = listed if isinstance(listed, Prepared) else prepare(listed)
-    pairs, stats = candidate_pairs(a, b, cfg.max_block_size)
-    gamma = compare_pairs(a, b, pairs["i"].to_numpy(), pairs["j"].to_numpy())
-    if params is None:
-        params = fit(a, b, gamma, cfg)
-    scored = score(a, pairs, gamma, params, b)
+    scored, params, stats = _scored_candidates(a, b, cfg, params)
     best = explain(_best_per_left(scored), lang).reset_index(drop=True)
     eligible = scored[(scored["skor"] >= cfg.threshold_link) & name_guard(scored)].copy()
     # Equal evidence (a list row and its exact copy elsewhere): prefer the row in the TPS
