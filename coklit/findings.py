@@ -94,15 +94,22 @@ def place_labels(*frames: pd.DataFrame) -> dict[str, dict[str, str]]:
 
 
 def places(records: pd.DataFrame, labels: dict[str, dict[str, str]]) -> pd.DataFrame:
-    """kecamatan, kelurahan (display names) and tps ('005') of records."""
+    """kecamatan, kelurahan (display names) and tps ('005') of records.
+
+    Works on the distinct values (a city has a few hundred places), so it stays cheap on a
+    million rows."""
     out = pd.DataFrame(index=records.index)
     for level in ("kecamatan", "kelurahan"):
-        norm = records[f"{level}_norm"].astype(str)
-        shown = norm.map(labels[level]).astype(object)
-        fallback = records[level].astype(str).str.strip().str.upper()
-        out[level] = shown.where(shown.notna(), fallback).astype(str)
-    tps = records["tps_norm"].astype("Int64")
-    out["tps"] = tps.astype(str).str.zfill(3).where(tps.notna(), records["tps"].astype(str))
+        codes, uniques = pd.factorize(records[f"{level}_norm"].astype(str))
+        shown = np.array([labels[level].get(u) for u in uniques] + [None], dtype=object)[codes]
+        missing = pd.isna(shown)
+        if missing.any():
+            shown[missing] = records[level].astype(str).str.strip().str.upper().to_numpy()[missing]
+        out[level] = shown.astype(str)
+    codes, uniques = pd.factorize(records["tps_norm"].astype("Int64"), use_na_sentinel=True)
+    padded = np.array([str(int(u)).zfill(3) for u in uniques] + [""], dtype=object)[codes]
+    raw = records["tps"].astype(str).to_numpy()
+    out["tps"] = np.where(codes >= 0, padded, raw).astype(str)
     return out
 
 

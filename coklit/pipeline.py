@@ -70,7 +70,7 @@ def _invalid(dataset: Dataset, cfg: RunConfig, labels: dict) -> pd.DataFrame:
     if table.empty:
         return table
     # Show places the way every other table shows them (canonical display names).
-    shown = findings.places(dataset.records, labels).iloc[table["rid"].to_numpy()]
+    shown = findings.places(dataset.records.iloc[table["rid"].to_numpy()], labels)
     table = table.copy()
     for column in ("kecamatan", "kelurahan", "tps"):
         table[column] = shown[column].to_numpy()

@@ -57,12 +57,23 @@ def _random_pairs(n_left: int, n_right: int | None, count: int, seed: int):  # t
 
 
 def _tf_values(a: Prepared, pairs: pd.DataFrame, reference: Prepared) -> dict:
-    """Frequency (in ``reference``) of the value each pair agrees on, for TF adjustment."""
+    """Frequency (in ``reference``) of the value each pair agrees on, for TF adjustment.
+    Counted on the distinct values: factorise once, count codes, look up by position."""
     out = {}
     for comparison, column in (("nama", "nama"), ("tgl", "tgl")):
-        freq, unseen = model.term_frequencies(reference.frame[column], comparison)
-        values = a.column(column)[pairs["i"].to_numpy()]
-        out[comparison] = pd.Series(values).map(freq).fillna(unseen).to_numpy()
+        ref = reference.frame[column]
+        codes, uniques = pd.factorize(ref)
+        counts = np.bincount(codes[codes >= 0], minlength=len(uniques)).astype(float)
+        empty = np.flatnonzero(uniques == "")
+        if len(empty):
+            counts[empty] = 0.0
+        if a is reference:
+            lookup = codes
+        else:
+            lookup = pd.Index(uniques).get_indexer(a.frame[column])
+        per_record = np.where(lookup >= 0, counts[np.clip(lookup, 0, None)], 0.0)
+        freq = model.term_frequency(per_record, counts.sum(), comparison)
+        out[comparison] = freq[pairs["i"].to_numpy()]
     return out
 
 

@@ -269,14 +269,13 @@ def conditional_nik_weight(gamma: pd.DataFrame, m: dict[str, np.ndarray]) -> flo
     return float(min(np.log2(m["nik"][level] / u), 0.0))
 
 
-def term_frequencies(values: pd.Series, comparison: str) -> tuple[pd.Series, float]:
-    """Frequency of each non-empty value (index = value), blended with the default u of the
-    exact level, and the frequency to use for a value not seen in ``values``."""
-    v = values[values != ""]
+def term_frequency(count: np.ndarray, total: float, comparison: str) -> np.ndarray:
+    """Frequency of a value seen ``count`` times among ``total`` non-empty values, blended
+    with the default u of the exact level as TF_PSEUDO_RECORDS pseudo-records (an unseen
+    value counts as seen once)."""
     prior = DEFAULT_U[comparison][TF_COMPARISONS[comparison]]
-    counts = v.value_counts()
-    total = len(v) + TF_PSEUDO_RECORDS
-    return (counts + TF_PSEUDO_RECORDS * prior) / total, (1 + TF_PSEUDO_RECORDS * prior) / total
+    seen = np.maximum(count, 1.0)
+    return (seen + TF_PSEUDO_RECORDS * prior) / (total + TF_PSEUDO_RECORDS)
 
 
 def apply_rules(gamma: pd.DataFrame) -> pd.DataFrame:

@@ -36,6 +36,11 @@ def text_column(values: pd.Series) -> pd.Series:
         return values.astype(object).where(values.notna(), "").map(str).astype(object)
     if pd.api.types.is_datetime64_any_dtype(values.dtype):
         return values.dt.strftime("%Y-%m-%d").fillna("").astype(object)
+    if pd.api.types.is_string_dtype(values.dtype) and pd.api.types.infer_dtype(
+        values, skipna=True
+    ) in ("string", "empty"):
+        # Text already (the usual case): only missing values change, vectorised.
+        return values.where(values.notna(), "").astype(object)
 
     def one(value: object) -> str:
         if value is None or value is pd.NA or value is pd.NaT:
