@@ -120,7 +120,8 @@ def _meta(command: str, cfg: RunConfig, datasets: list[Dataset], clock: _Clock,
     }
 
 
-def _strip_rid(table: pd.DataFrame, name: str) -> pd.DataFrame:
+def _contract_columns(table: pd.DataFrame, name: str) -> pd.DataFrame:
+    """The columns of the output contract, in order (helper columns such as rid dropped)."""
     return table.reindex(columns=TABLE_COLUMNS[name]).fillna("")
 
 
@@ -128,7 +129,7 @@ def _finish(command: str, cfg: RunConfig, datasets: list[Dataset], clock: _Clock
             tables: dict[str, pd.DataFrame], field: Dataset | None, labels: dict,
             extra: dict | None = None) -> RunResult:
     listed = datasets[0]
-    tables = {name: _strip_rid(t, name) for name, t in tables.items()}
+    tables = {name: _contract_columns(t, name) for name, t in tables.items()}
     tables.update(summary.rekap_tables(
         findings.places(listed.records, labels),
         None if field is None else findings.places(field.records, labels),
