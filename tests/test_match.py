@@ -116,3 +116,24 @@ def test_matching_never_raises_and_scores_are_probabilities(rows):
     assert len(dup.group) == len(records)
     links = link_records(records, records, MatchConfig())
     assert links.matched["i"].is_unique and links.matched["j"].is_unique
+
+
+def test_matching_maps_over_partitions_with_shared_parameters(planted):
+    """The core is a pure function of a partition: with parameters estimated once, scoring a
+    partition on its own gives the same pair scores as scoring the whole list."""
+    records, pos, whole = planted
+    params = whole.scored.params
+    part = records[records["kecamatan_norm"] == records.loc[pos["copy_a"], "kecamatan_norm"]]
+    local = find_duplicates(part.reset_index(drop=True), MatchConfig(), params=params)
+    back = part.index.to_numpy()
+    got = {(back[i], back[j]): s for i, j, s in
+           zip(local.scored.pairs["i"], local.scored.pairs["j"], local.scored.pairs["skor"],
+               strict=True)}
+    ref = whole.scored.pairs.set_index(["i", "j"])["skor"]
+    shared = [k for k in got if k in ref.index]
+    assert shared, "the partition shares candidate pairs with the whole list"
+    # Term frequencies are those of the partition, so scores agree closely, not exactly.
+    diffs = [abs(got[k] - ref.loc[k]) for k in shared]
+    assert sum(d < 0.05 for d in diffs) / len(diffs) > 0.95
+    a, b = pos["copy_a"], pos["copy_b"]
+    assert got[(min(a, b), max(a, b))] >= MatchConfig().threshold_dedupe
