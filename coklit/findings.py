@@ -113,6 +113,34 @@ def places(records: pd.DataFrame, labels: dict[str, dict[str, str]]) -> pd.DataF
     return out
 
 
+def fill_kecamatan(field: pd.DataFrame, listed: pd.DataFrame,
+                   links: Links | None = None) -> pd.DataFrame:
+    """Field records without a kecamatan (worksheets often carry only TPS and address) get
+    one so that the rekap can count them: from their kelurahan when the list places that
+    kelurahan in a single kecamatan, else from the list row they were linked to. Only
+    ``kecamatan_norm`` is filled; the kelurahan and TPS the officer wrote are left alone (the
+    kode 8 check compares those)."""
+    kec = field["kecamatan_norm"].astype(str)
+    missing = kec == ""
+    if not missing.any():
+        return field
+    pairs = listed[["kelurahan_norm", "kecamatan_norm"]].astype(str).drop_duplicates()
+    pairs = pairs[(pairs["kelurahan_norm"] != "") & (pairs["kecamatan_norm"] != "")]
+    unique = pairs.drop_duplicates("kelurahan_norm", keep=False)
+    by_kelurahan = dict(zip(unique["kelurahan_norm"], unique["kecamatan_norm"], strict=True))
+    guessed = field["kelurahan_norm"].astype(str).map(by_kelurahan)
+    filled = kec.where(~missing, guessed.fillna(""))
+    if links is not None and len(links.matched):
+        from_link = pd.Series("", index=field.index, dtype=object)
+        rows = field.index[links.matched["i"].to_numpy()]
+        from_link.loc[rows] = listed["kecamatan_norm"].astype(str).to_numpy()[
+            links.matched["j"].to_numpy()]
+        filled = filled.where(filled != "", from_link)
+    out = field.copy()
+    out["kecamatan_norm"] = filled.astype(str)
+    return out
+
+
 def identity(records: pd.DataFrame, labels: dict[str, dict[str, str]]) -> pd.DataFrame:
     """berkas, baris, place and identity columns (as written) of records."""
     base = records[["berkas", "baris"]].copy()

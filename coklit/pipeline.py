@@ -207,6 +207,7 @@ def run_check(dpt: list[str], lapangan: list[str], cfg: RunConfig,
     clock.step("link")
     links = link_records(field.records, prepared, cfg.match, lang=cfg.output.lang)
     clock.step("findings")
+    field.records = findings.fill_kecamatan(field.records, listed.records, links)
     linked = findings.link_tables(field.records, listed.records, links, labels,
                                   cfg.validate.election_date, cfg.validate.voting_age,
                                   cfg.output.lang)

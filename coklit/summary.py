@@ -11,6 +11,8 @@ import pandas as pd
 from coklit.results import TABLE_COLUMNS, TMS_CODE_COLUMNS, TOTAL_LABEL
 
 COUNT_COLUMNS = [c for c in TABLE_COLUMNS["rekap_kecamatan"] if c != "kecamatan"]
+# Rows whose file names no place are counted under these labels, never dropped.
+UNKNOWN_PLACE = {"kecamatan": "(TANPA KECAMATAN)", "kelurahan": "(TANPA KELURAHAN)"}
 
 
 def _count(table: pd.DataFrame | None, keys: list[str], name: str, mask=None) -> pd.Series:  # type: ignore[no-untyped-def]
@@ -48,6 +50,9 @@ def _rekap(places_dpt: pd.DataFrame, places_field: pd.DataFrame | None,
     table = pd.concat([p for p in parts if len(p)], axis=1) if any(len(p) for p in parts) else pd.DataFrame()
     table = table.reindex(columns=COUNT_COLUMNS).fillna(0).astype("int64")
     table = table.reset_index()
+    for key in keys:
+        if key in table:
+            table[key] = table[key].astype(str).replace("", UNKNOWN_PLACE[key])
     if table.empty:
         table = pd.DataFrame(columns=keys + COUNT_COLUMNS)
     table.columns = keys + COUNT_COLUMNS

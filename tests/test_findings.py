@@ -114,3 +114,25 @@ def test_unrecognised_status_is_reported_not_guessed(run):
     row = invalid[(invalid["berkas"] == "lapangan_tanam.csv") & (invalid["baris"] == baris["odd_status"])]
     assert list(row["masalah"]) == ["status_tidak_dikenali"]
     assert row["nilai"].iloc[0] == "XYZ ANEH" and "XYZ ANEH" in row["keterangan"].iloc[0]
+
+
+def test_field_rows_without_a_place_are_counted_in_the_rekap(samples, tmp_path):
+    """A worksheet with only TPS and address: linked rows count in their list row's
+    kecamatan, the rest under (TANPA KECAMATAN); none is dropped."""
+    dpt = pd.read_csv(samples / "dpt.csv", dtype=str, keep_default_na=False)
+    people = dpt.iloc[[10, 500, 1500]]
+    field = pd.DataFrame({
+        "No TPS": people["TPS"], "No KK": people["NKK"], "NIK": people["NIK"],
+        "NAMA": people["NAMA"], "TANGGAL LAHIR": people["TANGGAL LAHIR"],
+        "JK": people["JENIS KELAMIN"], "ALAMAT": people["ALAMAT"], "STATUS": "MS",
+    })
+    extra = pd.DataFrame([{"No TPS": "1", "NAMA": "ORANG BARU SEKALI", "TANGGAL LAHIR": "01-02-1990",
+                           "JK": "L", "STATUS": "PINDAH MASUK"}])
+    path = tmp_path / "tanpa_wilayah.csv"
+    pd.concat([field, extra], ignore_index=True).to_csv(path, index=False)
+    result = run_check([str(samples / "dpt.csv")], [str(path)], RunConfig())
+    rekap = result.tables["rekap_kecamatan"].set_index("kecamatan")
+    assert int(rekap.loc["TOTAL", "lapangan"]) == 4
+    for kecamatan in people["KECAMATAN"].str.upper():
+        assert int(rekap.loc[kecamatan, "cocok"]) >= 1
+    assert int(rekap.loc["(TANPA KECAMATAN)", "belum_terdaftar"]) == 1
