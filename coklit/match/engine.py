@@ -56,23 +56,32 @@ def _random_pairs(n_left: int, n_right: int | None, count: int, seed: int):  # t
     return rng.integers(0, n_left, count), rng.integers(0, n_right, count)
 
 
-def _tf_values(a: Prepared, pairs: pd.DataFrame, reference: Prepared) -> dict:
-    """Frequency (in ``reference``) of the value each pair agrees on, for TF adjustment.
-    Counted on the distinct values: factorise once, count codes, look up by position."""
+TF_COLUMNS = {"nama": "nama", "tgl": "tgl"}  # comparison -> prepared column
+
+
+def tf_tables(reference: Prepared) -> dict[str, tuple[pd.Index, np.ndarray, float]]:
+    """Term-frequency tables of the reference list (see ``model.tf_table``). The reference
+    keeps each record's position in its table, so scoring it against itself needs no lookup."""
+    tables = {}
+    for comparison, column in TF_COLUMNS.items():
+        uniques, counts, total, codes = model.tf_table(reference.frame[column])
+        tables[comparison] = (uniques, counts, total)
+        reference.tf_codes[comparison] = (uniques, codes)
+    return tables
+
+
+def _tf_values(a: Prepared, pairs: pd.DataFrame, tf: dict) -> dict:
+    """Frequency (in the reference list's tables ``tf``) of the value each pair agrees on."""
     out = {}
-    for comparison, column in (("nama", "nama"), ("tgl", "tgl")):
-        ref = reference.frame[column]
-        codes, uniques = pd.factorize(ref)
-        counts = np.bincount(codes[codes >= 0], minlength=len(uniques)).astype(float)
-        empty = np.flatnonzero(uniques == "")
-        if len(empty):
-            counts[empty] = 0.0
-        if a is reference:
-            lookup = codes
+    for comparison, column in TF_COLUMNS.items():
+        uniques, counts, total = tf[comparison]
+        own = a.tf_codes.get(comparison)
+        if own is not None and own[0] is uniques:
+            lookup = own[1]  # ``a`` is the list these tables were counted on
         else:
-            lookup = pd.Index(uniques).get_indexer(a.frame[column])
+            lookup = uniques.get_indexer(a.frame[column])
         per_record = np.where(lookup >= 0, counts[np.clip(lookup, 0, None)], 0.0)
-        freq = model.term_frequency(per_record, counts.sum(), comparison)
+        freq = model.term_frequency(per_record, total, comparison)
         out[comparison] = freq[pairs["i"].to_numpy()]
     return out
 
@@ -95,7 +104,8 @@ def fit(
     else:
         default_prior = DEFAULT_LINK_SHARE / population
     bounds = model.DEDUPE_BOUNDS if b is None else model.LINK_BOUNDS
-    params = model.Params(m=model.default_m(), u=u, prior=default_prior, bounds=dict(bounds))
+    params = model.Params(m=model.default_m(), u=u, prior=default_prior, bounds=dict(bounds),
+                          tf=tf_tables(right))
     params.conditional["nik"] = model.conditional_nik_weight(gamma, params.m)
     if len(gamma) < cfg.em_min_pairs:
         params.notes.append("data kecil: bobot m bawaan")
@@ -123,8 +133,9 @@ def score(
     reference: Prepared,
 ) -> pd.DataFrame:
     """Levels (after the domain rules), weights and probability of each candidate pair."""
+    tf = params.tf or tf_tables(reference)
     gamma = model.apply_rules(gamma)
-    parts, total = model.match_weights(gamma, params, _tf_values(a, pairs, reference))
+    parts, total = model.match_weights(gamma, params, _tf_values(a, pairs, tf))
     out = pd.concat([pairs.reset_index(drop=True), gamma, parts.add_prefix("w_")], axis=1)
     out["bobot"] = total
     out["skor"] = model.probability(total)

@@ -90,6 +90,9 @@ class Params:
     prior: float  # probability that two random records match
     bounds: dict[str, tuple[float, float]] = field(default_factory=lambda: dict(DEDUPE_BOUNDS))
     conditional: dict[str, float] = field(default_factory=dict)
+    # Term-frequency tables per comparison: (distinct values, their counts, total count),
+    # counted once on the reference list so that every partition is scored alike.
+    tf: dict[str, tuple[pd.Index, np.ndarray, float]] = field(default_factory=dict)
     source: str = "bawaan"
     em_iterations: int = 0
     notes: list[str] = field(default_factory=list)
@@ -267,6 +270,15 @@ def conditional_nik_weight(gamma: pd.DataFrame, m: dict[str, np.ndarray]) -> flo
     level = [lv for c, levels in CONDITIONAL_LEVELS.items() if c == "nik" for lv in levels][0]
     u = (np.sum(nik[pool] == level) + 1.0) / (pool.sum() + 2.0)
     return float(min(np.log2(m["nik"][level] / u), 0.0))
+
+
+def tf_table(values: pd.Series) -> tuple[pd.Index, np.ndarray, float, np.ndarray]:
+    """Distinct values of a column with their counts (empty values count 0), the total
+    count, and each row's position among the distinct values."""
+    codes, uniques = pd.factorize(values)
+    counts = np.bincount(codes[codes >= 0], minlength=len(uniques)).astype(float)
+    counts[np.asarray(uniques == "", dtype=bool)] = 0.0
+    return pd.Index(uniques), counts, float(counts.sum()), codes
 
 
 def term_frequency(count: np.ndarray, total: float, comparison: str) -> np.ndarray:

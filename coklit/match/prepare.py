@@ -31,6 +31,9 @@ class Prepared:
     tgl_d: np.ndarray
     text: dict[str, np.ndarray] = field(default_factory=dict)  # object arrays, filled lazily
     keys: dict[str, pd.Series] = field(default_factory=dict)  # blocking keys, filled lazily
+    # Per TF comparison: the distinct-value index of the tables counted on these records and
+    # each record's position in it (see engine.tf_tables).
+    tf_codes: dict[str, tuple[pd.Index, np.ndarray]] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.frame)
