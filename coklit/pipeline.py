@@ -79,7 +79,7 @@ def _invalid(dataset: Dataset, cfg: RunConfig, labels: dict) -> pd.DataFrame:
 
 
 def _rejected(*datasets: Dataset) -> pd.DataFrame:
-    parts = [d.rejected for d in datasets if d is not None and not d.rejected.empty]
+    parts = [d.rejected for d in datasets if not d.rejected.empty]
     if not parts:
         return pd.DataFrame(columns=TABLE_COLUMNS["ditolak"])
     table = pd.concat(parts, ignore_index=True)

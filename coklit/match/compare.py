@@ -13,7 +13,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
-from coklit.match.prepare import MASKED, MISSING, Prepared
+from coklit.match.prepare import MASKED, Prepared
 
 COMPARISONS: tuple[str, ...] = ("nik", "nama", "tgl", "jk", "tempat", "domisili")
 
@@ -233,4 +233,4 @@ def compare_pairs(a: Prepared, b: Prepared, i: np.ndarray, j: np.ndarray) -> pd.
     )
 
 
-__all__ = ["COMPARISONS", "LEVELS", "MISSING", "compare_pairs"]
+__all__ = ["COMPARISONS", "LEVELS", "compare_pairs"]

@@ -257,8 +257,8 @@ def link_records(
         columns=["_w", "_tps"]
     )
     matched_parts = []
-    taken_left: set | np.ndarray = np.zeros(0, np.int64)
-    taken_right: np.ndarray = np.zeros(0, np.int64)
+    taken_left = np.zeros(0, np.int64)
+    taken_right = np.zeros(0, np.int64)
     for _ in range(4):
         pool = eligible[~eligible["i"].isin(taken_left) & ~eligible["j"].isin(taken_right)]
         if pool.empty:
@@ -266,7 +266,7 @@ def link_records(
         # Best claim per field record, then best claim per list record among those.
         first = pool.drop_duplicates("i", keep="first").drop_duplicates("j", keep="first")
         matched_parts.append(first)
-        taken_left = np.concatenate([np.asarray(taken_left), first["i"].to_numpy()])
+        taken_left = np.concatenate([taken_left, first["i"].to_numpy()])
         taken_right = np.concatenate([taken_right, first["j"].to_numpy()])
     matched = explain(
         pd.concat(matched_parts).sort_values("i") if matched_parts else scored.iloc[0:0], lang
