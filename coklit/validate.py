@@ -350,6 +350,8 @@ def _texts(key: str, lang: str, **params: object) -> np.ndarray | str:
     if not arrays:
         return t(key, lang, **scalars)
     names = list(arrays)
+    if not len(next(iter(arrays.values()))):
+        return np.array([], dtype=object)
     index = pd.MultiIndex.from_arrays([np.asarray(arrays[k]) for k in names])
     codes, uniques = pd.factorize(index)
     texts = np.array(
