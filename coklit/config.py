@@ -42,15 +42,26 @@ class MatchConfig:
     # Match probability (0..1) at or above which a pair is a duplicate / a link.
     threshold_dedupe: float = 0.9
     threshold_link: float = 0.8
+    # Below those, pairs at or above these go to the review lists (perlu cek).
+    review_dedupe: float = 0.5
+    review_link: float = 0.3
     # Blocks larger than this are skipped for that key (other keys still cover their pairs).
     max_block_size: int = 200
-    # Random pairs drawn to estimate u-probabilities.
+    # Candidate pairs the optional blocking keys may add up to: this many per record of the
+    # list (dedupe) or per field record (linking), and at least min_pair_budget.
+    pairs_per_record: float = 1.0
+    min_pair_budget: int = 1_000_000
+    # Random pairs drawn to estimate u-probabilities, overall and per stratum sample key.
     u_sample_pairs: int = 200_000
+    u_stratum_pairs: int = 40_000
+    # Pairs per EM training session (all of them when a session has fewer).
+    session_pairs: int = 100_000
     # EM iterations and convergence tolerance.
-    em_max_iter: int = 50
-    em_tol: float = 1e-5
-    # Fewer candidate pairs than this: use the documented default m-probabilities.
-    em_min_pairs: int = 2_000
+    em_max_iter: int = 60
+    em_tol: float = 1e-6
+    # Strata that condition comparisons on each other (kinship, NIK given the birth date);
+    # False = plain independence (for ablation).
+    interactions: bool = True
     # Groups larger than this are split again at a stricter threshold.
     max_group_size: int = 6
     seed: int = 12345

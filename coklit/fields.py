@@ -27,8 +27,23 @@ FIELDS: tuple[str, ...] = (
     "kelurahan",
     "kecamatan",
     "kabupaten",
+    "provinsi",
+    "kode_pos",
+    # Parts some files keep in separate columns; loading joins them into ``nama`` and
+    # ``alamat`` (see COMPOSITE_FIELDS).
+    "nama_depan",
+    "nama_belakang",
+    "no_rumah",
+    "alamat_2",
 )
 REQUIRED_FIELDS: tuple[str, ...] = ("nama",)
+# A field written in parts: when the file has the parts, the field is the parts joined with
+# a space (after the field's own column, if the file has one too). "NAMA DEPAN" +
+# "NAMA BELAKANG" is a name; "NO RUMAH" + "ALAMAT" + "ALAMAT 2" an address.
+COMPOSITE_FIELDS: dict[str, tuple[str, ...]] = {
+    "nama": ("nama_depan", "nama", "nama_belakang"),
+    "alamat": ("alamat", "no_rumah", "alamat_2"),
+}
 
 # Bookkeeping columns every loaded record carries.
 ROW_ID = "rid"  # 0..n-1 within one loaded dataset
@@ -57,6 +72,7 @@ NORMALISED: dict[str, str] = {
     "kelurahan_norm": "canonical kelurahan name (digits, SUNGAI, joined words)",
     "kecamatan_norm": "canonical kecamatan name (Roman numerals)",
     "kabupaten_norm": "canonical kab/kota name",
+    "kodepos_norm": "postcode digits",
     "tps_norm": "Int64",
     "kategori": "category code from status/keterangan, see CATEGORIES; '' when empty",
 }

@@ -14,7 +14,7 @@ import pandas as pd
 
 from coklit.fields import CATEGORIES, ELIGIBLE_CATEGORIES, TMS_CATEGORIES
 from coklit.i18n import register, t
-from coklit.match import Duplicates, Links
+from coklit.match import Duplicates, Links, explain
 from coklit.results import IDENTITY, TABLE_COLUMNS
 
 register(
@@ -167,7 +167,7 @@ def duplicate_table(
     members = np.flatnonzero(dup.group >= 0)
     if len(members) == 0:
         return pd.DataFrame(columns=TABLE_COLUMNS["ganda"])
-    acc = dup.accepted
+    acc = explain(dup.accepted, dup.scored.spec, lang)
     # Each record's strongest accepted pair gives its score and reason.
     both = pd.concat(
         [
@@ -193,6 +193,42 @@ def duplicate_table(
     table["jenis"], table["lokasi"] = _group_kinds(records, members, dup.group[members])
     table = table.sort_values(["grup", "berkas", "baris"], kind="stable")
     return table[TABLE_COLUMNS["ganda"]].reset_index(drop=True)
+
+
+def review_table(records: pd.DataFrame, dup: Duplicates, labels: dict, lang: str) -> pd.DataFrame:
+    """ganda_perlu_cek: pairs to check by hand (not duplicates on the evidence, but their
+    name and birth date alone, or their score, say they might be): two rows per pair,
+    numbered by ``pasangan``, each with the evidence for and against."""
+    pairs = dup.review
+    if pairs.empty:
+        return pd.DataFrame(columns=TABLE_COLUMNS["ganda_perlu_cek"])
+    pairs = explain(pairs.sort_values("bobot", ascending=False, kind="stable"),
+                    dup.scored.spec, lang).reset_index(drop=True)
+    number = np.arange(1, len(pairs) + 1)
+    rows = np.concatenate([pairs["i"].to_numpy(), pairs["j"].to_numpy()])
+    others = np.concatenate([pairs["j"].to_numpy(), pairs["i"].to_numpy()])
+    table = identity(records.iloc[rows], labels).reset_index(drop=True)
+    other = records.iloc[others].reset_index(drop=True)
+    partner = _fmt("temuan.dengan", lang, berkas=other["berkas"], baris=other["baris"])
+    table.insert(0, "pasangan", np.concatenate([number, number]))
+    skor = np.tile(pairs["skor"].to_numpy(), 2)
+    table["skor"] = pd.Series(skor).round(3).map("{:.3f}".format).to_numpy()
+    table["skor_nama_tgl"] = (pd.Series(np.tile(pairs["skor_nama_tgl"].to_numpy(), 2))
+                              .round(3).map("{:.3f}".format).to_numpy())
+    table["alasan"] = (partner + ": " + pd.Series(np.tile(pairs["alasan"].to_numpy(), 2))).to_numpy()
+    table["lokasi"] = _pair_location(records, rows, others)
+    table = table.sort_values(["pasangan", "berkas", "baris"], kind="stable")
+    return table[TABLE_COLUMNS["ganda_perlu_cek"]].reset_index(drop=True)
+
+
+def _pair_location(records: pd.DataFrame, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """sama_tps, beda_tps, beda_kelurahan or beda_kecamatan for each pair (a[k], b[k])."""
+    kec = records["kecamatan_norm"].astype(str).to_numpy()
+    kel = records["kelurahan_norm"].astype(str).to_numpy()
+    tps = records["tps_norm"].astype(str).to_numpy()
+    return np.select(
+        [kec[a] != kec[b], kel[a] != kel[b], tps[a] != tps[b]],
+        ["beda_kecamatan", "beda_kelurahan", "beda_tps"], "sama_tps")
 
 
 def _group_kinds(records: pd.DataFrame, members: np.ndarray, group: np.ndarray):  # type: ignore[no-untyped-def]
@@ -298,7 +334,8 @@ def link_tables(
     lang: str,
 ) -> dict[str, pd.DataFrame]:
     """cocok, belum_terdaftar, hasil_lapangan and the field part of tms."""
-    matched = links.matched
+    spec = links.scored.spec
+    matched = explain(links.matched, spec, lang)
     fi, li = matched["i"].to_numpy(), matched["j"].to_numpy()
     f_rows, l_rows = field.iloc[fi].reset_index(drop=True), listed.iloc[li].reset_index(drop=True)
     f_place, l_place = places(f_rows, labels), places(l_rows, labels)
@@ -335,15 +372,21 @@ def link_tables(
     tms_field = _tms_rows(l_rows[has_tms.to_numpy()], tms_kat[has_tms], "lapangan",
                           bukti[has_tms], skor[has_tms.to_numpy()], labels, lang)
 
-    # Field rows with no link.
+    # Field rows with no link: to check by hand when their best candidate is plausible, else
+    # belum terdaftar when eligible.
     eligible, reason = field_eligibility(field, election_date, voting_age, lang)
     linked = np.zeros(len(field), dtype=bool)
     linked[fi] = True
-    unlinked_eligible = ~linked & eligible.to_numpy()
+    review = np.zeros(len(field), dtype=bool)
+    review[links.review["i"].to_numpy()] = True
+    review &= ~linked
+    best = explain(links.best, spec, lang)
+    perlu_cek = _review_rows(field, listed, best, review, labels)
+    unlinked_eligible = ~linked & ~review & eligible.to_numpy()
     rows = field[unlinked_eligible]
     belum = identity(rows, labels).reset_index(drop=True)
     belum["alasan_memenuhi_syarat"] = reason[unlinked_eligible].to_numpy()
-    near = links.best.set_index("i").reindex(np.flatnonzero(unlinked_eligible))
+    near = best.set_index("i").reindex(np.flatnonzero(unlinked_eligible))
     has_near = near["j"].notna().to_numpy()
     cand = listed.iloc[near["j"].fillna(0).astype(int).to_numpy()].reset_index(drop=True)
     for col, src in (("kandidat_berkas", "berkas"), ("kandidat_baris", "baris"),
@@ -354,7 +397,8 @@ def link_tables(
     belum["kandidat_alasan"] = np.where(has_near, near["alasan"].fillna(""), "")
     belum = belum[TABLE_COLUMNS["belum_terdaftar"]]
 
-    hasil = np.where(linked, "cocok", np.where(eligible, "belum_terdaftar", "tidak_terdaftar_tms"))
+    hasil = np.where(linked, "cocok", np.where(
+        review, "perlu_cek", np.where(eligible, "belum_terdaftar", "tidak_terdaftar_tms")))
     outcome = pd.concat([field[["berkas"]], field[["baris"]].astype(str), places(field, labels)], axis=1)
     outcome["nama"] = field["nama"].astype(str)
     outcome["kategori"] = field["kategori"].astype(str)
@@ -371,9 +415,34 @@ def link_tables(
     return {
         "cocok": cocok.reset_index(drop=True),
         "belum_terdaftar": belum,
+        "lapangan_perlu_cek": perlu_cek,
         "hasil_lapangan": outcome[TABLE_COLUMNS["hasil_lapangan"]].reset_index(drop=True),
         "tms_lapangan": tms_field,
     }
+
+
+def _review_rows(field: pd.DataFrame, listed: pd.DataFrame, best: pd.DataFrame,
+                 review: np.ndarray, labels: dict) -> pd.DataFrame:
+    """lapangan_perlu_cek: field records whose best list candidate is plausible but not
+    certain, with that candidate and the evidence for and against."""
+    positions = np.flatnonzero(review)
+    if len(positions) == 0:
+        return pd.DataFrame(columns=TABLE_COLUMNS["lapangan_perlu_cek"])
+    rows = field.iloc[positions]
+    table = identity(rows, labels).reset_index(drop=True)
+    table["kategori"] = rows["kategori"].astype(str).to_numpy()
+    near = best.set_index("i").reindex(positions)
+    cand = listed.iloc[near["j"].astype(int).to_numpy()].reset_index(drop=True)
+    cand_place = places(cand, labels)
+    for col, src in (("kandidat_berkas", "berkas"), ("kandidat_baris", "baris"),
+                     ("kandidat_nama", "nama"), ("kandidat_nik", "nik"),
+                     ("kandidat_tanggal_lahir", "tanggal_lahir")):
+        table[col] = cand[src].astype(str).to_numpy()
+    for col in ("kecamatan", "kelurahan", "tps"):
+        table[f"kandidat_{col}"] = cand_place[col].to_numpy()
+    table["kandidat_skor"] = near["skor"].round(3).map("{:.3f}".format).to_numpy()
+    table["kandidat_alasan"] = near["alasan"].to_numpy()
+    return table[TABLE_COLUMNS["lapangan_perlu_cek"]]
 
 
 def _tms_rows(rows: pd.DataFrame, kategori: pd.Series, sumber: str, bukti: pd.Series,

@@ -11,12 +11,13 @@ import datetime as dt
 import time
 from collections.abc import Callable
 
+import numpy as np
 import pandas as pd
 
 from coklit import __version__, findings, summary
 from coklit.config import RunConfig
 from coklit.i18n import register
-from coklit.match import Prepared, find_duplicates, link_records, prepare
+from coklit.match import Features, find_duplicates, link_records, prepare
 from coklit.normalize import normalize_records
 from coklit.results import TABLE_COLUMNS, Dataset, RunResult
 from coklit.schema import load_dataset
@@ -125,15 +126,28 @@ def _contract_columns(table: pd.DataFrame, name: str) -> pd.DataFrame:
     return table.reindex(columns=TABLE_COLUMNS[name]).fillna("")
 
 
+def _expected(listed: Dataset, dup_false: np.ndarray, dup_missed: np.ndarray,
+              link: tuple[Dataset, np.ndarray, np.ndarray] | None, labels: dict) -> pd.DataFrame:
+    """Per record, the expected false and missed duplicates (list rows) and links (field
+    rows), with the record's place: what the rekap sums per kecamatan and kelurahan."""
+    parts = [findings.places(listed.records, labels)[["kecamatan", "kelurahan"]].assign(
+        perkiraan_ganda_keliru=dup_false, perkiraan_ganda_terlewat=dup_missed)]
+    if link is not None:
+        field, false, missed = link
+        parts.append(findings.places(field.records, labels)[["kecamatan", "kelurahan"]].assign(
+            perkiraan_cocok_keliru=false, perkiraan_cocok_terlewat=missed))
+    return pd.concat(parts, ignore_index=True).fillna(0.0)
+
+
 def _finish(command: str, cfg: RunConfig, datasets: list[Dataset], clock: _Clock,
             tables: dict[str, pd.DataFrame], field: Dataset | None, labels: dict,
-            extra: dict | None = None) -> RunResult:
+            extra: dict | None = None, expected: pd.DataFrame | None = None) -> RunResult:
     listed = datasets[0]
     tables = {name: _contract_columns(t, name) for name, t in tables.items()}
     tables.update(summary.rekap_tables(
         findings.places(listed.records, labels),
         None if field is None else findings.places(field.records, labels),
-        tables,
+        tables, expected,
     ))
     clock.step("selesai")
     return RunResult(command, tables, _meta(command, cfg, datasets, clock, extra))
@@ -157,14 +171,27 @@ def run_validate(dpt: list[str], cfg: RunConfig, on_step: StepFn | None = None) 
     return _finish("validate", cfg, [listed], clock, tables, None, labels)
 
 
-def _duplicates(listed: Dataset, prepared: Prepared, cfg: RunConfig, labels: dict, clock: _Clock):  # type: ignore[no-untyped-def]
+def _model_meta(scored, expected_false: float, expected_missed: float) -> dict:  # type: ignore[no-untyped-def]
+    """What info_proses.json says about one fitted model: the spec and every number applied,
+    what blocking did, and the errors expected from the match probabilities."""
+    return scored.params.to_json() | {
+        "pasangan_kandidat": scored.stats.total,
+        "pasangan_per_kunci": scored.stats.pairs,
+        "blok_dilewati": scored.stats.skipped_blocks,
+        "perkiraan_keliru": round(float(expected_false), 2),
+        "perkiraan_terlewat": round(float(expected_missed), 2),
+    }
+
+
+def _duplicates(listed: Dataset, prepared: Features, cfg: RunConfig, labels: dict, clock: _Clock):  # type: ignore[no-untyped-def]
     clock.step("dedupe")
-    dup = find_duplicates(prepared, cfg.match, lang=cfg.output.lang)
-    ganda = findings.duplicate_table(listed.records, dup, labels, cfg.output.lang)
-    conflicts = findings.nik_conflict_table(listed.records, dup, labels, cfg.output.lang)
-    model = dup.scored.params.describe() | {"pasangan_kandidat": dup.scored.stats.total,
-                                            "blok_dilewati": dup.scored.stats.skipped_blocks}
-    return ganda, conflicts, model
+    dup = find_duplicates(prepared, cfg.match)
+    lang = cfg.output.lang
+    ganda = findings.duplicate_table(listed.records, dup, labels, lang)
+    review = findings.review_table(listed.records, dup, labels, lang)
+    conflicts = findings.nik_conflict_table(listed.records, dup, labels, lang)
+    model = _model_meta(dup.scored, dup.expected_false.sum(), dup.expected_missed.sum())
+    return dup, ganda, review, conflicts, model
 
 
 def run_dedupe(dpt: list[str], cfg: RunConfig, on_step: StepFn | None = None) -> RunResult:
@@ -173,14 +200,18 @@ def run_dedupe(dpt: list[str], cfg: RunConfig, on_step: StepFn | None = None) ->
     listed = _load(dpt, "dpt", cfg, clock)
     labels = findings.place_labels(listed.records)
     invalid, tms = _list_findings(listed, cfg, labels, clock)
-    ganda, conflicts, model = _duplicates(listed, prepare(listed.records), cfg, labels, clock)
+    dup, ganda, review, conflicts, model = _duplicates(listed, prepare(listed.records), cfg,
+                                                      labels, clock)
     tables = {
         "ganda": ganda,
+        "ganda_perlu_cek": review,
         "tidak_valid": _concat_invalid(invalid, conflicts),
         "tms": tms,
         "ditolak": _rejected(listed),
     }
-    return _finish("dedupe", cfg, [listed], clock, tables, None, labels, {"model_ganda": model})
+    expected = _expected(listed, dup.expected_false, dup.expected_missed, None, labels)
+    return _finish("dedupe", cfg, [listed], clock, tables, None, labels, {"model_ganda": model},
+                   expected)
 
 
 def _concat_invalid(*parts: pd.DataFrame) -> pd.DataFrame:
@@ -203,9 +234,9 @@ def run_check(dpt: list[str], lapangan: list[str], cfg: RunConfig,
     invalid, tms_list = _list_findings(listed, cfg, labels, clock)
     invalid_field = _invalid(field, cfg, labels)
     prepared = prepare(listed.records)
-    ganda, conflicts, model_dup = _duplicates(listed, prepared, cfg, labels, clock)
+    dup, ganda, review, conflicts, model_dup = _duplicates(listed, prepared, cfg, labels, clock)
     clock.step("link")
-    links = link_records(field.records, prepared, cfg.match, lang=cfg.output.lang)
+    links = link_records(field.records, prepared, cfg.match)
     clock.step("findings")
     field.records = findings.fill_kecamatan(field.records, listed.records, links)
     linked = findings.link_tables(field.records, listed.records, links, labels,
@@ -215,16 +246,21 @@ def run_check(dpt: list[str], lapangan: list[str], cfg: RunConfig,
                     or [tms_list], ignore_index=True)
     tables = {
         "ganda": ganda,
+        "ganda_perlu_cek": review,
         "cocok": linked["cocok"],
         "belum_terdaftar": linked["belum_terdaftar"],
+        "lapangan_perlu_cek": linked["lapangan_perlu_cek"],
         "tms": tms,
         "tidak_valid": _concat_invalid(invalid, invalid_field, conflicts),
         "hasil_lapangan": linked["hasil_lapangan"],
         "ditolak": _rejected(listed, field),
     }
-    model_link = links.scored.params.describe() | {"pasangan_kandidat": links.scored.stats.total}
+    model_link = _model_meta(links.scored, links.expected_false.sum(), links.expected_missed.sum())
     extra = {"model_ganda": model_dup, "model_cocok": model_link}
-    result = _finish("check", cfg, [listed, field], clock, tables, field, labels, extra)
+    expected = _expected(listed, dup.expected_false, dup.expected_missed,
+                         (field, links.expected_false, links.expected_missed), labels)
+    result = _finish("check", cfg, [listed, field], clock, tables, field, labels, extra,
+                     expected)
     result.meta["measures"]["lapangan"] = {
         str(k): int(v) for k, v in
         pd.Series(linked["hasil_lapangan"]["hasil"]).value_counts().items()

@@ -57,10 +57,20 @@ IDENTITY = ["nik", "nkk", "nama", "tempat_lahir", "tanggal_lahir", "jenis_kelami
 PLACE = ["kecamatan", "kelurahan", "tps"]
 TMS_CODE_COLUMNS = [f"tms_{i}" for i in range(1, 9)]
 
+# Expected errors without labels (from the match probabilities): false and missed duplicate
+# pairs, false and missed links; per place, fractional.
+EXPECTED_COLUMNS = ["perkiraan_ganda_keliru", "perkiraan_ganda_terlewat",
+                    "perkiraan_cocok_keliru", "perkiraan_cocok_terlewat"]
+REKAP_COUNTS = ["pemilih_dpt", "lapangan", "cocok", "belum_terdaftar", "lapangan_perlu_cek",
+                "grup_ganda", "baris_ganda", "baris_ganda_perlu_cek", "tms", *TMS_CODE_COLUMNS,
+                "tms_lain", "tidak_valid", *EXPECTED_COLUMNS]
+
 TABLE_COLUMNS: dict[str, list[str]] = {
     "ditolak": ["berkas", "baris", "masalah", "keterangan"],
     "tidak_valid": ["berkas", "baris", *PLACE, "nama", "kolom", "masalah", "keterangan", "nilai"],
     "ganda": ["grup", "berkas", "baris", *PLACE, *IDENTITY, "jenis", "lokasi", "skor", "alasan"],
+    "ganda_perlu_cek": ["pasangan", "berkas", "baris", *PLACE, *IDENTITY, "lokasi", "skor",
+                        "skor_nama_tgl", "alasan"],
     "cocok": ["berkas_lapangan", "baris_lapangan", "berkas_dpt", "baris_dpt",
               "nama_lapangan", "nama_dpt", "nik_lapangan", "nik_dpt",
               "tanggal_lahir_lapangan", "tanggal_lahir_dpt",
@@ -72,14 +82,14 @@ TABLE_COLUMNS: dict[str, list[str]] = {
                         "kandidat_tanggal_lahir", "kandidat_skor", "kandidat_alasan"],
     "tms": ["berkas", "baris", *PLACE, *IDENTITY, "kategori", "kode_kpu", "kategori_nama",
             "sumber", "bukti", "skor"],
+    "lapangan_perlu_cek": ["berkas", "baris", *PLACE, *IDENTITY, "kategori",
+                           "kandidat_berkas", "kandidat_baris", "kandidat_nama", "kandidat_nik",
+                           "kandidat_tanggal_lahir", "kandidat_kecamatan", "kandidat_kelurahan",
+                           "kandidat_tps", "kandidat_skor", "kandidat_alasan"],
     "hasil_lapangan": ["berkas", "baris", *PLACE, "nama", "kategori", "hasil",
                        "berkas_dpt", "baris_dpt", "skor"],
-    "rekap_kecamatan": ["kecamatan", "pemilih_dpt", "lapangan", "cocok", "belum_terdaftar",
-                        "grup_ganda", "baris_ganda", "tms", *TMS_CODE_COLUMNS, "tms_lain",
-                        "tidak_valid"],
-    "rekap_kelurahan": ["kecamatan", "kelurahan", "pemilih_dpt", "lapangan", "cocok",
-                        "belum_terdaftar", "grup_ganda", "baris_ganda", "tms",
-                        *TMS_CODE_COLUMNS, "tms_lain", "tidak_valid"],
+    "rekap_kecamatan": ["kecamatan", *REKAP_COUNTS],
+    "rekap_kelurahan": ["kecamatan", "kelurahan", *REKAP_COUNTS],
 }
 TOTAL_LABEL = "TOTAL"
 

@@ -25,7 +25,7 @@ from rapidfuzz import fuzz, process
 from coklit import io
 from coklit.config import ReadConfig
 from coklit.errors import InputError, SchemaError
-from coklit.fields import FIELDS, FILE, REQUIRED_FIELDS, ROW, ROW_ID
+from coklit.fields import COMPOSITE_FIELDS, FIELDS, FILE, REQUIRED_FIELDS, ROW, ROW_ID
 from coklit.i18n import register
 from coklit.results import Dataset, FileInfo
 
@@ -88,17 +88,20 @@ ALIASES: dict[str, tuple[str, ...]] = {
             "NO KARTU KELUARGA", "NOMOR KARTU KELUARGA"),
     "nik": ("NIK", "NO NIK", "NOMOR NIK", "NO_NIK", "NOMOR INDUK KEPENDUDUKAN", "NO KTP",
             "NOMOR KTP"),
-    "nama": ("NAMA", "NAMA LENGKAP", "NAMA PEMILIH", "NAMA PENDUDUK", "NAMA_PEMILIH"),
+    "nama": ("NAMA", "NAMA LENGKAP", "NAMA PEMILIH", "NAMA PENDUDUK", "NAMA_PEMILIH", "NAME",
+             "FULL NAME", "FULLNAME"),
     "tempat_lahir": ("TEMPAT LAHIR", "TMPT_LHR", "TMP LAHIR", "TEMPAT_LAHIR", "TMPT LAHIR",
                      "TEMPAT LHR", "TPT LAHIR", "TMP LHR"),
     "tanggal_lahir": ("TANGGAL LAHIR", "TGL LAHIR", "TGL_LHR", "TANGGAL_LAHIR", "TGL LHR",
-                      "TANGGAL LHR", "TGL_LAHIR"),
+                      "TANGGAL LHR", "TGL_LAHIR", "DATE OF BIRTH", "DATE_OF_BIRTH", "DOB",
+                      "BIRTH DATE", "BIRTHDATE"),
     "usia": ("USIA", "UMUR"),
     "status_kawin": ("STATUS PERKAWINAN", "STATUS KAWIN", "STS", "KAWIN", "STS KAWIN",
                      "STS_KAWIN", "PERKAWINAN", "STATUS_KAWIN"),
     "jenis_kelamin": ("JENIS KELAMIN", "JK", "L/P", "KELAMIN", "JNS KELAMIN", "JENIS_KELAMIN",
-                      "L P"),
-    "alamat": ("ALAMAT", "JALAN/DUKUH", "ALAMAT LENGKAP", "ALAMAT JALAN"),
+                      "L P", "SEX", "GENDER"),
+    "alamat": ("ALAMAT", "JALAN/DUKUH", "ALAMAT LENGKAP", "ALAMAT JALAN", "ADDRESS",
+               "ADDRESS 1", "ADDRESS_1", "STREET"),
     "rt": ("RT",),
     "rw": ("RW",),
     "disabilitas": ("DISABILITAS", "DIS", "JENIS DISABILITAS", "DIFABEL"),
@@ -107,9 +110,18 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "status": ("STATUS", "STATUS PEMILIH", "HASIL COKLIT", "STATUS COKLIT"),
     "tps": ("TPS", "NO TPS", "NOMOR TPS", "NO_TPS"),
     "kelurahan": ("KELURAHAN", "DESA", "KEL/DESA", "DESA/KELURAHAN", "KELURAHAN/DESA",
-                  "DESA/KEL", "KEL"),
+                  "DESA/KEL", "KEL", "SUBURB", "VILLAGE", "LOCALITY"),
     "kecamatan": ("KECAMATAN", "KEC"),
-    "kabupaten": ("KABUPATEN", "KOTA", "KAB/KOTA", "KABUPATEN/KOTA", "KAB"),
+    "kabupaten": ("KABUPATEN", "KOTA", "KAB/KOTA", "KABUPATEN/KOTA", "KAB", "CITY", "TOWN"),
+    "provinsi": ("PROVINSI", "PROV", "STATE", "PROVINCE"),
+    "kode_pos": ("KODE POS", "KODEPOS", "KODE_POS", "POSTCODE", "POST CODE", "ZIP", "ZIP CODE"),
+    "nama_depan": ("NAMA DEPAN", "NAMA_DEPAN", "GIVEN NAME", "GIVEN_NAME", "FIRST NAME",
+                   "FIRST_NAME", "FORENAME"),
+    "nama_belakang": ("NAMA BELAKANG", "NAMA_BELAKANG", "NAMA KELUARGA", "SURNAME",
+                      "LAST NAME", "LAST_NAME", "FAMILY NAME"),
+    "no_rumah": ("NO RUMAH", "NOMOR RUMAH", "NO_RUMAH", "STREET NUMBER", "STREET_NUMBER",
+                 "HOUSE NUMBER"),
+    "alamat_2": ("ALAMAT 2", "ALAMAT_2", "ADDRESS 2", "ADDRESS_2"),
 }
 # Headers known to carry nothing coklit uses (running number, tool ids, occupation).
 IGNORED_HEADERS: tuple[str, ...] = ("NO", "NO.", "NO URUT", "NOMOR", "NOMOR URUT", "URUT",
@@ -337,7 +349,8 @@ def _plan(table: io.RawTable, kolom: dict[str, str], cfg: ReadConfig,
     columns, headers = map_columns(header, table.berkas, kolom)
     title = {f: v for f, v in parse_title_block(head[:index]).items()}
     plan = _Plan(table, index, _ncols(head, index), columns, headers, title)
-    missing = [f for f in REQUIRED_FIELDS if f not in columns]
+    missing = [f for f in REQUIRED_FIELDS
+               if f not in columns and not any(p in columns for p in COMPOSITE_FIELDS.get(f, ()))]
     error = _missing_error(header, index + 1, table.berkas, missing) if missing else None
     return plan, error
 
@@ -357,6 +370,16 @@ def _constant(value: str, n: int) -> pd.Series:
     """A str Series of ``n`` times ``value``, built in Arrow (no Python list)."""
     arr = pa.compute.take(pa.array([value], pa.large_string()), pa.array(np.zeros(n, np.int32)))
     return pd.Series(arr.to_pandas(), dtype="str")
+
+
+def _joined(parts: list[pd.Series]) -> pd.Series:
+    """Non-empty parts joined with one space, per row."""
+    out = parts[0].str.strip()
+    for part in parts[1:]:
+        part = part.str.strip()
+        both = (out != "") & (part != "")
+        out = (out + pd.Series(np.where(both, " ", ""), index=out.index, dtype="str") + part)
+    return out.astype("str")
 
 
 def _build(plan: _Plan) -> tuple[pd.DataFrame, pd.DataFrame, FileInfo]:
@@ -382,6 +405,12 @@ def _build(plan: _Plan) -> tuple[pd.DataFrame, pd.DataFrame, FileInfo]:
                     else _constant(value, n))
         if fld not in plan.columns:
             columns_used[fld] = f"(judul) {label}"
+
+    for composite, parts in COMPOSITE_FIELDS.items():
+        present = [p for p in parts if p in plan.columns or p in plan.title]
+        if len(present) > 1 or (present and present[0] != composite):
+            out[composite] = _joined([out[p] for p in present])
+            columns_used[composite] = " + ".join(columns_used.get(p, p) for p in present)
 
     nama = out["nama"]
     blank_name = (nama == "").to_numpy()

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from coklit.results import TABLE_COLUMNS, TMS_CODE_COLUMNS, TOTAL_LABEL
+from coklit.results import EXPECTED_COLUMNS, TABLE_COLUMNS, TMS_CODE_COLUMNS, TOTAL_LABEL
 
-COUNT_COLUMNS = [c for c in TABLE_COLUMNS["rekap_kecamatan"] if c != "kecamatan"]
+COUNT_COLUMNS = [c for c in TABLE_COLUMNS["rekap_kecamatan"]
+                 if c != "kecamatan" and c not in EXPECTED_COLUMNS]
 # Rows whose file names no place are counted under these labels, never dropped.
 UNKNOWN_PLACE = {"kecamatan": "(TANPA KECAMATAN)", "kelurahan": "(TANPA KELURAHAN)"}
 
@@ -29,7 +30,8 @@ def _nunique(table: pd.DataFrame | None, keys: list[str], column: str, name: str
 
 
 def _rekap(places_dpt: pd.DataFrame, places_field: pd.DataFrame | None,
-           tables: dict[str, pd.DataFrame], keys: list[str]) -> pd.DataFrame:
+           tables: dict[str, pd.DataFrame], keys: list[str],
+           expected: pd.DataFrame | None) -> pd.DataFrame:
     ganda, tms = tables.get("ganda"), tables.get("tms")
     hasil, invalid = tables.get("hasil_lapangan"), tables.get("tidak_valid")
     parts = [
@@ -37,8 +39,10 @@ def _rekap(places_dpt: pd.DataFrame, places_field: pd.DataFrame | None,
         _count(places_field, keys, "lapangan"),
         _count(hasil, keys, "cocok", None if hasil is None else hasil["hasil"].eq("cocok")),
         _count(tables.get("belum_terdaftar"), keys, "belum_terdaftar"),
+        _count(tables.get("lapangan_perlu_cek"), keys, "lapangan_perlu_cek"),
         _nunique(ganda, keys, "grup", "grup_ganda"),
         _count(ganda, keys, "baris_ganda"),
+        _count(tables.get("ganda_perlu_cek"), keys, "baris_ganda_perlu_cek"),
         _count(tms, keys, "tms"),
     ]
     for code in TMS_CODE_COLUMNS:
@@ -49,27 +53,44 @@ def _rekap(places_dpt: pd.DataFrame, places_field: pd.DataFrame | None,
         parts.append(_count(invalid.drop_duplicates(["berkas", "baris"]), keys, "tidak_valid"))
     table = pd.concat([p for p in parts if len(p)], axis=1) if any(len(p) for p in parts) else pd.DataFrame()
     table = table.reindex(columns=COUNT_COLUMNS).fillna(0).astype("int64")
+    if expected is not None and not expected.empty:
+        sums = expected.groupby(keys, sort=False)[
+            [c for c in EXPECTED_COLUMNS if c in expected]].sum()
+        table = table.join(sums, how="outer").fillna(0)
+        table[COUNT_COLUMNS] = table[COUNT_COLUMNS].astype("int64")
+    table = table.reindex(columns=COUNT_COLUMNS + EXPECTED_COLUMNS)
     table = table.reset_index()
     for key in keys:
         if key in table:
             table[key] = table[key].astype(str).replace("", UNKNOWN_PLACE[key])
     if table.empty:
-        table = pd.DataFrame(columns=keys + COUNT_COLUMNS)
-    table.columns = keys + COUNT_COLUMNS
+        table = pd.DataFrame(columns=keys + COUNT_COLUMNS + EXPECTED_COLUMNS)
+    table.columns = keys + COUNT_COLUMNS + EXPECTED_COLUMNS
     return table.sort_values(keys, kind="stable").reset_index(drop=True)
 
 
+def _expected_text(values: pd.Series) -> pd.Series:
+    """Expected counts with one decimal ('' when the run estimated none)."""
+    return values.map(lambda v: "" if pd.isna(v) else f"{v:.1f}")
+
+
 def rekap_tables(places_dpt: pd.DataFrame, places_field: pd.DataFrame | None,
-                 tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """rekap_kecamatan and rekap_kelurahan, each ending with a TOTAL row."""
+                 tables: dict[str, pd.DataFrame],
+                 expected: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+    """rekap_kecamatan and rekap_kelurahan, each ending with a TOTAL row. ``expected`` holds
+    per record the expected false/missed duplicates and links (``EXPECTED_COLUMNS``)."""
     out = {}
     for name, keys in (("rekap_kecamatan", ["kecamatan"]),
                        ("rekap_kelurahan", ["kecamatan", "kelurahan"])):
-        table = _rekap(places_dpt, places_field, tables, keys)
+        table = _rekap(places_dpt, places_field, tables, keys, expected)
         total = table[COUNT_COLUMNS].sum()
         if "grup_ganda" in total and tables.get("ganda") is not None:
             total["grup_ganda"] = tables["ganda"]["grup"].nunique()
-        total_row = {k: "" for k in keys} | {keys[0]: TOTAL_LABEL} | total.astype("int64").to_dict()
+        total_row = ({k: "" for k in keys} | {keys[0]: TOTAL_LABEL}
+                     | total.astype("int64").to_dict()
+                     | table[EXPECTED_COLUMNS].sum(min_count=1).to_dict())
         table = pd.concat([table, pd.DataFrame([total_row])], ignore_index=True)
+        for column in EXPECTED_COLUMNS:
+            table[column] = _expected_text(table[column].astype(float))
         out[name] = table[TABLE_COLUMNS[name]]
     return out

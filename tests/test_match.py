@@ -11,10 +11,9 @@ from planted import DUPLICATES, NOT_DUPLICATES, planted_list
 
 from coklit.config import MatchConfig
 from coklit.fields import FIELDS
-from coklit.match import find_duplicates, link_records
-from coklit.match.blocking import _dedupe_pairs
-from coklit.match.compare import compare_pairs
-from coklit.match.prepare import prepare
+from coklit.match import build_spec, explain, find_duplicates, link_records, prepare
+from coklit.match.blocking import pairs_within
+from coklit.match.engine import TermFrequencies, compare
 from coklit.normalize import normalize_records
 
 
@@ -44,23 +43,30 @@ def test_shared_nik_is_a_conflict_not_a_duplicate(planted):
     assert (a, b) in pairs
 
 
-def test_every_accepted_pair_has_a_reason_naming_the_fields(planted):
+def test_every_accepted_pair_has_a_reason_naming_the_fields_with_their_weights(planted):
     _, _, dup = planted
     assert len(dup.accepted) > 0
-    assert dup.accepted["alasan"].str.contains("nama").all()
-    assert dup.accepted["skor"].between(0, 1).all()
+    spec = dup.scored.spec
+    explained = explain(dup.accepted, spec)
+    for _, pair in explained.iterrows():
+        parts = pair["alasan"].split("; ")
+        said = [c for c in spec.names if pair[c] >= 0]
+        assert len(parts) == len(said), pair["alasan"]
+        for part, c in zip(parts, said, strict=True):
+            assert part.endswith(f"({round(pair['w_' + c]):+d})") or (
+                round(pair["w_" + c]) == 0 and part.endswith("(+0)")), (c, part)
 
 
-def test_dedupe_pairs_cover_every_pair_of_a_block_once():
-    codes = np.array([0, 1, 0, -1, 0, 1, 2])
-    i, j, skipped, _ = _dedupe_pairs(codes, max_size=10)
+def test_pairs_within_cover_every_pair_of_a_block_once():
+    codes = np.array([5, 1, 5, 0, 5, 1, 2], dtype=np.uint64)
+    i, j, skipped, _ = pairs_within(codes, max_size=10)
     assert sorted(zip(i.tolist(), j.tolist(), strict=True)) == [(0, 2), (0, 4), (1, 5), (2, 4)]
     assert skipped == 0
 
 
-def test_dedupe_pairs_skip_oversized_blocks():
-    codes = np.array([0, 0, 0, 1, 1])
-    i, j, skipped, records = _dedupe_pairs(codes, max_size=2)
+def test_pairs_within_skip_oversized_blocks():
+    codes = np.array([5, 5, 5, 1, 1], dtype=np.uint64)
+    i, j, skipped, records = pairs_within(codes, max_size=2)
     assert list(zip(i.tolist(), j.tolist(), strict=True)) == [(3, 4)]
     assert (skipped, records) == (1, 3)
 
@@ -68,12 +74,13 @@ def test_dedupe_pairs_skip_oversized_blocks():
 def test_comparisons_are_symmetric(planted):
     records, _, _ = planted
     p = prepare(records.iloc[:400].reset_index(drop=True))
+    spec = build_spec("ganda", p.present)
     rng = np.random.default_rng(7)
     i, j = rng.integers(0, 400, 300), rng.integers(0, 400, 300)
-    forward = compare_pairs(p, p, i, j)
-    backward = compare_pairs(p, p, j, i)
-    columns = ["nik", "nama", "tgl", "jk", "tempat", "domisili"]
-    pd.testing.assert_frame_equal(forward[columns], backward[columns])
+    forward = compare(spec, p, p, i, j)
+    backward = compare(spec, p, p, j, i)
+    for name in spec.names:
+        np.testing.assert_array_equal(forward[name], backward[name], err_msg=name)
 
 
 def test_link_without_nik_or_date_and_with_typos(planted):
@@ -108,12 +115,12 @@ def _records(rows: list[dict]) -> pd.DataFrame:
     "nama": _text, "nik": _text, "nkk": _text, "tanggal_lahir": _text, "jenis_kelamin": _text,
     "kelurahan": _text, "kecamatan": _text, "alamat": _text, "tempat_lahir": _text,
 }), min_size=2, max_size=12))
-def test_matching_never_raises_and_scores_are_probabilities(rows):
+def test_matching_never_raises_and_links_are_one_to_one(rows):
     records = _records(rows)
     dup = find_duplicates(records, MatchConfig())
-    scores = dup.scored.pairs["skor"]
-    assert scores.between(0, 1).all()
-    assert len(dup.group) == len(records)
+    grouped = dup.group >= 0
+    accepted = set(dup.accepted["i"]) | set(dup.accepted["j"])
+    assert set(np.flatnonzero(grouped)) == accepted
     links = link_records(records, records, MatchConfig())
     assert links.matched["i"].is_unique and links.matched["j"].is_unique
 
@@ -123,8 +130,9 @@ def test_matching_maps_over_partitions_with_shared_parameters(planted):
     partition on its own gives the same pair scores as scoring the whole list."""
     records, pos, whole = planted
     params = whole.scored.params
+    tf = TermFrequencies.of(params.spec, prepare(records))
     part = records[records["kecamatan_norm"] == records.loc[pos["copy_a"], "kecamatan_norm"]]
-    local = find_duplicates(part.reset_index(drop=True), MatchConfig(), params=params)
+    local = find_duplicates(part.reset_index(drop=True), MatchConfig(), params=params, tf=tf)
     back = part.index.to_numpy()
     got = {(back[i], back[j]): s for i, j, s in
            zip(local.scored.pairs["i"], local.scored.pairs["j"], local.scored.pairs["skor"],
@@ -132,7 +140,7 @@ def test_matching_maps_over_partitions_with_shared_parameters(planted):
     ref = whole.scored.pairs.set_index(["i", "j"])["skor"]
     shared = [k for k in got if k in ref.index]
     assert shared, "the partition shares candidate pairs with the whole list"
-    # Parameters include the term-frequency tables of the whole list: identical scores.
+    # With the whole list's parameters and term frequencies: identical scores.
     assert all(abs(got[k] - ref.loc[k]) < 1e-9 for k in shared)
     a, b = pos["copy_a"], pos["copy_b"]
     assert got[(min(a, b), max(a, b))] >= MatchConfig().threshold_dedupe

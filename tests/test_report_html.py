@@ -25,9 +25,17 @@ def _table(name: str, rows: list[dict[str, str]]) -> pd.DataFrame:
                         dtype="string")
 
 
+REKAP_ORDER = ["pemilih_dpt", "lapangan", "cocok", "belum_terdaftar", "grup_ganda",
+               "baris_ganda", "tms", *[f"tms_{k}" for k in range(1, 9)], "tms_lain",
+               "tidak_valid"]
+
+
 def _rekap_row(place: dict[str, str], numbers: list[int]) -> dict[str, str]:
-    cols = TABLE_COLUMNS["rekap_kecamatan"][1:]
-    return {**place, **{c: str(n) for c, n in zip(cols, numbers, strict=True)}}
+    """A rekap row from counts in REKAP_ORDER; the other rekap columns are 0 / empty."""
+    values = dict(zip(REKAP_ORDER, numbers, strict=True))
+    row = {c: ("" if c.startswith("perkiraan") else str(values.get(c, 0)))
+           for c in TABLE_COLUMNS["rekap_kecamatan"][1:]}
+    return {**place, **row}
 
 
 def sample_tables() -> dict[str, pd.DataFrame]:

@@ -115,6 +115,23 @@ def make_result() -> RunResult:
              "hasil": "belum_terdaftar", "berkas_dpt": "", "baris_dpt": None, "skor": None},
         ]
     )  # fmt: skip
+    perlu_cek = pd.DataFrame(
+        [
+            {"pasangan": 1, "berkas": "dpt.csv", "baris": 12, **budi, "lokasi": "beda_kelurahan",
+             "skor": 0.41, "skor_nama_tgl": 0.97,
+             "alasan": "dengan dpt.csv baris 30: NIK beda (-6); nama sama (+14); tgl lahir sama (+13)"},
+            {"pasangan": 1, "berkas": "dpt.csv", "baris": 30, **budi, "lokasi": "beda_kelurahan",
+             "skor": 0.41, "skor_nama_tgl": 0.97,
+             "alasan": "dengan dpt.csv baris 12: NIK beda (-6); nama sama (+14); tgl lahir sama (+13)"},
+        ]
+    )  # fmt: skip
+    lapangan_cek = pd.DataFrame(
+        [{"berkas": "lapangan.csv", "baris": 4, **siti, "kategori": "ms",
+          "kandidat_berkas": "dpt.csv", "kandidat_baris": 2, "kandidat_nama": "SITI AMINAH",
+          "kandidat_nik": NIK_A, "kandidat_tanggal_lahir": "15-07-1990",
+          "kandidat_kecamatan": KEC_1, "kandidat_kelurahan": "35 ILIR", "kandidat_tps": "001",
+          "kandidat_skor": 0.62, "kandidat_alasan": "nama hampir sama (+8); alamat sama (+9)"}]
+    )  # fmt: skip
     ditolak = pd.DataFrame(columns=TABLE_COLUMNS["ditolak"])  # empty: header only
     rekap_kec = pd.DataFrame(
         [
@@ -147,8 +164,10 @@ def make_result() -> RunResult:
         "ditolak": ditolak,
         "tidak_valid": tidak_valid,
         "ganda": ganda,
+        "ganda_perlu_cek": perlu_cek,
         "cocok": cocok,
         "belum_terdaftar": belum,
+        "lapangan_perlu_cek": lapangan_cek,
         "tms": tms,
         "hasil_lapangan": hasil,
         "rekap_kecamatan": rekap_kec,
@@ -296,8 +315,8 @@ def test_xlsx_sheets_headers_and_text_cells(tmp_path: Path, result: RunResult) -
     assert out / "temuan.xlsx" in written
     wb = load_workbook(out / "temuan.xlsx")
     assert wb.sheetnames == [
-        "Info", "Rekap kecamatan", "Rekap kelurahan", "Ganda", "Belum terdaftar", "TMS",
-        "Tidak valid", "Ditolak",
+        "Info", "Rekap kecamatan", "Rekap kelurahan", "Ganda", "Ganda perlu cek",
+        "Belum terdaftar", "Lapangan perlu cek", "TMS", "Tidak valid", "Ditolak",
     ]  # fmt: skip  (cocok and hasil_lapangan stay CSV-only)
     ws = wb["Ganda"]
     assert ws.freeze_panes == "A2"

@@ -78,7 +78,9 @@ def test_desktop_tool_header_maps_everything(tmp_path: Path) -> None:
     row = ("KEMUNING,SUNGAI PANGERAN,123,1671090101010001,1671094101900001,SITI,P,PALEMBANG,"
            "01-01-1990,S,JL. A,001,002,,S,DP4,U,7")
     ds = load(write(tmp_path, "kpu.csv", f"{header}\n{row}\n"))
-    assert set(ds.files[0].columns) == set(FIELDS) - {"usia", "status", "kabupaten"}
+    optional = {"usia", "status", "kabupaten", "provinsi", "kode_pos", "nama_depan",
+                "nama_belakang", "no_rumah", "alamat_2"}
+    assert set(ds.files[0].columns) == set(FIELDS) - optional
     rec = ds.records.iloc[0]
     assert (rec["kelurahan"], rec["status_kawin"], rec["ktp_el"], rec["tps"]) == (
         "SUNGAI PANGERAN", "S", "S", "7")

@@ -23,6 +23,8 @@ BASE = {
     "status_kawin": "S", "jenis_kelamin": "L", "alamat": "JL. A. YANI LR. MASAJAYA",
     "rt": "029", "rw": "006", "disabilitas": "", "ktp_el": "S", "keterangan": "", "status": "",
     "tps": "001", "kelurahan": "35 ILIR", "kecamatan": "ILIR BARAT II", "kabupaten": "PALEMBANG",
+    "provinsi": "", "kode_pos": "", "nama_depan": "", "nama_belakang": "", "no_rumah": "",
+    "alamat_2": "",
     # normalised
     "nik_norm": "1671011203900001", "nik_status": "ok",
     "nkk_norm": "1671010101100005", "nkk_status": "ok",
@@ -31,7 +33,7 @@ BASE = {
     "usia_norm": 34, "jk_norm": "L", "kawin_norm": "S",
     "alamat_norm": "JL A YANI LR MASAJAYA", "rt_norm": 29, "rw_norm": 6,
     "tempat_norm": "PALEMBANG", "kelurahan_norm": "35 ILIR", "kecamatan_norm": "ILIR BARAT II",
-    "kabupaten_norm": "PALEMBANG", "tps_norm": 1, "kategori": "",
+    "kabupaten_norm": "PALEMBANG", "kodepos_norm": "", "tps_norm": 1, "kategori": "",
 }
 assert set(FIELDS) | set(NORMALISED) <= set(BASE)
 

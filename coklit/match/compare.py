@@ -1,157 +1,156 @@
-"""Per-field comparison of candidate pairs into discrete agreement levels (gamma).
+"""Per-field comparison of candidate pairs into ordered agreement levels (gamma).
 
 Each comparison returns an int8 level per pair: -1 when either side lacks the value (the
-field then says nothing either way), 0 for clear disagreement and higher numbers for
-stronger agreement. Level meanings are in ``LEVELS``; the model turns them into weights.
-All functions work on whole arrays of pair positions ``i`` (left) and ``j`` (right).
+field then says nothing either way), 0 for clear disagreement and higher numbers for more
+agreement. The level names, in order, are in ``LEVELS``; the model (``spec``) turns levels
+into weights. All functions work on whole arrays of pair positions ``i`` (into ``a``) and
+``j`` (into ``b``); nothing loops over pairs in Python.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
-import pandas as pd
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import JaroWinkler, Levenshtein
+from rapidfuzz.distance import OSA, JaroWinkler
 
-from coklit.match.prepare import MASKED, Prepared
+from coklit.match.features import MASKED, Features
 
-COMPARISONS: tuple[str, ...] = ("nik", "nama", "tgl", "jk", "tempat", "domisili")
-
-# Level names per comparison, index = level.
+# Level names per comparison, weakest agreement first.
 LEVELS: dict[str, tuple[str, ...]] = {
-    "nik": ("beda", "tersamar_cocok", "hampir_lemah", "hampir", "sama"),
-    "nama": ("beda", "agak_mirip", "mirip", "hampir_sama", "sama"),
+    "nik": ("beda", "urut_beda", "tersamar_cocok", "wilayah_beda", "tanggal_salah_ketik",
+            "sama"),
+    "nama": ("beda", "agak_mirip", "sebagian", "mirip", "hampir_sama", "sama"),
     "tgl": ("beda", "dekat", "tertukar", "sama"),
     "jk": ("beda", "sama"),
-    "tempat": ("beda", "sama"),
-    "domisili": ("beda_kecamatan", "kecamatan_sama", "kelurahan_sama", "rt_rw_sama", "kk_sama"),
+    "tempat": ("beda", "mirip", "sama"),
+    "wilayah": ("beda", "kabupaten_sama", "kecamatan_sama", "kelurahan_sama"),
+    "alamat": ("beda", "rt_rw_sama", "mirip", "hampir_sama", "sama"),
+    "kk": ("beda", "tersamar_cocok", "sama"),
+    "kodepos": ("beda", "sama"),
 }
-DATE_START = 6  # NIK positions 6-11 are the birth date DDMMYY (day + 40 for women)
-SERIAL_START = 12  # NIK positions 12-15 are the serial number
 
-# Name similarity cut-offs (Jaro-Winkler on the normalised matching form).
-NAME_SIMILAR = 0.92
-NAME_WEAK = 0.80
-TOKEN_WEAK = 90.0  # token-set ratio (0-100) that still counts as a weak agreement
-ADDRESS_SIMILAR = 85.0
+# Similarity cut-offs.
+NAME_SIMILAR = 0.92  # Jaro-Winkler on the normalised name: "mirip"
+NAME_WEAK = 0.80  # Jaro-Winkler: "agak mirip"
+NAME_TOKEN_WEAK = 80.0  # token-set ratio (0-100) that still counts as "agak mirip"
+PLACE_SIMILAR = 0.92  # Jaro-Winkler between two spellings of one place name
+ADDRESS_NEAR = 0.95  # Jaro-Winkler: "hampir sama" (a typo, a dropped letter)
+ADDRESS_SIMILAR = 85.0  # token-set ratio: "mirip" (abbreviation, a missing part)
+MIN_VISIBLE_DIGITS = 8  # a masked NIK/NKK must show this many digits both sides can see
 
 
-def compare_nik(a: Prepared, b: Prepared, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """NIK levels: sama (all 16 digits equal); hampir (one substitution or adjacent swap in
-    the date part while the NIK disagrees with its own record's birth date: a typo);
-    hampir_lemah (one digit off anywhere else); tersamar_cocok (one side masked, the visible
-    digits agree); beda.
+def _null(n: int) -> np.ndarray:
+    return np.full(n, -1, dtype=np.int8)
 
-    Why "one digit off" is split: people born on one day carry NIKs that differ only in the
-    region code (neighbouring kecamatan codes 16.71.01 and 16.71.04 are one digit apart) or
-    only in the serial (0001, 0002 … per region and date: twins), so those differences are
-    what different people look like, not typos. A difference in the date part where each
-    NIK agrees with its own birth date is two people born on nearby dates: beda."""
+
+def _jw(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    if len(x) == 0:
+        return np.zeros(0)
+    return process.cpdist(x, y, scorer=JaroWinkler.normalized_similarity, workers=-1)
+
+
+def compare_nik(a: Features, b: Features, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """NIK structure (16 digits: region 0-5, birth date 6-11, serial 12-15).
+
+    - sama: all 16 digits equal.
+    - tanggal_salah_ketik: region and serial equal, the date part one substitution or
+      adjacent swap apart, and at least one NIK disagrees with its own written birth date (a
+      typo; two NIKs that each agree with their own, different, dates are two people).
+    - wilayah_beda: date part and serial equal, region differs (a NIK issued again by another
+      office: the same person registered twice).
+    - tersamar_cocok: one side masked (published lists hide digits), the digits both sides
+      show agree (at least MIN_VISIBLE_DIGITS of them).
+    - urut_beda: region and date part equal, serial differs (two people born on one day and
+      registered by one office: twins, or a common name in one kecamatan).
+    - beda: anything else.
+    """
     sa, sb = a.nik_state[i], b.nik_state[j]
-    level = np.full(len(i), -1, dtype=np.int8)
+    level = _null(len(i))
     both = (sa > 0) & (sb > 0)
     if not both.any():
         return level
-    da, db = a.nik[i[both]], b.nik[j[both]]
+    ib, jb = i[both], j[both]
+    da, db = a.nik[ib], b.nik[jb]
     visible = (da < MASKED) & (db < MASKED)
-    diff = (da != db) & visible
-    n_diff = diff.sum(axis=1)
+    differ = (da != db) & visible
     masked = (sa[both] == 2) | (sb[both] == 2)
-    lv = np.zeros(both.sum(), dtype=np.int8)
+    lv = np.zeros(len(ib), dtype=np.int8)
+    region_eq = ~differ[:, :6].any(axis=1)
+    date_eq = ~differ[:, 6:12].any(axis=1)
+    serial_eq = ~differ[:, 12:].any(axis=1)
     full = ~masked
-    lv[full & (n_diff == 0)] = 4
-    # One substitution.
-    one = full & (n_diff == 1)
-    first_diff = np.argmax(diff, axis=1)
-    # Adjacent transposition: exactly two neighbouring positions differ and are swapped.
-    two = full & (n_diff == 2)
-    pos = np.argmax(diff, axis=1)
-    nxt = np.minimum(pos + 1, 15)
-    rows = np.arange(len(lv))
-    swapped = (
-        two
-        & diff[rows, nxt]
-        & (da[rows, pos] == db[rows, nxt])
-        & (da[rows, nxt] == db[rows, pos])
-    )
-    near = one | swapped
-    in_date = (first_diff >= DATE_START) & (first_diff < SERIAL_START)
-    consistent = a.nik_date_ok[i[both]] & b.nik_date_ok[j[both]]
-    lv[near & ~in_date] = 2
-    lv[near & in_date & ~consistent] = 3
-    overlap = visible.sum(axis=1)
-    lv[masked & (n_diff == 0) & (overlap >= 6)] = 1
+    lv[full & region_eq & date_eq & ~serial_eq] = 1
+    lv[masked & ~differ.any(axis=1) & (visible.sum(axis=1) >= MIN_VISIBLE_DIGITS)] = 2
+    lv[full & ~region_eq & date_eq & serial_eq] = 3
+    # One substitution or one adjacent transposition inside the date part.
+    n_date = differ[:, 6:12].sum(axis=1)
+    first = 6 + np.argmax(differ[:, 6:12], axis=1)
+    nxt = np.minimum(first + 1, 11)
+    rows = np.arange(len(ib))
+    swapped = ((n_date == 2) & differ[rows, nxt] & (da[rows, first] == db[rows, nxt])
+               & (da[rows, nxt] == db[rows, first]))
+    near_date = (n_date == 1) | swapped
+    consistent = a.flags["nik_date_ok"][ib] & b.flags["nik_date_ok"][jb]
+    lv[full & region_eq & serial_eq & near_date & ~consistent] = 4
+    lv[full & ~differ.any(axis=1)] = 5
     level[both] = lv
     return level
 
 
-def name_similarity(a: Prepared, b: Prepared, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+def name_similarity(a: Features, b: Features, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """Jaro-Winkler similarity (0-1) of the normalised names of each pair."""
-    na, nb = a.column("nama")[i], b.column("nama")[j]
-    return process.cpdist(na, nb, scorer=JaroWinkler.normalized_similarity, workers=-1)
+    return _jw(a.text["nama"][i], b.text["nama"][j])
 
 
-def compare_names(
-    a: Prepared, b: Prepared, i: np.ndarray, j: np.ndarray, jw: np.ndarray
-) -> np.ndarray:
-    """Name levels on the normalised matching form: sama (equal), hampir_sama (one edit or the
-    same phonetic key), mirip (Jaro-Winkler >= 0.92, or every token of a name of two or more
-    tokens found in the other), agak_mirip (>= 0.80, or token-set ratio >= 90), beda."""
-    na, nb = a.column("nama")[i], b.column("nama")[j]
-    empty = (na == "") | (nb == "")
-    exact = na == nb
-    ka, kb = a.column("nama_key")[i], b.column("nama_key")[j]
+def compare_names(a: Features, b: Features, i: np.ndarray, j: np.ndarray,
+                  jw: np.ndarray | None = None) -> np.ndarray:
+    """Name levels on the normalised matching form (titles, nobility, BIN tail and old
+    spelling already folded by ``coklit.normalize.names``):
+
+    - sama: equal.
+    - hampir_sama: one edit or adjacent swap apart, or the same phonetic key (which also
+      makes a different token order equal).
+    - mirip: Jaro-Winkler >= NAME_SIMILAR, or every token of a name of two or more tokens
+      found in the other (a dropped or added given name or surname).
+    - sebagian: the first or last token of one name is the first or last token of the other
+      (one part replaced, or given name and surname swapped with a typo).
+    - agak_mirip: Jaro-Winkler >= NAME_WEAK or token-set ratio >= NAME_TOKEN_WEAK.
+    - beda.
+    """
+    na, nb = a.text["nama"][i], b.text["nama"][j]
+    ha, hb = a.hashes["nama"][i], b.hashes["nama"][j]
+    empty = (ha == 0) | (hb == 0)
     level = np.zeros(len(i), dtype=np.int8)
-    rest = ~exact & ~empty
-    if rest.any():
-        ra, rb, sim = na[rest], nb[rest], jw[rest]
-        lv = np.zeros(rest.sum(), dtype=np.int8)
-        lv[sim >= NAME_WEAK] = 1
-        # Token containment ("SITI AMINAH" in "SITI AMINAH ZAHRA") only matters below NAME_WEAK.
+    if jw is None:
+        jw = _jw(na, nb)
+    rest = np.flatnonzero(~empty & (ha != hb))
+    if len(rest):
+        ir, jr, sim = i[rest], j[rest], jw[rest]
+        lv = np.zeros(len(rest), dtype=np.int8)
+        ra, rb = na[rest], nb[rest]
         low = np.flatnonzero(sim < NAME_SIMILAR)
         if len(low):
             tok = process.cpdist(ra[low], rb[low], scorer=fuzz.token_set_ratio, workers=-1)
-            lv[low[tok >= TOKEN_WEAK]] = 1
-            # Every token of a name of two or more tokens found in the other name (a dropped
-            # or added given name or surname): similar.
-            ta, tb = a.column("nama_tokens")[i][rest], b.column("nama_tokens")[j][rest]
-            shorter = np.minimum(ta[low], tb[low])
-            lv[low[(tok >= 100) & (shorter >= 2)]] = 2
-        lv[sim >= NAME_SIMILAR] = 2
-        # One edit apart implies a high Jaro-Winkler, so only those pairs are measured.
+            lv[low[(sim[low] >= NAME_WEAK) | (tok >= NAME_TOKEN_WEAK)]] = 1
+            fa, la = a.hashes["depan"][ir[low]], a.hashes["belakang"][ir[low]]
+            fb, lb = b.hashes["depan"][jr[low]], b.hashes["belakang"][jr[low]]
+            shared = ((fa == fb) | (fa == lb) | (la == fb) | (la == lb)) & (fa != 0) & (fb != 0)
+            lv[low[shared]] = 2
+            ta, tb = a.ints["nama_tokens"][ir[low]], b.ints["nama_tokens"][jr[low]]
+            contained = (tok >= 100) & (np.minimum(ta, tb) >= 2)
+            lv[low[contained]] = 3
+        lv[sim >= NAME_SIMILAR] = 3
         high = np.flatnonzero(sim >= NAME_WEAK)
         if len(high):
-            lev = process.cpdist(ra[high], rb[high], scorer=Levenshtein.distance, workers=-1)
-            lv[high[lev <= 1]] = 3
-        lv[(ka[rest] == kb[rest]) & (ka[rest] != "")] = 3
+            dist = process.cpdist(ra[high], rb[high], scorer=OSA.distance, workers=-1)
+            lv[high[dist <= 1]] = 4
+        ka, kb = a.hashes["nama_key"][ir], b.hashes["nama_key"][jr]
+        lv[(ka == kb) & (ka != 0)] = 4
         level[rest] = lv
-    level[exact] = 4
+    level[~empty & (ha == hb)] = 5
     level[empty] = -1
-    return level
-
-
-def compare_dates(
-    a: Prepared, b: Prepared, i: np.ndarray, j: np.ndarray, nik_level: np.ndarray
-) -> np.ndarray:
-    """Birth-date levels: sama, tertukar (day and month swapped), dekat (same year and month,
-    or one digit different), beda.
-
-    A date read from a NIK (none was written) says nothing new when the NIK comparison
-    already weighed those digits (NIKs equal, or one digit off inside the date part), so it is
-    null there."""
-    repeated = (a.tgl_from_nik[i] | b.tgl_from_nik[j]) & ((nik_level == 4) | (nik_level == 3))
-    known = a.tgl_known[i] & b.tgl_known[j] & ~repeated
-    level = np.full(len(i), -1, dtype=np.int8)
-    ya, ma, da = a.tgl_y[i], a.tgl_m[i], a.tgl_d[i]
-    yb, mb, db = b.tgl_y[j], b.tgl_m[j], b.tgl_d[j]
-    lv = np.zeros(len(i), dtype=np.int8)
-    digits_a = ya * 10000 + ma * 100 + da
-    digits_b = yb * 10000 + mb * 100 + db
-    one_digit = _one_digit_apart(digits_a, digits_b)
-    lv[((ya == yb) & (ma == mb)) | one_digit] = 1
-    lv[(ya == yb) & (da == mb) & (ma == db) & (da != ma)] = 2
-    lv[(ya == yb) & (ma == mb) & (da == db)] = 3
-    level[known] = lv[known]
     return level
 
 
@@ -166,71 +165,143 @@ def _one_digit_apart(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return diff == 1
 
 
-def compare_gender(a: Prepared, b: Prepared, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    ga, gb = a.column("jk")[i], b.column("jk")[j]
+def compare_dates(a: Features, b: Features, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Birth-date levels: sama; tertukar (day and month swapped); dekat (same year and
+    month, or one digit different); beda. A record without a written date uses the date its
+    NIK encodes."""
+    ta, tb = a.ints["tgl"][i], b.ints["tgl"][j]
+    known = (ta >= 0) & (tb >= 0)
+    level = _null(len(i))
+    ya, ma, da = a.ints["tgl_y"][i], a.ints["tgl_m"][i], a.ints["tgl_d"][i]
+    yb, mb, db = b.ints["tgl_y"][j], b.ints["tgl_m"][j], b.ints["tgl_d"][j]
+    lv = np.zeros(len(i), dtype=np.int8)
+    lv[((ya == yb) & (ma == mb)) | _one_digit_apart(ta, tb)] = 1
+    lv[(ya == yb) & (da == mb) & (ma == db) & (da != ma)] = 2
+    lv[ta == tb] = 3
+    level[known] = lv[known]
+    return level
+
+
+def compare_gender(a: Features, b: Features, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    ga, gb = a.ints["jk"][i], b.ints["jk"][j]
     level = (ga == gb).astype(np.int8)
-    level[(ga == "") | (gb == "")] = -1
+    level[(ga < 0) | (gb < 0)] = -1
     return level
 
 
-def compare_birthplace(a: Prepared, b: Prepared, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    pa, pb = a.column("tempat")[i], b.column("tempat")[j]
-    empty = (pa == "") | (pb == "")
-    level = (pa == pb).astype(np.int8)
-    rest = ~empty & (level == 0)
-    if rest.any():
-        sim = process.cpdist(pa[rest], pb[rest], scorer=JaroWinkler.normalized_similarity, workers=-1)
-        level[np.flatnonzero(rest)[sim >= 0.9]] = 1
-    level[empty] = -1
+def _text_levels(a: Features, b: Features, i: np.ndarray, j: np.ndarray, name: str,
+                 similar: float) -> np.ndarray:
+    """beda / mirip (Jaro-Winkler >= ``similar``) / sama on a text feature."""
+    ha, hb = a.hashes[name][i], b.hashes[name][j]
+    level = np.where(ha == hb, 2, 0).astype(np.int8)
+    rest = np.flatnonzero((ha != hb) & (ha != 0) & (hb != 0))
+    if len(rest):
+        sim = _jw(a.text[name][i[rest]], b.text[name][j[rest]])
+        level[rest[sim >= similar]] = 1
+    level[(ha == 0) | (hb == 0)] = -1
     return level
 
 
-def compare_residence(a: Prepared, b: Prepared, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """Household and place as ONE comparison (they are strongly correlated, so counting them
-    separately would count the same evidence several times): kk_sama (same full NKK),
-    rt_rw_sama (same kelurahan and RT/RW, or a similar address), kelurahan_sama,
-    kecamatan_sama, beda_kecamatan."""
-    fa, fb = a, b
-    kka, kkb = fa.column("nkk")[i], fb.column("nkk")[j]
-    kela, kelb = fa.column("kel")[i], fb.column("kel")[j]
-    keca, kecb = fa.column("kec")[i], fb.column("kec")[j]
-    level = np.full(len(i), -1, dtype=np.int8)
-    kec_known = (keca != "") & (kecb != "")
-    level[kec_known] = 0
-    level[kec_known & (keca == kecb)] = 1
-    same_kel = (kela != "") & (kela == kelb) & ((keca == kecb) | ~kec_known)
-    level[same_kel] = 2
-    rta, rtb = fa.column("rt")[i], fb.column("rt")[j]
-    rwa, rwb = fa.column("rw")[i], fb.column("rw")[j]
-    same_rt = same_kel & (rta >= 0) & (rta == rtb) & (rwa == rwb)
-    level[same_rt] = 3
-    check_addr = same_kel & ~same_rt
-    if check_addr.any():
-        aa, ab = fa.column("alamat")[i[check_addr]], fb.column("alamat")[j[check_addr]]
-        sim = process.cpdist(aa, ab, scorer=fuzz.token_set_ratio, workers=-1)
-        ok = (sim >= ADDRESS_SIMILAR) & (aa != "") & (ab != "")
-        level[np.flatnonzero(check_addr)[ok]] = 3
-    level[(kka != "") & (kka == kkb)] = 4
+def compare_birthplace(a: Features, b: Features, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Birth place: sama, mirip (a variant spelling), beda."""
+    return _text_levels(a, b, i, j, "tempat", PLACE_SIMILAR)
+
+
+# Administrative levels from the widest to the narrowest; the wilayah comparison uses the
+# ones both inputs carry.
+PLACE_LEVELS: tuple[tuple[str, str], ...] = (
+    ("kab", "kabupaten_sama"), ("kec", "kecamatan_sama"), ("kel", "kelurahan_sama"))
+
+
+def compare_places(a: Features, b: Features, i: np.ndarray, j: np.ndarray,
+                   levels: tuple[str, ...]) -> np.ndarray:
+    """The narrowest administrative area both records share: kelurahan_sama,
+    kecamatan_sama, kabupaten_sama, beda (only the areas in ``levels`` are looked at). A
+    kelurahan counts as shared only when the wider areas known on both sides agree too (the
+    same kelurahan name exists in several kecamatan). Spelling variants (Jaro-Winkler >=
+    PLACE_SIMILAR) count as the same name."""
+    level = _null(len(i))
+    agree_so_far = np.ones(len(i), dtype=bool)
+    for feature, name in PLACE_LEVELS:
+        if name not in levels:
+            continue
+        lv = _text_levels(a, b, i, j, feature, PLACE_SIMILAR)
+        known = lv >= 0
+        same = lv >= 1
+        level[known & (level < 0)] = 0
+        agree_so_far &= ~known | same
+        level[known & same & agree_so_far] = levels.index(name)
     return level
 
 
-def compare_pairs(a: Prepared, b: Prepared, i: np.ndarray, j: np.ndarray) -> pd.DataFrame:
-    """All comparison levels for pairs (a[i], b[j]), plus the name similarity for reasons."""
-    i = np.asarray(i, dtype=np.int64)
-    j = np.asarray(j, dtype=np.int64)
-    jw = name_similarity(a, b, i, j) if len(i) else np.zeros(0)
-    nik = compare_nik(a, b, i, j)
-    return pd.DataFrame(
-        {
-            "nik": nik,
-            "nama": compare_names(a, b, i, j, jw),
-            "tgl": compare_dates(a, b, i, j, nik),
-            "jk": compare_gender(a, b, i, j),
-            "tempat": compare_birthplace(a, b, i, j),
-            "domisili": compare_residence(a, b, i, j),
-            "nama_jw": jw.astype(np.float32),
-        }
-    )
+def compare_address(a: Features, b: Features, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Street address (with house number) and RT/RW:
+
+    - sama: the same normalised address, RT/RW not contradicting.
+    - hampir_sama: a typo apart (Jaro-Winkler >= ADDRESS_NEAR), RT/RW not contradicting.
+    - mirip: token-set ratio >= ADDRESS_SIMILAR (an abbreviation, a missing lorong or house
+      number), or the same address in another RT/RW.
+    - rt_rw_sama: other or unknown street, same RT and RW.
+    - beda.
+    """
+    ha, hb = a.hashes["alamat"][i], b.hashes["alamat"][j]
+    have = (ha != 0) & (hb != 0)
+    rta, rtb = a.ints["rt"][i], b.ints["rt"][j]
+    rwa, rwb = a.ints["rw"][i], b.ints["rw"][j]
+    have_rt = (rta >= 0) & (rtb >= 0) & (rwa >= 0) & (rwb >= 0)
+    rt_same = have_rt & (rta == rtb) & (rwa == rwb)
+    rt_conflict = have_rt & ~rt_same
+    level = np.zeros(len(i), dtype=np.int8)
+    level[rt_same] = 1
+    rest = np.flatnonzero(have & (ha != hb))
+    if len(rest):
+        sa, sb = a.text["alamat"][i[rest]], b.text["alamat"][j[rest]]
+        tok = process.cpdist(sa, sb, scorer=fuzz.token_set_ratio, workers=-1)
+        jw = _jw(sa, sb)
+        lv = np.where(tok >= ADDRESS_SIMILAR, 2, level[rest])
+        lv = np.where((jw >= ADDRESS_NEAR) & ~rt_conflict[rest], 3, lv)
+        level[rest] = lv
+    exact = have & (ha == hb)
+    level[exact] = np.where(rt_conflict[exact], 2, 4)
+    level[~have & ~have_rt] = -1
+    return level
 
 
-__all__ = ["COMPARISONS", "LEVELS", "compare_pairs"]
+def compare_family_card(a: Features, b: Features, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Family card (NKK): sama, tersamar_cocok (masked, visible digits agree), beda."""
+    sa, sb = a.nkk_state[i], b.nkk_state[j]
+    level = _null(len(i))
+    both = (sa > 0) & (sb > 0)
+    if not both.any():
+        return level
+    da, db = a.nkk[i[both]], b.nkk[j[both]]
+    visible = (da < MASKED) & (db < MASKED)
+    agree = ~((da != db) & visible).any(axis=1)
+    masked = (sa[both] == 2) | (sb[both] == 2)
+    lv = np.zeros(both.sum(), dtype=np.int8)
+    lv[agree & masked & (visible.sum(axis=1) >= MIN_VISIBLE_DIGITS)] = 1
+    lv[agree & ~masked] = 2
+    level[both] = lv
+    return level
+
+
+def compare_postcode(a: Features, b: Features, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    ha, hb = a.hashes["kodepos"][i], b.hashes["kodepos"][j]
+    level = (ha == hb).astype(np.int8)
+    level[(ha == 0) | (hb == 0)] = -1
+    return level
+
+
+Comparator = Callable[[Features, Features, np.ndarray, np.ndarray], np.ndarray]
+
+# comparison -> (function, features both sides must carry)
+COMPARATORS: dict[str, tuple[Comparator, tuple[str, ...]]] = {
+    "nik": (compare_nik, ("nik",)),
+    "nama": (compare_names, ("nama",)),
+    "tgl": (compare_dates, ("tgl",)),
+    "jk": (compare_gender, ("jk",)),
+    "tempat": (compare_birthplace, ("tempat",)),
+    "alamat": (compare_address, ("alamat",)),
+    "kk": (compare_family_card, ("nkk",)),
+    "kodepos": (compare_postcode, ("kodepos",)),
+}

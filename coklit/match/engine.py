@@ -1,218 +1,438 @@
 """Duplicate detection and field-to-list linkage: pure functions of record frames.
 
 ``find_duplicates`` and ``link_records`` take normalised records (a whole city, or one
-partition of a larger list) and return scored pairs; they do no I/O. Parameters can be
-estimated once (``fit``) and passed in, so the same scoring can be mapped over partitions
-of a national list on a distributed engine.
+partition of a larger list) and return scored pairs; they do no I/O. The steps:
+
+1. ``prepare`` the records into :class:`Features`;
+2. ``build_spec``: the comparisons and blocking keys the columns of both sides allow;
+3. ``candidate_pairs`` by blocking;
+4. ``compare`` every candidate pair into levels;
+5. ``fit`` the parameters (u from random pairs and strata samples, m by EM in training
+   sessions, the prior from the expected number of matches), unless parameters are given;
+6. ``score`` (weights, match probability) and decide: accepted, to review, or neither.
+
+Pairs carry record ids (``rid_a``, ``rid_b``) besides positions (``i``, ``j``), so the
+results of partitions can be joined.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from coklit.config import MatchConfig
 from coklit.match import model
-from coklit.match.blocking import BlockingStats, candidate_pairs
+from coklit.match.blocking import (
+    BlockingStats,
+    candidate_pairs,
+    choose_keys,
+    pairs_between,
+    pairs_within,
+    sample_within,
+)
 from coklit.match.cluster import group_pairs
-from coklit.match.compare import COMPARISONS, compare_pairs
-from coklit.match.explain import reasons
-from coklit.match.prepare import Prepared, prepare
+from coklit.match.compare import COMPARATORS, compare_names, compare_places, name_similarity
+from coklit.match.features import Features, combine, prepare
+from coklit.match.spec import ModelSpec, build_spec
 
-# Expected rates when the data is too small to estimate them (domain.md: raw lists carry up
-# to ~15 duplicate pairs per 1,000 voters; most field records are on the list).
-DEFAULT_DUPLICATE_PAIRS_PER_RECORD = 0.005
-DEFAULT_LINK_SHARE = 0.9
-MIN_EXPECTED_MATCHES = 30
-# A file smaller than this is scored as part of a list of this size (its u-probabilities
-# lean on the defaults, which describe a real list, not a handful of rows).
-MIN_POPULATION = 1_000
+# Sample keys for strata (see spec.Stratum.sample_keys): random pairs inside their blocks.
+SAMPLE_KEYS = {
+    "tgl": lambda f: f.hashes["tgl"],
+    "kel": lambda f: f.hashes["kel"],
+    "kk": lambda f: f.hashes["nkk"],
+    "alamat_kel": lambda f: combine(f.hashes["alamat"], f.hashes["kel"]),
+    "alamat_nama": lambda f: f.hashes["alamat"],
+    "kk_tgl": lambda f: combine(f.hashes["nkk"], f.hashes["tgl"]),
+    "nama": lambda f: f.hashes["nama"],
+    "nama_tgl": lambda f: combine(f.hashes["nama"], f.hashes["tgl"]),
+    "nik": lambda f: f.hashes["nik"],
+    "tgl_kec": lambda f: combine(f.hashes["tgl"], f.hashes["kec"] if "kec" in f.present
+                                 else f.hashes["kel"]),
+    "alamat_kel_tgl": lambda f: combine(f.hashes["alamat"], f.hashes["kel"], f.hashes["tgl"]),
+}
+# The expected share of duplicates before any data is seen (domain.md: raw lists carry up to
+# ~15 duplicate pairs per 1,000 voters) and of field records that are on the list; only the
+# starting point of the prior's fixed point.
+START_DUPLICATE_PAIRS_PER_RECORD = 0.005
+START_LINK_SHARE = 0.9
+MIN_SESSION_PAIRS = 100
+MIN_SESSION_MATCHES = 10.0
+
+
+def compare(spec: ModelSpec, a: Features, b: Features, i: np.ndarray, j: np.ndarray
+            ) -> dict[str, np.ndarray]:
+    """Levels of every comparison of ``spec`` for pairs (a[i], b[j]), plus ``nama_jw`` (the
+    name similarity shown in reasons)."""
+    i = np.asarray(i, dtype=np.int64)
+    j = np.asarray(j, dtype=np.int64)
+    out: dict[str, np.ndarray] = {}
+    jw = name_similarity(a, b, i, j) if "nama" in spec.names else np.zeros(len(i))
+    for c in spec.comparisons:
+        if c.name == "nama":
+            out[c.name] = compare_names(a, b, i, j, jw)
+        elif c.name == "wilayah":
+            out[c.name] = compare_places(a, b, i, j, c.levels)
+        else:
+            out[c.name] = COMPARATORS[c.name][0](a, b, i, j)
+    out["nama_jw"] = jw.astype(np.float32)
+    return out
+
+
+@dataclass
+class TermFrequencies:
+    """Value counts of the reference list per term-frequency feature."""
+
+    values: dict[str, np.ndarray]  # sorted distinct hashes
+    counts: dict[str, np.ndarray]
+    totals: dict[str, float]
+
+    @classmethod
+    def of(cls, spec: ModelSpec, reference: Features) -> TermFrequencies:
+        values, counts, totals = {}, {}, {}
+        for c in spec.comparisons:
+            if not c.tf:
+                continue
+            h = reference.hashes[c.tf]
+            h = h[h != 0]
+            values[c.tf], counts[c.tf] = np.unique(h, return_counts=True)
+            totals[c.tf] = float(len(h))
+        return cls(values, counts, totals)
+
+    def for_pairs(self, spec: ModelSpec, ref: Features, j: np.ndarray) -> dict[str, np.ndarray]:
+        """Frequency in the reference list of the value of each pair's reference record
+        (``ref[j]``: where two records agree exactly, the value they agree on)."""
+        out = {}
+        for c in spec.comparisons:
+            if not c.tf or c.tf not in self.values:
+                continue
+            values, counts = self.values[c.tf], self.counts[c.tf]
+            h = ref.hashes[c.tf][j]
+            pos = np.clip(np.searchsorted(values, h), 0, max(len(values) - 1, 0))
+            found = (len(values) > 0) & (values[pos] == h) if len(values) else np.zeros(len(h), bool)
+            count = np.where(found, counts[pos] if len(values) else 0, 0)
+            out[c.name] = np.maximum(count, 1) / max(self.totals[c.tf], 1.0)
+        return out
+
+
+def _random_pairs(n_a: int, n_b: int | None, count: int,
+                  rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    if n_b is None:
+        if n_a < 2:
+            return np.zeros(0, np.int64), np.zeros(0, np.int64)
+        i = rng.integers(0, n_a, count)
+        j = rng.integers(0, n_a - 1, count)
+        return i, j + (j >= i)
+    if n_a == 0 or n_b == 0:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    return rng.integers(0, n_a, count), rng.integers(0, n_b, count)
+
+
+def _stratum_samples(spec: ModelSpec, a: Features, b: Features | None, count: int,
+                     rng: np.random.Generator) -> dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """Random pairs inside each stratum's sample-key blocks: stratum -> (i, j, weight).
+
+    A pair found through several keys of one stratum is that many times as likely to be
+    drawn, so it is weighted by one over the number of its keys that hold it."""
+    right = a if b is None else b
+    out = {}
+    for stratum in spec.strata:
+        keys = [k for k in stratum.sample_keys if _sample_key_ok(k, a, right)]
+        if not keys:
+            continue
+        codes = {k: (SAMPLE_KEYS[k](a), None if b is None else SAMPLE_KEYS[k](right))
+                 for k in keys}
+        parts = [sample_within(ca, cb, count, rng) for ca, cb in codes.values()]
+        i = np.concatenate([p[0] for p in parts])
+        j = np.concatenate([p[1] for p in parts])
+        if len(i) == 0:
+            continue
+        holders = np.zeros(len(i))
+        for ca, cb in codes.values():
+            cb = ca if cb is None else cb
+            holders += (ca[i] != 0) & (ca[i] == cb[j])
+        out[stratum.name] = (i, j, 1.0 / np.maximum(holders, 1.0))
+    return out
+
+
+def _sample_key_ok(name: str, a: Features, b: Features) -> bool:
+    needs = {"tgl": ("tgl",), "kel": ("kel",), "kk": ("nkk",), "alamat_kel": ("alamat", "kel"),
+             "nama": ("nama",), "nama_tgl": ("nama", "tgl"), "nik": ("nik",),
+             "alamat_nama": ("alamat",), "kk_tgl": ("nkk", "tgl"), "tgl_kec": ("tgl",),
+             "alamat_kel_tgl": ("alamat", "kel", "tgl")}[name]
+    return all(f in a.present and f in b.present for f in needs)
+
+
+def _u_tables(spec: ModelSpec, random_levels: dict[str, np.ndarray],
+              strata_levels: dict[str, tuple[dict[str, np.ndarray], np.ndarray]],
+              exact: dict[str, float]) -> dict[str, np.ndarray]:
+    """u per comparison and stratum: stratum 0 from the random pairs in no stratum of the
+    comparison, stratum k from the sample of the k-th stratum it is conditioned on (pairs
+    of that sample that fall in stratum k, weighted)."""
+    n = len(next(iter(random_levels.values()))) if random_levels else 0
+    strata = model.strata_of(spec, random_levels, n)
+    u = {}
+    for c in spec.comparisons:
+        outside = strata[c.name] == 0
+        counts = model.level_counts(c, random_levels[c.name][outside],
+                                    np.zeros(outside.sum(), np.int8))[0]
+        rows = [model.u_from_levels(c, counts, exact.get(c.name))]
+        for k, name in enumerate(c.given, start=1):
+            sample = strata_levels.get(name)
+            if sample is None:
+                rows.append(rows[0])
+                continue
+            levels, weight = sample
+            inside = model.strata_of(spec, levels, len(weight))[c.name] == k
+            counts = model.level_counts(c, levels[c.name][inside],
+                                        np.zeros(inside.sum(), np.int8), weight[inside])[0]
+            rows.append(model.u_from_levels(c, counts, None))
+        u[c.name] = np.vstack(rows)
+    return u
+
+
+def _session_pairs(key: str, a: Features, b: Features | None, count: int,
+                   rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs sharing ``key``: all of them when there are at most ``count``, else ``count``
+    drawn uniformly."""
+    ca = SAMPLE_KEYS[key](a)
+    cb = None if b is None else SAMPLE_KEYS[key](b)
+    if b is None:
+        i, j, _, _ = pairs_within(ca, count)
+    else:
+        i, j, _, _ = pairs_between(ca, cb, count)
+    if len(i) <= count and not _blocks_over(ca, cb, count):
+        return i, j
+    return sample_within(ca, cb, count, rng)
+
+
+def _blocks_over(ca: np.ndarray, cb: np.ndarray | None, size: int) -> bool:
+    """Whether some key value is shared by more than ``size`` records (its pairs were left
+    out of an enumeration capped at that size)."""
+    for codes in (ca, cb):
+        if codes is None:
+            continue
+        values = codes[codes != 0]
+        if len(values) and np.unique(values, return_counts=True)[1].max() > size:
+            return True
+    return False
+
+
+def _train(spec: ModelSpec, a: Features, b: Features | None, u: dict[str, np.ndarray],
+           cfg: MatchConfig, rng: np.random.Generator,
+           cache: dict[str, dict[str, np.ndarray]]
+           ) -> tuple[dict[str, np.ndarray], dict[str, str], list[dict]]:
+    """m by EM in the training sessions (u fixed), combined by the median; a comparison no
+    session estimated keeps its domain prior. Returns m, its source per comparison, and what
+    each session did. ``cache`` keeps each session's pair levels between rounds."""
+    right = a if b is None else b
+    estimates: dict[str, list[np.ndarray]] = {c.name: [] for c in spec.comparisons}
+    sessions = []
+    for session in spec.sessions:
+        if session.name not in cache:
+            i, j = _session_pairs(session.key, a, b, cfg.session_pairs, rng)
+            cache[session.name] = compare(spec, a, right, i, j)
+        levels = cache[session.name]
+        n = len(levels["nama_jw"])
+        record: dict = {"nama": session.name, "pasangan": int(n), "dipakai": False}
+        if n < MIN_SESSION_PAIRS:
+            record["alasan"] = "terlalu_sedikit_pasangan"
+            sessions.append(record)
+            continue
+        patterns = model.Patterns.of(spec, levels)
+        m, share, iterations = model.em(spec, patterns, u, fixed=session.fixed,
+                                        max_iter=cfg.em_max_iter, tol=cfg.em_tol)
+        record.update({"bagian_cocok": round(share, 4), "iterasi": iterations})
+        if share * n < MIN_SESSION_MATCHES:
+            record["alasan"] = "terlalu_sedikit_cocok"
+            sessions.append(record)
+            continue
+        record["dipakai"] = True
+        sessions.append(record)
+        for c in spec.comparisons:
+            if c.name not in session.fixed:
+                estimates[c.name].append(m[c.name])
+    m_final, source = {}, {}
+    for c in spec.comparisons:
+        if estimates[c.name]:
+            med = np.median(np.stack(estimates[c.name]), axis=0)
+            m_final[c.name] = med / med.sum(axis=1, keepdims=True)
+            source[c.name] = "em"
+        else:
+            m_final[c.name] = model.default_m(c)
+            source[c.name] = "bawaan"
+    return m_final, source, sessions
+
+
+def fit(spec: ModelSpec, a: Features, b: Features | None, pair_j: np.ndarray,
+        levels: dict[str, np.ndarray], cfg: MatchConfig) -> model.Params:
+    """Estimate the parameters of ``spec`` from the data: ``levels`` are the candidate
+    pairs' comparison levels (``pair_j`` their positions in the reference list); ``b`` None
+    means deduplication of ``a``.
+
+    u and m are estimated in turn: u from the u-samples (random pairs, and random pairs
+    inside each stratum) with m fixed, m from the training sessions with u fixed; two rounds,
+    starting from u as the samples show it."""
+    rng = np.random.default_rng(cfg.seed)
+    right = a if b is None else b
+    n_a, n_b = len(a), len(right)
+    total_pairs = n_a * (n_a - 1) / 2.0 if b is None else float(n_a) * n_b
+
+    ri, rj = _random_pairs(n_a, None if b is None else n_b, cfg.u_sample_pairs, rng)
+    samples: list[tuple[str | None, model.Patterns]] = [
+        (None, model.Patterns.of(spec, compare(spec, a, right, ri, rj)))]
+    for name, (i, j, w) in _stratum_samples(spec, a, b, cfg.u_stratum_pairs, rng).items():
+        samples.append((name, model.Patterns.of(spec, compare(spec, a, right, i, j), w)))
+    exact = {c.name: model.exact_u(a.hashes[c.exact_u],
+                                   None if b is None else right.hashes[c.exact_u])
+             for c in spec.comparisons if c.exact_u}
+    # Start: u as the samples show it (every sampled pair taken for a non-match).
+    no_match = {c.name: np.full((c.n_strata, len(c.levels)), 1e-12) for c in spec.comparisons}
+    u, _ = model.em_u(spec, samples, no_match,
+                      {c.name: model.default_m(c) for c in spec.comparisons}, exact, max_iter=1)
+    cache: dict[str, dict[str, np.ndarray]] = {}
+    for _ in range(2):
+        m, source, sessions = _train(spec, a, b, u, cfg, rng, cache)
+        u, _ = model.em_u(spec, samples, m, u, exact, max_iter=cfg.em_max_iter)
+    m, source, sessions = _train(spec, a, b, u, cfg, rng, cache)
+    notes = [] if any(s["dipakai"] for s in sessions) else ["model.em_tidak_jalan"]
+    params = model.Params(spec=spec, m=m, u=u, w=model.monotone(spec, m, u), u_exact=exact,
+                          prior=0.5, source=source, sessions=sessions, notes=notes,
+                          reference_size=n_b)
+    start = (2 * START_DUPLICATE_PAIRS_PER_RECORD / max(n_b, 1) if b is None
+             else START_LINK_SHARE / max(n_b, 1))
+    tf = TermFrequencies.of(spec, right).for_pairs(spec, right, pair_j)
+    bayes = model.score_levels(params, levels, tf).bayes
+    params.prior = model.estimate_prior(bayes, total_pairs, min(start, 0.5))
+    return params
 
 
 @dataclass
 class Scored:
-    """Scored candidate pairs: ``i``, ``j`` (positions), ``kunci`` (blocking key), comparison
-    levels, weights ``w_*``, ``bobot`` (total match weight) and ``skor`` (match probability).
-    Reasons are built by :func:`explain` for the pairs that are reported."""
+    """Scored candidate pairs: ``i``, ``j`` (positions), ``rid_a``, ``rid_b``, ``kunci``
+    (blocking key), one column of levels per comparison, ``w_<comparison>`` weights,
+    ``bobot`` (total match weight, bits, prior included), ``skor`` (match probability),
+    ``skor_nama_tgl`` (the probability from name and birth date alone) and ``nama_jw``."""
 
     pairs: pd.DataFrame
     params: model.Params
     stats: BlockingStats
+    spec: ModelSpec = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.spec = self.params.spec
 
 
-def _random_pairs(n_left: int, n_right: int | None, count: int, seed: int):  # type: ignore[no-untyped-def]
-    rng = np.random.default_rng(seed)
-    if n_right is None:
-        if n_left < 2:
-            return np.zeros(0, np.int64), np.zeros(0, np.int64)
-        i = rng.integers(0, n_left, count)
-        j = rng.integers(0, n_left - 1, count)
-        j = j + (j >= i)  # never a record with itself
-        return i, j
-    if n_left == 0 or n_right == 0:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    return rng.integers(0, n_left, count), rng.integers(0, n_right, count)
-
-
-TF_COLUMNS = {"nama": "nama", "tgl": "tgl"}  # comparison -> prepared column
-
-
-def tf_tables(reference: Prepared) -> dict[str, tuple[pd.Index, np.ndarray, float]]:
-    """Term-frequency tables of the reference list (see ``model.tf_table``). The reference
-    keeps each record's position in its table, so scoring it against itself needs no lookup."""
-    tables = {}
-    for comparison, column in TF_COLUMNS.items():
-        uniques, counts, total, codes = model.tf_table(reference.frame[column])
-        tables[comparison] = (uniques, counts, total)
-        reference.tf_codes[comparison] = (uniques, codes)
-    return tables
-
-
-def _tf_values(a: Prepared, pairs: pd.DataFrame, tf: dict) -> dict:
-    """Frequency (in the reference list's tables ``tf``) of the value each pair agrees on."""
-    out = {}
-    for comparison, column in TF_COLUMNS.items():
-        uniques, counts, total = tf[comparison]
-        own = a.tf_codes.get(comparison)
-        if own is not None and own[0] is uniques:
-            lookup = own[1]  # ``a`` is the list these tables were counted on
-        else:
-            lookup = uniques.get_indexer(a.frame[column])
-        per_record = np.where(lookup >= 0, counts[np.clip(lookup, 0, None)], 0.0)
-        freq = model.term_frequency(per_record, total, comparison)
-        out[comparison] = freq[pairs["i"].to_numpy()]
+def score(a: Features, b: Features, pairs: pd.DataFrame, levels: dict[str, np.ndarray],
+          params: model.Params, tf: TermFrequencies) -> pd.DataFrame:
+    """Weights and probability of each candidate pair (see :class:`Scored`)."""
+    spec = params.spec
+    i = pairs["i"].to_numpy()
+    scored = model.score_levels(params, {c: levels[c] for c in spec.names},
+                                tf.for_pairs(spec, b, pairs["j"].to_numpy()))
+    out = pairs.reset_index(drop=True).copy()
+    out["rid_a"] = a.rid[i]
+    out["rid_b"] = b.rid[pairs["j"].to_numpy()]
+    for c in spec.names:
+        out[c] = levels[c]
+    for c in spec.names:
+        out[f"w_{c}"] = scored.weights[c]
+    out["nama_jw"] = levels["nama_jw"]
+    out["bobot"] = scored.weight
+    out["skor"] = scored.probability
+    identity = np.zeros(len(out))
+    for c in ("nama", "tgl"):
+        if c in scored.weights:
+            identity += scored.weights[c]
+    out["skor_nama_tgl"] = model.posterior(identity + np.log2(params.prior / (1 - params.prior)))
     return out
 
 
-def fit(
-    a: Prepared,
-    b: Prepared | None,
-    gamma: pd.DataFrame,
-    cfg: MatchConfig,
-) -> model.Params:
-    """Estimate u from random pairs and m by EM on the candidate pairs' levels ``gamma``."""
-    right = b if b is not None else a
-    n_random = int(min(cfg.u_sample_pairs, max(len(a) * (len(right)), 1)))
-    ri, rj = _random_pairs(len(a), None if b is None else len(b), n_random, cfg.seed)
-    u = model.estimate_u(compare_pairs(a, right, ri, rj))
-    total_pairs = max(len(a) * (len(a) - 1) / 2 if b is None else len(a) * len(right), 1.0)
-    population = max(len(right), MIN_POPULATION)
-    if b is None:
-        default_prior = 2 * DEFAULT_DUPLICATE_PAIRS_PER_RECORD / population
-    else:
-        default_prior = DEFAULT_LINK_SHARE / population
-    bounds = model.DEDUPE_BOUNDS if b is None else model.LINK_BOUNDS
-    params = model.Params(m=model.default_m(), u=u, prior=default_prior, bounds=dict(bounds),
-                          tf=tf_tables(right))
-    params.conditional["nik"] = model.conditional_nik_weight(gamma, params.m)
-    if len(gamma) < cfg.em_min_pairs:
-        params.notes.append("data kecil: bobot m bawaan")
-        return params
-    trained = model.train(model.apply_rules(gamma), u, cfg.em_max_iter, cfg.em_tol)
-    if trained is None:
-        params.notes.append("EM: terlalu sedikit pasangan, bobot m bawaan")
-        return params
-    m, expected, iterations, notes = trained
-    params.notes.extend(notes)
-    if expected < MIN_EXPECTED_MATCHES or not model.plausible(m, u):
-        params.notes.append("EM tidak meyakinkan: bobot m bawaan")
-        return params
-    params.m, params.source, params.em_iterations = m, "em", iterations
-    params.conditional["nik"] = model.conditional_nik_weight(gamma, m)
-    params.prior = min(expected / total_pairs, 0.5)
-    return params
-
-
-def score(
-    a: Prepared,
-    pairs: pd.DataFrame,
-    gamma: pd.DataFrame,
-    params: model.Params,
-    reference: Prepared,
-) -> pd.DataFrame:
-    """Levels (after the domain rules), weights and probability of each candidate pair."""
-    tf = params.tf or tf_tables(reference)
-    gamma = model.apply_rules(gamma)
-    parts, total = model.match_weights(gamma, params, _tf_values(a, pairs, tf))
-    out = pd.concat([pairs.reset_index(drop=True), gamma, parts.add_prefix("w_")], axis=1)
-    out["bobot"] = total
-    out["skor"] = model.probability(total)
-    return out
-
-
-def _scored_candidates(
-    a: Prepared, b: Prepared | None, cfg: MatchConfig, params: model.Params | None
-) -> tuple[pd.DataFrame, model.Params, BlockingStats]:
+def _scored_candidates(a: Features, b: Features | None, cfg: MatchConfig,
+                       params: model.Params | None, tf: TermFrequencies | None = None) -> Scored:
     """Block, compare, estimate parameters (unless given) and score: the one pipeline that
-    duplicate detection (``b`` None) and linking share."""
+    duplicate detection (``b`` None) and linking share. ``tf``: the term frequencies of the
+    whole reference list when ``b`` (or ``a``) is only a part of it."""
     right = a if b is None else b
-    pairs, stats = candidate_pairs(a, b, cfg.max_block_size)
-    gamma = compare_pairs(a, right, pairs["i"].to_numpy(), pairs["j"].to_numpy())
+    task = "ganda" if b is None else "tautan"
     if params is None:
-        params = fit(a, b, gamma, cfg)
-    return score(a, pairs, gamma, params, right), params, stats
+        present = a.present & right.present
+        n_left = len(a) if b is None else len(a)
+        budget = max(cfg.min_pair_budget, int(cfg.pairs_per_record * n_left))
+        keys = choose_keys(task, a, b, budget, cfg.max_block_size)
+        spec = build_spec(task, present, interactions=cfg.interactions, blocking=keys)
+    else:
+        spec = params.spec
+    pairs, stats = candidate_pairs(a, b, spec.blocking, cfg.max_block_size)
+    levels = compare(spec, a, right, pairs["i"].to_numpy(), pairs["j"].to_numpy())
+    if params is None:
+        params = fit(spec, a, b, pairs["j"].to_numpy(), levels, cfg)
+    scored = score(a, right, pairs, levels, params, tf or TermFrequencies.of(spec, right))
+    return Scored(scored, params, stats)
 
 
-def explain(scored: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
-    """``scored`` with an ``alasan`` column (built only for the pairs that are reported)."""
-    weights = scored[[f"w_{c}" for c in COMPARISONS]].rename(columns=lambda c: c[2:])
-    out = scored.copy()
-    out["alasan"] = reasons(scored, weights, lang)
-    return out
-
-
-def same_nik_other_person(scored: pd.DataFrame) -> np.ndarray:
-    """Pairs that share a full NIK but are clearly different people (a data-entry error that
-    is its own finding, not a duplicate): names different, or only vaguely alike while the
-    birth date or sex also differs."""
-    nik, nama = scored["nik"].to_numpy(), scored["nama"].to_numpy()
-    tgl, jk = scored["tgl"].to_numpy(), scored["jk"].to_numpy()
-    other_name = (nama == 0) & (tgl != 3)
-    vaguely = (nama <= 1) & ((tgl == 0) | (jk == 0))
-    return (nik == 4) & (other_name | vaguely)
-
-
-def name_guard(scored: pd.DataFrame) -> np.ndarray:
-    """A pair can only be one person if the names are at least somewhat alike, or, for a
-    badly misspelt name, the full NIK and the birth date both agree."""
-    nama = scored["nama"].to_numpy()
-    return (nama >= 1) | ((scored["nik"].to_numpy() == 4) & (scored["tgl"].to_numpy() == 3))
+def expected_errors(scored: pd.DataFrame, accepted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per pair: the expected number of false matches among accepted pairs (1 - p) and of
+    missed matches among the others (p), as fastLink estimates error without labels."""
+    p = scored["skor"].to_numpy()
+    return np.where(accepted, 1.0 - p, 0.0), np.where(accepted, 0.0, p)
 
 
 @dataclass
 class Duplicates:
     scored: Scored  # all candidate pairs with scores
     accepted: pd.DataFrame  # pairs judged duplicates
-    conflicts: pd.DataFrame  # pairs sharing a NIK with different identities
+    review: pd.DataFrame  # pairs to check by hand (see find_duplicates)
+    conflicts: pd.DataFrame  # pairs sharing a full NIK that the evidence says are two people
     group: np.ndarray  # group label per record, -1 when not a duplicate
+    expected_false: np.ndarray  # per record: expected false duplicate pairs (halves)
+    expected_missed: np.ndarray  # per record: expected missed duplicate pairs (halves)
+
+
+def _per_record(n: int, i: np.ndarray, j: np.ndarray, value: np.ndarray) -> np.ndarray:
+    """Spread a per-pair quantity over the pair's two records (half each)."""
+    return (np.bincount(i, weights=value / 2, minlength=n)
+            + np.bincount(j, weights=value / 2, minlength=n))[:n]
 
 
 def find_duplicates(
-    records: pd.DataFrame | Prepared,
+    records: pd.DataFrame | Features,
     cfg: MatchConfig,
     params: model.Params | None = None,
-    lang: str = "id",
+    tf: TermFrequencies | None = None,
 ) -> Duplicates:
-    """Duplicates inside one list of normalised records (or the list already prepared)."""
-    a = records if isinstance(records, Prepared) else prepare(records)
-    scored, params, stats = _scored_candidates(a, None, cfg, params)
-    conflict = same_nik_other_person(scored)
-    accepted_mask = (scored["skor"] >= cfg.threshold_dedupe) & name_guard(scored) & ~conflict
-    accepted = explain(scored[accepted_mask], lang).reset_index(drop=True)
-    group = group_pairs(
-        len(a),
-        accepted["i"].to_numpy(),
-        accepted["j"].to_numpy(),
-        accepted["bobot"].to_numpy(),
-        cfg.max_group_size,
-    )
+    """Duplicates inside one list of normalised records (or the list already prepared).
+
+    A pair is a duplicate when its match probability reaches ``cfg.threshold_dedupe``. A
+    pair is put up for review when it does not, but its probability is at least
+    ``cfg.review_dedupe``, or its name and birth date alone would have made it a duplicate
+    (the other fields contradict them: another NIK, another family card, another address).
+    A pair that shares a full NIK while its probability stays below ``cfg.review_dedupe``
+    is one NIK carried by two people: a data error of its own, not a duplicate."""
+    a = records if isinstance(records, Features) else prepare(records)
+    result = _scored_candidates(a, None, cfg, params, tf)
+    scored = result.pairs
+    skor = scored["skor"].to_numpy()
+    accepted_mask = skor >= cfg.threshold_dedupe
+    same_nik = scored["nik"].to_numpy() == 5 if "nik" in scored else np.zeros(len(scored), bool)
+    conflict = same_nik & (skor < cfg.review_dedupe)
+    review_mask = (~accepted_mask & ~conflict
+                   & ((skor >= cfg.review_dedupe)
+                      | (scored["skor_nama_tgl"].to_numpy() >= cfg.threshold_dedupe)))
+    accepted = scored[accepted_mask].reset_index(drop=True)
+    group = group_pairs(len(a), accepted["i"].to_numpy(), accepted["j"].to_numpy(),
+                        accepted["bobot"].to_numpy(), cfg.max_group_size)
+    false, missed = expected_errors(scored, accepted_mask)
+    i, j = scored["i"].to_numpy(), scored["j"].to_numpy()
     return Duplicates(
-        scored=Scored(scored, params, stats),
+        scored=result,
         accepted=accepted,
-        conflicts=explain(scored[conflict], lang).reset_index(drop=True),
+        review=scored[review_mask].reset_index(drop=True),
+        conflicts=scored[conflict].reset_index(drop=True),
         group=group,
+        expected_false=_per_record(len(a), i, j, false),
+        expected_missed=_per_record(len(a), i, j, missed),
     )
 
 
@@ -221,54 +441,72 @@ class Links:
     scored: Scored
     best: pd.DataFrame  # one row per field record with a candidate: its nearest list record
     matched: pd.DataFrame  # accepted links, at most one list record per field record
+    review: pd.DataFrame  # field records to check by hand, with their best candidate
+    expected_false: np.ndarray  # per field record: 1 - p of its link (0 when unlinked)
+    expected_missed: np.ndarray  # per field record unlinked: expected links missed
 
 
-def _best_per_left(scored: pd.DataFrame) -> pd.DataFrame:
-    ordered = scored.sort_values(["i", "bobot"], ascending=[True, False], kind="stable")
-    return ordered.drop_duplicates("i", keep="first")
-
-
-def link_records(
-    field: pd.DataFrame | Prepared,
-    listed: pd.DataFrame | Prepared,
-    cfg: MatchConfig,
-    params: model.Params | None = None,
-    lang: str = "id",
-) -> Links:
-    """Link each field record to at most one list record, the best one.
-
-    A list record claimed by several field records goes to the strongest claim; the others
-    fall back to their next candidate (a few rounds), so two household members cannot both
-    be linked to one list row.
-    """
-    a = field if isinstance(field, Prepared) else prepare(field)
-    b = listed if isinstance(listed, Prepared) else prepare(listed)
-    scored, params, stats = _scored_candidates(a, b, cfg, params)
-    best = explain(_best_per_left(scored), lang).reset_index(drop=True)
-    eligible = scored[(scored["skor"] >= cfg.threshold_link) & name_guard(scored)].copy()
-    # Equal evidence (a list row and its exact copy elsewhere): prefer the row in the TPS
-    # and kelurahan where the officer found the person.
-    ei, ej = eligible["i"].to_numpy(), eligible["j"].to_numpy()
-    eligible["_tps"] = (a.column("tps")[ei] == b.column("tps")[ej]) & (
-        a.column("kel")[ei] == b.column("kel")[ej]
-    )
-    eligible["_w"] = eligible["bobot"].round(6)
-    eligible = eligible.sort_values(["_w", "_tps"], ascending=False, kind="stable").drop(
-        columns=["_w", "_tps"]
-    )
-    matched_parts = []
+def assign_one_to_one(eligible: pd.DataFrame, rounds: int = 10) -> pd.DataFrame:
+    """Greedy one-to-one assignment: strongest claims first; a list record claimed by
+    several field records goes to the strongest claim, and the others fall back to their
+    next candidate. ``eligible`` must be sorted, strongest first."""
+    parts = []
     taken_left = np.zeros(0, np.int64)
     taken_right = np.zeros(0, np.int64)
-    for _ in range(4):
+    for _ in range(rounds):
         pool = eligible[~eligible["i"].isin(taken_left) & ~eligible["j"].isin(taken_right)]
         if pool.empty:
             break
-        # Best claim per field record, then best claim per list record among those.
+        # Best claim per field record, then the best of those per list record.
         first = pool.drop_duplicates("i", keep="first").drop_duplicates("j", keep="first")
-        matched_parts.append(first)
+        parts.append(first)
         taken_left = np.concatenate([taken_left, first["i"].to_numpy()])
         taken_right = np.concatenate([taken_right, first["j"].to_numpy()])
-    matched = explain(
-        pd.concat(matched_parts).sort_values("i") if matched_parts else scored.iloc[0:0], lang
-    ).reset_index(drop=True)
-    return Links(scored=Scored(scored, params, stats), best=best, matched=matched)
+    if not parts:
+        return eligible.iloc[0:0]
+    return pd.concat(parts).sort_values("i", kind="stable")
+
+
+def link_records(
+    field_records: pd.DataFrame | Features,
+    listed: pd.DataFrame | Features,
+    cfg: MatchConfig,
+    params: model.Params | None = None,
+    tf: TermFrequencies | None = None,
+) -> Links:
+    """Link each field record to at most one list record, the best one, when its match
+    probability reaches ``cfg.threshold_link``. A field record left unlinked whose best
+    candidate reaches ``cfg.review_link``, or agrees on name and birth date strongly enough
+    to have been linked on those alone, is put up for review with that candidate (neither
+    counted as linked nor as missing from the list)."""
+    a = field_records if isinstance(field_records, Features) else prepare(field_records)
+    b = listed if isinstance(listed, Features) else prepare(listed)
+    result = _scored_candidates(a, b, cfg, params, tf)
+    scored = result.pairs
+    order = scored.sort_values(["i", "bobot"], ascending=[True, False], kind="stable")
+    best = order.drop_duplicates("i", keep="first").reset_index(drop=True)
+    eligible = scored[scored["skor"].to_numpy() >= cfg.threshold_link].copy()
+    # Equal evidence (a list row and its exact copy elsewhere): prefer the row in the TPS
+    # and kelurahan where the officer found the person.
+    ei, ej = eligible["i"].to_numpy(), eligible["j"].to_numpy()
+    eligible["_here"] = ((a.ints["tps"][ei] == b.ints["tps"][ej])
+                         & (a.hashes["kel"][ei] == b.hashes["kel"][ej]))
+    eligible["_w"] = eligible["bobot"].round(6)
+    eligible = eligible.sort_values(["_w", "_here"], ascending=False, kind="stable").drop(
+        columns=["_w", "_here"])
+    matched = assign_one_to_one(eligible).reset_index(drop=True)
+    linked = np.zeros(len(a), dtype=bool)
+    linked[matched["i"].to_numpy()] = True
+    best_i = best["i"].to_numpy()
+    review_mask = (~linked[best_i]
+                   & ((best["skor"].to_numpy() >= cfg.review_link)
+                      | (best["skor_nama_tgl"].to_numpy() >= cfg.threshold_link)))
+    review = best[review_mask].reset_index(drop=True)
+    expected_false = np.zeros(len(a))
+    expected_false[matched["i"].to_numpy()] = 1.0 - matched["skor"].to_numpy()
+    # A field record is one person: the chance that one of its candidates is it, capped at 1.
+    p_any = np.minimum(np.bincount(scored["i"].to_numpy(), weights=scored["skor"].to_numpy(),
+                                   minlength=len(a))[: len(a)], 1.0)
+    expected_missed = np.where(linked, 0.0, p_any)
+    return Links(scored=result, best=best, matched=matched, review=review,
+                 expected_false=expected_false, expected_missed=expected_missed)

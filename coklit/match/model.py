@@ -1,339 +1,416 @@
-"""Fellegi-Sunter scoring with parameters estimated from the data itself.
+"""Fellegi-Sunter weights estimated from the data itself, for a :class:`ModelSpec`.
 
 For each comparison level we need m (how often true matches show it) and u (how often
-unrelated records show it). The match weight of a pair is
-``log2(prior odds) + sum(log2(m/u))`` over the comparisons that are not null, and its match
-probability is ``2^w / (1 + 2^w)``.
+unrelated records show it); a pair's match weight is ``log2(prior odds) + sum(log2(m/u))``
+over the comparisons that said something, and its match probability ``2^w / (1 + 2^w)``.
+Comparisons conditioned on a stratum have one row of m/u per stratum (0 = outside, 1 = inside).
 
-- u is estimated from random pairs (almost all unrelated): ``estimate_u``.
-- m is estimated by expectation-maximisation on the blocked candidate pairs, compressed into
-  distinct comparison patterns: ``estimate_em``. When the data is too small for EM, or EM
-  lands on an implausible solution, documented default m values are used instead.
-- Exact agreement on a name or a birth date is term-frequency adjusted: agreeing on
+- u comes from random pairs (:func:`u_from_levels`), held fixed during EM; inside a stratum
+  from random pairs of that stratum. The top level of an equality comparison (same NIK, same
+  name, ...) is computed exactly from value frequencies (:func:`exact_u`): random sampling
+  would almost never see it. Levels never seen in a sample get half a pseudo-count
+  (Jeffreys), so an unseen level is rare, not impossible.
+- m is estimated by EM on distinct comparison patterns of candidate pairs, in training
+  sessions (:func:`em`), with the domain priors of ``spec.DEFAULT_M`` as a Dirichlet prior of
+  ``PRIOR_MATCHES`` pseudo-matches; sessions are combined by the median.
+- Weights are made monotone (:func:`monotone`): within a comparison and stratum a stronger
+  level never weighs less than a weaker one.
+- Exact agreement on a name, birth date or address is term-frequency adjusted: agreeing on
   "MUHAMMAD RIZKI" or on 1 July 1990 (a placeholder) is weaker evidence than agreeing on a
-  rare name or date, so the u of the exact level is replaced by the value's frequency.
-- Domain rules that the independence assumption cannot express are applied to the levels
-  before weighting (``apply_rules``).
+  rare value. The adjusted weight never drops below the next weaker level's weight.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
-import pandas as pd
 
-from coklit.match.compare import COMPARISONS, LEVELS
+from coklit.match.spec import DEFAULT_M, NULL, PRIOR_MATCHES, Comparison, ModelSpec
 
-# Default m-probabilities (share of true matches at each level, index = level), used when the
-# data is too small to estimate them. They follow from the domain: most duplicates and field
-# records carry the same NIK and date; typos, swaps and spelling variants are a minority.
-DEFAULT_M: dict[str, tuple[float, ...]] = {
-    "nik": (0.04, 0.05, 0.02, 0.06, 0.83),
-    "nama": (0.01, 0.04, 0.08, 0.12, 0.75),
-    "tgl": (0.03, 0.05, 0.04, 0.88),
-    "jk": (0.02, 0.98),
-    "tempat": (0.10, 0.90),
-    "domisili": (0.10, 0.10, 0.15, 0.25, 0.40),
-}
-# Default u-probabilities (share of unrelated pairs at each level) for a city-sized list,
-# blended with the random-pair estimate as U_PSEUDO_PAIRS pseudo-observations so that a tiny
-# file (a few hundred rows) still gets sensible values while a large one speaks for itself.
-DEFAULT_U: dict[str, tuple[float, ...]] = {
-    "nik": (0.9999, 1e-4, 1e-6, 1e-6, 1e-7),
-    "nama": (0.90, 0.09, 0.008, 0.0015, 0.0005),
-    "tgl": (0.97, 0.03, 1e-4, 1e-4),
-    "jk": (0.5, 0.5),
-    "tempat": (0.4, 0.6),
-    "domisili": (0.90, 0.08, 0.015, 0.004, 1e-5),
-}
-U_PSEUDO_PAIRS = 20_000.0
-PROB_FLOOR = 1e-7
-# Levels whose u must be taken among pairs that agree on the birth date. A NIK one digit off
-# in the region code or the serial is what different people born on one day carry
-# (neighbouring kecamatan codes, consecutive serials of twins). Random pairs almost never
-# show it, but the pairs where it matters already agree on the date, and among those it is
-# common. So its weight is log2(m / u given the date agrees), estimated from the candidate
-# pairs (``conditional_nik_weight``), and never counts for a match.
-CONDITIONAL_LEVELS: dict[str, tuple[int, ...]] = {"nik": (2,)}
-TF_COMPARISONS = {"nama": 4, "tgl": 3}  # comparison -> its exact level
-# Term frequencies are blended with the default exact-level u as this many pseudo-records, so
-# a name seen 3 times in a 7-row file is not taken to be a third of the population.
-TF_PSEUDO_RECORDS = 1_000.0
-# Weight bounds (bits) per comparison. Household and place are shared by relatives (twins,
-# parents and children share a family card and an address), so however rare a shared family
-# card is between random people, it is limited evidence that two rows are one person
-# (domain.md: "an NKK difference is not an error and only weak evidence"). Inside one list the
-# bound is tight: relatives listed together are exactly the hard negatives. Linking a field
-# record, which an officer wrote down while visiting that household, to a list row of the
-# same household is stronger evidence, so the bound is wider there.
-DEDUPE_BOUNDS: dict[str, tuple[float, float]] = {"domisili": (-3.0, 4.0), "tempat": (-4.0, 2.0)}
-# For links the bound is set so that an exact name in the same family card is a link even
-# without NIK or date (about +10 and +12 against prior odds near -20 for a city list), while a
-# merely similar name there (a sibling: +3 to +6) is not.
-LINK_BOUNDS: dict[str, tuple[float, float]] = {"domisili": (-3.0, 12.0), "tempat": (-4.0, 2.0)}
-
-
-def household_unconfounded(gamma: pd.DataFrame) -> np.ndarray:
-    """Pairs for which a shared household is not explained by kinship: relatives in one
-    family card do not share a near-identical name AND a birth date (twins differ in name,
-    parent and child in date), so for these the wider LINK_BOUNDS apply."""
-    return (gamma["nama"].to_numpy() >= 3) & (gamma["tgl"].to_numpy() >= 2)
+JEFFREYS = 0.5
+PROB_FLOOR = 1e-12
 
 
 @dataclass
 class Params:
-    """Estimated model parameters; ``source`` says how m was obtained (em / bawaan)."""
+    """Estimated parameters of one model (see the module docstring)."""
 
-    m: dict[str, np.ndarray]
+    spec: ModelSpec
+    m: dict[str, np.ndarray]  # (strata, levels)
     u: dict[str, np.ndarray]
-    prior: float  # probability that two random records match
-    bounds: dict[str, tuple[float, float]] = field(default_factory=lambda: dict(DEDUPE_BOUNDS))
-    conditional: dict[str, float] = field(default_factory=dict)
-    # Term-frequency tables per comparison: (distinct values, their counts, total count),
-    # counted once on the reference list so that every partition is scored alike.
-    tf: dict[str, tuple[pd.Index, np.ndarray, float]] = field(default_factory=dict)
-    source: str = "bawaan"
-    em_iterations: int = 0
-    notes: list[str] = field(default_factory=list)
+    w: dict[str, np.ndarray]  # weights applied, bits (after making them monotone)
+    u_exact: dict[str, float]  # u of the top level averaged over values (the TF base)
+    prior: float  # probability that two random records are the same person
+    source: dict[str, str] = field(default_factory=dict)  # comparison -> "em" | "bawaan"
+    sessions: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # message codes (coklit.i18n "model.*")
+    reference_size: int = 0  # records of the list the model was fitted on
 
-    def weights(self) -> dict[str, np.ndarray]:
-        out = {c: np.log2(self.m[c] / self.u[c]) for c in COMPARISONS}
-        for c, levels in CONDITIONAL_LEVELS.items():
-            out[c][list(levels)] = self.conditional.get(c, 0.0)
-        return out
+    def to_json(self) -> dict[str, Any]:
+        """Plain values for info_proses.json and ``--model``: the spec and every number."""
+        def table(values: dict[str, np.ndarray], digits: int) -> dict[str, Any]:
+            out = {}
+            for c in self.spec.comparisons:
+                rows = [{lv: round(float(x), digits) for lv, x in zip(c.levels, row, strict=True)}
+                        for row in values[c.name]]
+                out[c.name] = rows[0] if not c.given else dict(
+                    zip(c.stratum_names, rows, strict=True))
+            return out
 
-    def describe(self) -> dict[str, object]:
-        """Plain values for info_proses.json and the README."""
         return {
-            "sumber_m": self.source,
-            "iterasi_em": self.em_iterations,
-            "peluang_awal": float(f"{self.prior:.4g}"),
-            "bobot": {
-                c: {LEVELS[c][k]: round(float(w), 2) for k, w in enumerate(self.weights()[c])}
-                for c in COMPARISONS
-            },
-            "batas_bobot": {c: list(b) for c, b in self.bounds.items()},
+            "spesifikasi": self.spec.to_json(),
+            "peluang_awal": float(f"{self.prior:.6g}"),
+            "ukuran_daftar": self.reference_size,
+            "sumber_m": dict(self.source),
+            "bobot": table(self.w, 2),
+            "m": table(self.m, 6),
+            "u": table(self.u, 9),
+            "u_tepat": {k: float(f"{v:.6g}") for k, v in self.u_exact.items()},
+            "sesi_em": list(self.sessions),
             "catatan": list(self.notes),
         }
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Params:
+        spec = ModelSpec.from_json(data["spesifikasi"])
 
-def _normalise(counts: np.ndarray) -> np.ndarray:
-    total = counts.sum()
-    if total <= 0:
-        return np.full(len(counts), 1.0 / len(counts))
-    return np.clip(counts / total, PROB_FLOOR, 1.0)
+        def table(name: str) -> dict[str, np.ndarray]:
+            out = {}
+            for c in spec.comparisons:
+                value = data[name][c.name]
+                rows = [value] if not c.given else [value[s] for s in c.stratum_names]
+                out[c.name] = np.array([[float(r[lv]) for lv in c.levels] for r in rows])
+            return out
+
+        return cls(spec=spec, m=table("m"), u=table("u"), w=table("bobot"),
+                   u_exact={k: float(v) for k, v in data.get("u_tepat", {}).items()},
+                   prior=float(data["peluang_awal"]), source=dict(data.get("sumber_m", {})),
+                   sessions=list(data.get("sesi_em", [])), notes=list(data.get("catatan", [])),
+                   reference_size=int(data.get("ukuran_daftar", 0)))
 
 
-def level_counts(gamma: pd.DataFrame, weights: np.ndarray | None = None) -> dict[str, np.ndarray]:
+# --------------------------------------------------------------------------------------
+# Strata and level counts
+
+
+def strata_of(spec: ModelSpec, levels: dict[str, np.ndarray], n: int) -> dict[str, np.ndarray]:
+    """Stratum index of every pair for each comparison: 1 + the position in ``given`` of the
+    first stratum whose condition holds, 0 when none does."""
+    inside = {s.name: s.condition.evaluate(levels, n) for s in spec.strata}
     out = {}
-    for c in COMPARISONS:
-        g = gamma[c].to_numpy()
-        ok = g >= 0
-        out[c] = np.bincount(
-            g[ok].astype(np.int64),
-            weights=None if weights is None else weights[ok],
-            minlength=len(LEVELS[c]),
-        ).astype(float)
+    for c in spec.comparisons:
+        index = np.zeros(n, np.int8)
+        for k, name in reversed(list(enumerate(c.given, start=1))):
+            index[inside[name]] = k
+        out[c.name] = index
     return out
 
 
-def estimate_u(gamma_random: pd.DataFrame) -> dict[str, np.ndarray]:
-    """u-probabilities from comparisons of random pairs, blended with ``DEFAULT_U``."""
-    return {
-        c: _normalise(n + U_PSEUDO_PAIRS * np.asarray(DEFAULT_U[c]))
-        for c, n in level_counts(gamma_random).items()
-    }
+def level_counts(c: Comparison, level: np.ndarray, stratum: np.ndarray,
+                 weights: np.ndarray | None = None) -> np.ndarray:
+    """(strata, levels) counts of non-null levels, optionally weighted."""
+    ok = level >= 0
+    n_levels = len(c.levels)
+    flat = stratum[ok].astype(np.int64) * n_levels + level[ok]
+    counts = np.bincount(flat, weights=None if weights is None else weights[ok],
+                         minlength=c.n_strata * n_levels)
+    return counts[: c.n_strata * n_levels].reshape(c.n_strata, n_levels).astype(float)
 
 
-def default_m() -> dict[str, np.ndarray]:
-    return {c: np.asarray(v, dtype=float) for c, v in DEFAULT_M.items()}
+def exact_u(codes_a: np.ndarray, codes_b: np.ndarray | None) -> float:
+    """Probability that two random records agree exactly on a value (0 = missing), from the
+    value counts: sum_v c_a(v) c_b(v) / (n_a n_b), or sum_v c(v)(c(v)-1) / (n(n-1)) inside
+    one list. Computed over records that have a value."""
+    a = codes_a[codes_a != 0]
+    if codes_b is None:
+        if len(a) < 2:
+            return 0.0
+        _, counts = np.unique(a, return_counts=True)
+        counts = counts.astype(float)
+        return float((counts * (counts - 1)).sum() / (len(a) * (len(a) - 1.0)))
+    b = codes_b[codes_b != 0]
+    if len(a) == 0 or len(b) == 0:
+        return 0.0
+    ua, ca = np.unique(a, return_counts=True)
+    ub, cb = np.unique(b, return_counts=True)
+    common, ia, ib = np.intersect1d(ua, ub, assume_unique=True, return_indices=True)
+    return float((ca[ia].astype(float) * cb[ib]).sum() / (len(a) * float(len(b))))
 
 
-def estimate_em(
-    gamma: pd.DataFrame,
-    u_random: dict[str, np.ndarray],
-    max_iter: int = 50,
-    tol: float = 1e-5,
-    fixed: tuple[str, ...] = (),
-    share: float = 0.5,
-) -> tuple[dict[str, np.ndarray], float, int]:
-    """EM on candidate pairs: returns m, the share of matches among the candidates, and the
-    number of iterations. Works on distinct comparison patterns weighted by their counts, so
-    its cost does not depend on the number of pairs. Comparisons in ``fixed`` are left out
-    (the pairs were chosen because they agree on them, so they say nothing here) and keep
-    their default m."""
-    matrix = gamma[list(COMPARISONS)].to_numpy(dtype=np.int64) + 1  # -1 (null) -> 0
-    # One integer per pattern (mixed radix) makes finding the distinct patterns a 1-D unique.
-    radix = np.array([len(LEVELS[c]) + 1 for c in COMPARISONS], dtype=np.int64)
-    place = np.concatenate([[1], np.cumprod(radix[:-1])])
-    codes, counts = np.unique(matrix @ place, return_counts=True)
-    patterns = (codes[:, None] // place[None, :]) % radix[None, :] - 1
-    counts = counts.astype(float)
-    m = default_m()
-    # Unrelated candidate pairs agree more often than random ones (blocking made them share a
-    # key), so u among candidates is estimated too, starting from the random-pair values.
-    u = {c: v.copy() for c, v in u_random.items()}
-    used = [(k, c) for k, c in enumerate(COMPARISONS) if c not in fixed]
+def u_from_levels(c: Comparison, counts: np.ndarray, exact: float | None) -> np.ndarray:
+    """u per level from observed counts of one stratum (Jeffreys pseudo-counts); with
+    ``exact`` the top level is that value and the others share the rest."""
+    smoothed = counts + JEFFREYS
+    u = smoothed / smoothed.sum()
+    if exact is not None and exact > 0:
+        top = len(c.levels) - 1
+        rest = u[:top] / max(u[:top].sum(), PROB_FLOOR)
+        u = np.r_[rest * (1.0 - exact), exact]
+    return np.clip(u, PROB_FLOOR, 1.0)
+
+
+def default_m(c: Comparison) -> np.ndarray:
+    """The domain prior m of a comparison, one row per stratum."""
+    if c.name == "wilayah":
+        full = dict(zip(("beda", "kabupaten_sama", "kecamatan_sama", "kelurahan_sama"),
+                        DEFAULT_M["wilayah"], strict=True))
+        row = np.array([full[lv] for lv in c.levels])
+    else:
+        row = np.asarray(DEFAULT_M[c.name], dtype=float)
+    row = row / row.sum()
+    return np.tile(row, (c.n_strata, 1))
+
+
+# --------------------------------------------------------------------------------------
+# EM on comparison patterns
+
+
+@dataclass
+class Patterns:
+    """Distinct comparison patterns with their counts (what EM works on; pattern counts of
+    partitions add up)."""
+
+    levels: dict[str, np.ndarray]  # per comparison, one level per pattern
+    counts: np.ndarray
+
+    @classmethod
+    def of(cls, spec: ModelSpec, levels: dict[str, np.ndarray],
+           weights: np.ndarray | None = None) -> Patterns:
+        """Distinct patterns of ``levels``; counts are summed ``weights`` (1 per pair)."""
+        names = spec.names
+        if not names:
+            return cls({}, np.zeros(0))
+        matrix = np.stack([levels[c].astype(np.int64) + 1 for c in names], axis=1)
+        radix = np.array([len(spec.comparison(c).levels) + 1 for c in names], dtype=np.int64)
+        place = np.concatenate([[1], np.cumprod(radix[:-1])])
+        codes, inverse = np.unique(matrix @ place, return_inverse=True)
+        counts = np.bincount(inverse, weights=weights, minlength=len(codes)).astype(float)
+        distinct = (codes[:, None] // place[None, :]) % radix[None, :] - 1
+        return cls({c: distinct[:, k].astype(np.int8) for k, c in enumerate(names)}, counts)
+
+    @classmethod
+    def concat(cls, parts: list[Patterns]) -> Patterns:
+        names = parts[0].levels.keys() if parts else []
+        return cls({c: np.concatenate([p.levels[c] for p in parts]) for c in names},
+                   np.concatenate([p.counts for p in parts]) if parts else np.zeros(0))
+
+
+def em(spec: ModelSpec, patterns: Patterns, u: dict[str, np.ndarray],
+       fixed: tuple[str, ...] = (), share: float = 0.3, max_iter: int = 60,
+       tol: float = 1e-6) -> tuple[dict[str, np.ndarray], float, int]:
+    """m by expectation-maximisation with u held fixed; comparisons in ``fixed`` are left out
+    (the pairs were chosen for agreeing on them). Returns m, the share of matches among the
+    pairs, and the number of iterations."""
+    n = len(patterns.counts)
+    strata = strata_of(spec, patterns.levels, n)
+    used = [c for c in spec.comparisons if c.name not in fixed]
+    m = {c.name: default_m(c) for c in spec.comparisons}
+    log_u = np.zeros(n)
+    for c in used:
+        g = patterns.levels[c.name]
+        ok = g >= 0
+        log_u[ok] += np.log(u[c.name][strata[c.name][ok], g[ok]])
+    counts = patterns.counts
     iterations = 0
-    while iterations < max_iter:
-        iterations += 1
-        log_m = np.zeros(len(patterns))
-        log_u = np.zeros(len(patterns))
-        for k, c in used:
-            g = patterns[:, k]
+    for iterations in range(1, max_iter + 1):  # noqa: B007 - the count is returned
+        log_m = np.zeros(n)
+        for c in used:
+            g = patterns.levels[c.name]
             ok = g >= 0
-            log_m[ok] += np.log(m[c][g[ok]])
-            log_u[ok] += np.log(u[c][g[ok]])
-        a = np.log(share) + log_m
-        b = np.log1p(-share) + log_u
-        post = 1.0 / (1.0 + np.exp(np.clip(b - a, -700, 700)))
-        wm, wu = counts * post, counts * (1 - post)
+            log_m[ok] += np.log(m[c.name][strata[c.name][ok], g[ok]])
+        logit = np.log(share) - np.log1p(-share) + log_m - log_u
+        post = 1.0 / (1.0 + np.exp(-np.clip(logit, -700, 700)))
+        wm = counts * post
         new_share = float(np.clip(wm.sum() / counts.sum(), 1e-9, 1 - 1e-9))
         change = abs(new_share - share)
-        for k, c in used:
-            g = patterns[:, k]
-            ok = g >= 0
-            nl = len(LEVELS[c])
-            new_m = _normalise(np.bincount(g[ok], weights=wm[ok], minlength=nl) + 1e-3)
-            new_u = _normalise(np.bincount(g[ok], weights=wu[ok], minlength=nl) + 1e-3)
-            change = max(change, float(np.abs(new_m - m[c]).max()))
-            m[c], u[c] = new_m, new_u
+        for c in used:
+            prior = PRIOR_MATCHES * default_m(c)
+            observed = level_counts(c, patterns.levels[c.name], strata[c.name], wm)
+            if c.n_strata > 1 and not c.m_by_stratum:
+                pooled = observed.sum(axis=0) + prior[0]
+                new = np.tile(pooled / pooled.sum(), (c.n_strata, 1))
+            else:
+                total = observed + prior
+                new = total / total.sum(axis=1, keepdims=True)
+            change = max(change, float(np.abs(new - m[c.name]).max()))
+            m[c.name] = np.clip(new, PROB_FLOOR, 1.0)
         share = new_share
         if change < tol:
             break
     return m, share, iterations
 
 
-# Training sessions (as Splink does): EM on the candidate pairs that agree on some fields
-# estimates m for the OTHER fields, because among pairs chosen for agreeing on name and date
-# the 'match' class cannot be confused with 'agrees on name and date'. Each session: the
-# rule that picks its pairs and the comparisons it leaves out.
-SESSIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("nama_dan_tgl_sama", ("nama", "tgl")),
-    ("nik_sama", ("nik",)),
-)
-MIN_SESSION_PAIRS = 200
+def em_u(spec: ModelSpec, samples: list[tuple[str | None, Patterns]],
+         m: dict[str, np.ndarray], u: dict[str, np.ndarray], exact: dict[str, float],
+         max_iter: int = 60, tol: float = 1e-4) -> tuple[dict[str, np.ndarray], list[float]]:
+    """u by expectation-maximisation with m held fixed, on the samples drawn to estimate u:
+    ``(None, random pairs)`` and ``(stratum name, random pairs inside that stratum)``.
 
+    Random pairs are almost all non-matches, but pairs inside a household or born on one
+    day are not: a field record and the list rows of its household include the person
+    itself. With m known, each sample is a mixture whose match share EM finds (one share per
+    sample), and u comes from the pairs' non-match posteriors. Row 0 of a comparison (no
+    stratum) is estimated from the random pairs in no stratum of it; row k from the sample
+    of its k-th stratum. The top level of row 0 keeps its exact value where one is given.
 
-def _session_pairs(gamma: pd.DataFrame, name: str) -> np.ndarray:
-    if name == "nama_dan_tgl_sama":
-        return ((gamma["nama"] >= 3) & (gamma["tgl"] >= 2)).to_numpy()
-    return (gamma["nik"] == 4).to_numpy()
-
-
-def train(
-    gamma: pd.DataFrame, u_random: dict[str, np.ndarray], max_iter: int = 50, tol: float = 1e-5
-) -> tuple[dict[str, np.ndarray], float, int, list[str]] | None:
-    """m from EM training sessions on the candidate pairs ``gamma`` (after ``apply_rules``).
-
-    Returns m (each comparison averaged over the sessions that estimated it, default where
-    none did), the expected number of true matches among the candidates, the total EM
-    iterations and notes; None when no session had enough pairs."""
-    estimates: dict[str, list[np.ndarray]] = {c: [] for c in COMPARISONS}
-    expected, iterations, notes = 0.0, 0, []
-    counted = np.zeros(len(gamma), dtype=bool)
-    for name, fixed in SESSIONS:
-        chosen = _session_pairs(gamma, name)
-        if chosen.sum() < MIN_SESSION_PAIRS:
-            notes.append(f"sesi {name}: {int(chosen.sum())} pasangan, dilewati")
+    Inside a stratum's sample, the comparisons its condition names agree by construction:
+    they are left out of that sample's likelihood (their evidence is what the sample's match
+    share already holds), as a training session leaves out the fields it was chosen by."""
+    joined = Patterns.concat([p for _, p in samples])
+    n = len(joined.counts)
+    source = np.concatenate([np.full(len(p.counts), k) for k, (_, p) in enumerate(samples)])
+    names = [name for name, _ in samples]
+    strata = strata_of(spec, joined.levels, n)
+    # Which pairs inform which row: row 0 <- random sample, row k <- sample of given[k-1].
+    informs = {}
+    for c in spec.comparisons:
+        rows = []
+        for k, stratum in enumerate((None, *c.given)):
+            if stratum in names:
+                rows.append((source == names.index(stratum)) & (strata[c.name] == k))
+            else:
+                rows.append(None)
+        informs[c.name] = rows
+    # used[c]: the pairs whose likelihood includes comparison c.
+    used = {c.name: np.ones(n, dtype=bool) for c in spec.comparisons}
+    for k, name in enumerate(names):
+        if name is None:
             continue
-        m, share, its = estimate_em(gamma[chosen], u_random, max_iter, tol, fixed=fixed)
-        iterations += its
-        for c in COMPARISONS:
-            if c not in fixed:
-                estimates[c].append(m[c])
-        fresh = chosen & ~counted
-        expected += share * fresh.sum()
-        counted |= chosen
-        notes.append(f"sesi {name}: {int(chosen.sum())} pasangan, {share:.3f} cocok")
-    if not any(estimates.values()):
-        return None
-    defaults = default_m()
-    m = {c: (np.mean(v, axis=0) if v else defaults[c]) for c, v in estimates.items()}
-    return m, expected, iterations, notes
+        for c in spec.stratum(name).condition.comparisons():
+            if c in used:
+                used[c] &= source != k
+    log_m = np.zeros(n)
+    for c in spec.comparisons:
+        g = joined.levels[c.name]
+        ok = (g >= 0) & used[c.name]
+        log_m[ok] += np.log(m[c.name][strata[c.name][ok], g[ok]])
+    shares = np.full(len(samples), 0.01)
+    u = {c: v.copy() for c, v in u.items()}
+    totals = np.bincount(source, weights=joined.counts, minlength=len(samples))
+    for _ in range(max_iter):
+        log_u = np.zeros(n)
+        for c in spec.comparisons:
+            g = joined.levels[c.name]
+            ok = (g >= 0) & used[c.name]
+            log_u[ok] += np.log(u[c.name][strata[c.name][ok], g[ok]])
+        share = shares[source]
+        logit = np.log(share) - np.log1p(-share) + log_m - log_u
+        post = 1.0 / (1.0 + np.exp(-np.clip(logit, -700, 700)))
+        wu = joined.counts * (1.0 - post)
+        new_shares = np.clip(np.bincount(source, weights=joined.counts * post,
+                                         minlength=len(samples)) / np.maximum(totals, 1e-12),
+                             1e-9, 0.999)
+        change = float(np.abs(new_shares - shares).max())
+        shares = new_shares
+        for c in spec.comparisons:
+            rows = u[c.name].copy()
+            for k, mask in enumerate(informs[c.name]):
+                if mask is None or not mask.any():
+                    continue
+                counts = level_counts(c, joined.levels[c.name][mask],
+                                      np.zeros(mask.sum(), np.int8), wu[mask])[0]
+                rows[k] = u_from_levels(c, counts, exact.get(c.name) if k == 0 else None)
+            change = max(change, float(np.abs(np.log(rows) - np.log(u[c.name])).max()))
+            u[c.name] = rows
+        if change < tol:
+            break
+    return u, [float(x) for x in shares]
 
 
-def plausible(m: dict[str, np.ndarray], u: dict[str, np.ndarray]) -> bool:
-    """EM found the 'same person' class: exact NIK, name and date are evidence for a match."""
-    return all(m[c][-1] > u[c][-1] and m[c][-1] > m[c][0] for c in ("nik", "nama", "tgl"))
-
-
-def conditional_nik_weight(gamma: pd.DataFrame, m: dict[str, np.ndarray]) -> float:
-    """Weight of the NIK 'one digit off in region or serial' level among pairs that agree on
-    the birth date: log2(m / u), with u the share of that level among candidate pairs that
-    agree on the date and do not share the NIK (nearly all different people). At most 0."""
-    nik, tgl = gamma["nik"].to_numpy(), gamma["tgl"].to_numpy()
-    pool = (tgl == 3) & (nik >= 0) & (nik != 4)
-    if pool.sum() < 50:
-        return 0.0
-    level = [lv for c, levels in CONDITIONAL_LEVELS.items() if c == "nik" for lv in levels][0]
-    u = (np.sum(nik[pool] == level) + 1.0) / (pool.sum() + 2.0)
-    return float(min(np.log2(m["nik"][level] / u), 0.0))
-
-
-def tf_table(values: pd.Series) -> tuple[pd.Index, np.ndarray, float, np.ndarray]:
-    """Distinct values of a column with their counts (empty values count 0), the total
-    count, and each row's position among the distinct values."""
-    codes, uniques = pd.factorize(values)
-    counts = np.bincount(codes[codes >= 0], minlength=len(uniques)).astype(float)
-    counts[np.asarray(uniques == "", dtype=bool)] = 0.0
-    return pd.Index(uniques), counts, float(counts.sum()), codes
-
-
-def term_frequency(count: np.ndarray, total: float, comparison: str) -> np.ndarray:
-    """Frequency of a value seen ``count`` times among ``total`` non-empty values, blended
-    with the default u of the exact level as TF_PSEUDO_RECORDS pseudo-records (an unseen
-    value counts as seen once)."""
-    prior = DEFAULT_U[comparison][TF_COMPARISONS[comparison]]
-    seen = np.maximum(count, 1.0)
-    return (seen + TF_PSEUDO_RECORDS * prior) / (total + TF_PSEUDO_RECORDS)
-
-
-def apply_rules(gamma: pd.DataFrame) -> pd.DataFrame:
-    """Domain rules that pure independence cannot express. Returns a copy.
-
-    - A NIK one digit off in the date part counts as a typo only when the names are at least
-      similar (siblings' NIKs differ by one digit in the birth year).
-    - A different name is never "the same person" through one NIK typo.
-    """
-    g = gamma.copy()
-    nik, nama = g["nik"].to_numpy().copy(), g["nama"].to_numpy()
-    nik[(nik == 3) & (nama < 2)] = 0
-    g["nik"] = nik
-    return g
-
-
-def match_weights(
-    gamma: pd.DataFrame,
-    params: Params,
-    tf_u: dict[str, np.ndarray] | None = None,
-) -> tuple[pd.DataFrame, np.ndarray]:
-    """Per-comparison weights (0 for null levels) and the total match weight of each pair.
-
-    ``tf_u`` gives, per term-frequency comparison, the frequency of the agreed value for each
-    pair (used only where the level is the exact one).
-    """
-    weights = params.weights()
-    parts = {}
-    for c in COMPARISONS:
-        g = gamma[c].to_numpy()
-        w = np.where(g >= 0, weights[c][np.clip(g, 0, None)], 0.0)
-        if tf_u is not None and c in tf_u and c in TF_COMPARISONS:
-            exact = g == TF_COMPARISONS[c]
-            freq = np.clip(tf_u[c], PROB_FLOOR, 1.0)
-            m_exact = params.m[c][TF_COMPARISONS[c]]
-            w = np.where(exact, np.log2(m_exact / freq), w)
-        if c in params.bounds:
-            low, high = params.bounds[c]
-            wide = LINK_BOUNDS.get(c, (low, high))[1]
-            high_per_pair = np.where(household_unconfounded(gamma), max(high, wide), high)
-            w = np.clip(w, low, high_per_pair)
-        parts[c] = w
-    frame = pd.DataFrame(parts)
-    prior = np.log2(params.prior / (1 - params.prior))
-    return frame, prior + frame.to_numpy().sum(axis=1)
-
-
-def probability(weight: np.ndarray) -> np.ndarray:
+def posterior(weight: np.ndarray) -> np.ndarray:
+    """Match probability from a total match weight in bits."""
     return 1.0 / (1.0 + np.exp2(-np.clip(weight, -60, 60)))
+
+
+def estimate_prior(bayes_bits: np.ndarray, total_pairs: float, start: float,
+                   max_iter: int = 50) -> float:
+    """The probability that two random records match: the fixed point of
+    prior = (expected matches among the candidate pairs) / (all pairs), where each
+    candidate's posterior uses its Bayes factor ``bayes_bits`` (sum of weights, no prior)."""
+    prior = start
+    for _ in range(max_iter):
+        logit = np.log2(prior / (1 - prior))
+        expected = float(posterior(bayes_bits + logit).sum())
+        new = min(max(expected, 1.0) / max(total_pairs, 1.0), 0.5)
+        if abs(np.log(new / prior)) < 1e-4:
+            return new
+        prior = new
+    return prior
+
+
+# --------------------------------------------------------------------------------------
+# Weights
+
+
+def _pava(values: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Weighted isotonic (non-decreasing) regression: pool adjacent violators."""
+    blocks: list[list[float]] = []  # [value, weight, size]
+    for v, w in zip(values, weights, strict=True):
+        blocks.append([float(v), float(w), 1])
+        while len(blocks) > 1 and blocks[-2][0] > blocks[-1][0]:
+            v2, w2, n2 = blocks.pop()
+            v1, w1, n1 = blocks.pop()
+            wt = w1 + w2
+            blocks.append([(v1 * w1 + v2 * w2) / wt, wt, n1 + n2])
+    return np.concatenate([np.full(int(n), v) for v, _, n in blocks])
+
+
+def monotone(spec: ModelSpec, m: dict[str, np.ndarray], u: dict[str, np.ndarray]
+             ) -> dict[str, np.ndarray]:
+    """Weights log2(m/u), made non-decreasing in the level within each comparison and
+    stratum: where a stronger level would weigh less than a weaker one, the levels are pooled
+    (isotonic regression weighted by m + u). Across strata no order is imposed: a NIK that
+    differs only in its serial says something else for people born on one day than for
+    others, and that difference is the point of the stratum."""
+    w = {}
+    for c in spec.comparisons:
+        raw = np.log2(m[c.name] / u[c.name])
+        w[c.name] = np.vstack([_pava(raw[s], m[c.name][s] + u[c.name][s])
+                               for s in range(c.n_strata)])
+    return w
+
+
+@dataclass
+class Scored:
+    """Per-pair levels, strata, weights (bits) and totals."""
+
+    levels: dict[str, np.ndarray]
+    weights: dict[str, np.ndarray]
+    bayes: np.ndarray  # sum of weights (no prior)
+    weight: np.ndarray  # bayes + log2 prior odds
+    probability: np.ndarray
+
+
+def score_levels(params: Params, levels: dict[str, np.ndarray],
+                 tf: dict[str, np.ndarray] | None = None) -> Scored:
+    """Weights of pairs from their levels. ``tf`` gives, per comparison with a
+    term-frequency setting, the frequency of the agreed value of each pair (used where the
+    level is the top one)."""
+    n = len(next(iter(levels.values()))) if levels else 0
+    strata = strata_of(params.spec, levels, n)
+    parts: dict[str, np.ndarray] = {}
+    total = np.zeros(n)
+    for c in params.spec.comparisons:
+        g = levels[c.name]
+        s = strata[c.name]
+        rows = params.w[c.name]
+        w = np.where(g >= 0, rows[s, np.clip(g, 0, None)], 0.0)
+        top = len(c.levels) - 1
+        if tf is not None and c.tf and c.name in tf and params.u_exact.get(c.name, 0) > 0:
+            exact = g == top
+            freq = np.clip(tf[c.name], PROB_FLOOR, 1.0)
+            adjusted = w + np.log2(params.u_exact[c.name] / freq)
+            floor = rows[s, top - 1] if top >= 1 else adjusted
+            w = np.where(exact, np.maximum(adjusted, floor), w)
+        parts[c.name] = w
+        total += w
+    prior = np.log2(params.prior / (1 - params.prior))
+    weight = total + prior
+    return Scored(levels=levels, weights=parts, bayes=total, weight=weight,
+                  probability=posterior(weight))
+
+
+__all__ = ["NULL", "Params", "Patterns", "Scored", "em", "estimate_prior", "exact_u",
+           "monotone", "posterior", "score_levels", "strata_of", "u_from_levels"]

@@ -106,6 +106,8 @@ def normalize_records(
     out["kelurahan_norm"] = normalize_kelurahan(_col(records, "kelurahan"))
     out["kecamatan_norm"] = normalize_kecamatan(_col(records, "kecamatan"))
     out["kabupaten_norm"] = normalize_kabupaten(_col(records, "kabupaten"))
+    out["kodepos_norm"] = _col(records, "kode_pos").astype(str).str.replace(
+        r"\D", "", regex=True).astype("str")
     lap("places")
     out["kategori"] = map_status(_col(records, "status"), _col(records, "keterangan"))
     lap("status")

@@ -16,7 +16,9 @@ TABLE_ORDER: tuple[str, ...] = (
     "rekap_kecamatan",
     "rekap_kelurahan",
     "ganda",
+    "ganda_perlu_cek",
     "belum_terdaftar",
+    "lapangan_perlu_cek",
     "tms",
     "tidak_valid",
     "cocok",
@@ -31,7 +33,10 @@ TABLE_TITLES: dict[str, dict[str, str]] = {
     "rekap_kecamatan": {"id": "Rekap per kecamatan", "en": "Summary by kecamatan"},
     "rekap_kelurahan": {"id": "Rekap per kelurahan", "en": "Summary by kelurahan"},
     "ganda": {"id": "Pemilih ganda", "en": "Duplicate voters"},
+    "ganda_perlu_cek": {"id": "Dugaan ganda, perlu dicek", "en": "Possible duplicates to check"},
     "belum_terdaftar": {"id": "Memenuhi syarat, belum terdaftar", "en": "Eligible but not listed"},
+    "lapangan_perlu_cek": {"id": "Catatan lapangan, perlu dicek",
+                           "en": "Field records to check"},
     "tms": {"id": "Tidak memenuhi syarat (TMS)", "en": "Not eligible (TMS)"},
     "tidak_valid": {"id": "Data tidak valid", "en": "Invalid data"},
     "cocok": {"id": "Cocok dengan DPT", "en": "Matched to the list"},
@@ -45,7 +50,9 @@ SHEET_NAMES: dict[str, dict[str, str]] = {
     "rekap_kecamatan": {"id": "Rekap kecamatan", "en": "Summary kecamatan"},
     "rekap_kelurahan": {"id": "Rekap kelurahan", "en": "Summary kelurahan"},
     "ganda": {"id": "Ganda", "en": "Duplicates"},
+    "ganda_perlu_cek": {"id": "Ganda perlu cek", "en": "Duplicates to check"},
     "belum_terdaftar": {"id": "Belum terdaftar", "en": "Not listed"},
+    "lapangan_perlu_cek": {"id": "Lapangan perlu cek", "en": "Field records to check"},
     "tms": {"id": "TMS", "en": "Not eligible (TMS)"},
     "tidak_valid": {"id": "Tidak valid", "en": "Invalid data"},
     "cocok": {"id": "Cocok", "en": "Matched"},
@@ -66,6 +73,20 @@ TABLE_DESCRIPTIONS: dict[str, dict[str, str]] = {
     "ganda": {
         "id": "Baris daftar pemilih yang diduga orang yang sama; satu grup = satu orang.",
         "en": "List rows that appear to be the same person; one group = one person.",
+    },
+    "ganda_perlu_cek": {
+        "id": "Pasangan yang nama dan tanggal lahirnya (atau skornya) mengarah ke orang yang "
+        "sama, tetapi bukti lain (NIK, KK, alamat) membantahnya. Bukan temuan ganda sebelum dicek "
+        "di lapangan; satu pasangan = dua baris.",
+        "en": "Pairs whose name and birth date (or score) point to one person while other "
+        "evidence (NIK, family card, address) contradicts it. Not duplicates until checked in "
+        "the field; one pair = two rows.",
+    },
+    "lapangan_perlu_cek": {
+        "id": "Catatan lapangan yang kandidat terdekatnya di daftar pemilih masuk akal tetapi "
+        "belum pasti: tidak dihitung cocok maupun belum terdaftar sebelum dicek.",
+        "en": "Field records whose nearest list candidate is plausible but not certain: counted "
+        "neither as matched nor as not listed until checked.",
     },
     "belum_terdaftar": {
         "id": "Catatan lapangan yang memenuhi syarat tetapi tidak ditemukan di daftar pemilih.",
@@ -139,6 +160,15 @@ _BASE_COLUMNS: dict[str, dict[str, str]] = {
     "tms_lain": {"id": "TMS lain", "en": "Other not eligible"},
     "tidak_valid": {"id": "Tidak valid", "en": "Invalid"},
     "hasil": {"id": "Hasil", "en": "Outcome"},
+    "pasangan": {"id": "Pasangan", "en": "Pair"},
+    "skor_nama_tgl": {"id": "Skor nama & tgl lahir saja", "en": "Score of name & birth date alone"},
+    "lapangan_perlu_cek": {"id": "Lapangan perlu cek", "en": "Field records to check"},
+    "baris_ganda_perlu_cek": {"id": "Baris ganda perlu cek", "en": "Duplicate rows to check"},
+    "perkiraan_ganda_keliru": {"id": "Perkiraan ganda keliru", "en": "Expected false duplicates"},
+    "perkiraan_ganda_terlewat": {"id": "Perkiraan ganda terlewat",
+                                 "en": "Expected missed duplicates"},
+    "perkiraan_cocok_keliru": {"id": "Perkiraan cocok keliru", "en": "Expected false links"},
+    "perkiraan_cocok_terlewat": {"id": "Perkiraan cocok terlewat", "en": "Expected missed links"},
 }
 
 # Suffixes / prefixes that qualify a base column.

@@ -1,0 +1,264 @@
+"""Turn normalised records into the arrays the matcher works on.
+
+Everything here is vectorised over whole columns (string work on distinct values only). Text
+that is compared for equality is carried as a 64-bit hash (0 = missing), so blocking keys and
+equality tests are integer operations, and the same value hashes to the same number in every
+partition and process (what a distributed run needs). Text that is compared fuzzily is kept
+as an object array of ``str``.
+
+A :class:`Features` object is aligned with its records by position, and carries each
+record's ``rid``; pairs refer to records by position within a Features object.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+# Codes in the NIK/NKK digit matrix besides 0-9.
+MASKED = 10
+MISSING = 11
+# Positions inside a NIK: 0-5 region (province, kab/kota, kecamatan where first issued),
+# 6-11 birth date DDMMYY (day + 40 for women), 12-15 serial.
+NIK_DATE = slice(6, 12)
+NIK_SERIAL = slice(12, 16)
+# Two-digit NIK years below this are 20YY, others 19YY.
+CENTURY_PIVOT = 30
+
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+
+
+def splitmix(x: np.ndarray) -> np.ndarray:
+    """A well-mixed 64-bit hash of integers (splitmix64 finaliser), never 0."""
+    z = np.asarray(x).astype(np.uint64) + _GOLDEN
+    z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    z = z ^ (z >> np.uint64(31))
+    return np.where(z == 0, np.uint64(1), z)
+
+
+def hash_text(values: pd.Series | np.ndarray) -> np.ndarray:
+    """64-bit hash per string (0 for '' or missing), deterministic across processes."""
+    s = pd.Series(values, dtype=object).fillna("")
+    codes, uniques = pd.factorize(s, sort=False)
+    if len(uniques) == 0:
+        return np.zeros(len(s), np.uint64)
+    hashed = pd.util.hash_array(np.asarray(uniques, dtype=object), categorize=False)
+    hashed = np.where(hashed == 0, np.uint64(1), hashed)
+    hashed[np.asarray(uniques == "", dtype=bool)] = 0
+    return hashed[codes]
+
+
+def hash_ints(values: np.ndarray, salt: int) -> np.ndarray:
+    """Hash of integers (negative = missing -> 0), salted so two fields never collide."""
+    values = np.asarray(values, dtype=np.int64)
+    out = splitmix(values.astype(np.uint64) ^ splitmix(np.full(1, salt))[0])
+    return np.where(values < 0, np.uint64(0), out)
+
+
+def combine(*parts: np.ndarray) -> np.ndarray:
+    """One hash from several (0 when any part is 0: a key needs every component)."""
+    out = parts[0].astype(np.uint64)
+    empty = out == 0
+    for p in parts[1:]:
+        out = splitmix(out * np.uint64(31) + p.astype(np.uint64))
+        empty |= p == 0
+    return np.where(empty, np.uint64(0), out)
+
+
+@dataclass
+class Features:
+    """Arrays for one set of records, aligned by position; see the module docstring.
+
+    ``present`` names the features that carry information in this set (a column that is
+    absent from the input, or empty on every row, is not present); comparisons and blocking
+    keys are built only from features present on both sides.
+    """
+
+    rid: np.ndarray
+    present: frozenset[str]
+    text: dict[str, np.ndarray]  # object arrays of str ('' when missing)
+    hashes: dict[str, np.ndarray]  # uint64, 0 when missing
+    ints: dict[str, np.ndarray]  # int64, -1 when missing
+    nik: np.ndarray  # (n, 16) uint8 digits, MASKED or MISSING
+    nik_state: np.ndarray  # int8: 0 none, 1 full, 2 masked
+    nkk: np.ndarray
+    nkk_state: np.ndarray
+    flags: dict[str, np.ndarray] = field(default_factory=dict)  # bool arrays
+    keys: dict[str, np.ndarray] = field(default_factory=dict)  # blocking keys, built lazily
+
+    def __len__(self) -> int:
+        return len(self.rid)
+
+    def take(self, positions: np.ndarray) -> Features:
+        """The records at ``positions`` (a partition or a sample), as a new Features."""
+        p = np.asarray(positions, dtype=np.int64)
+        return Features(
+            rid=self.rid[p], present=self.present,
+            text={k: v[p] for k, v in self.text.items()},
+            hashes={k: v[p] for k, v in self.hashes.items()},
+            ints={k: v[p] for k, v in self.ints.items()},
+            nik=self.nik[p], nik_state=self.nik_state[p], nkk=self.nkk[p],
+            nkk_state=self.nkk_state[p], flags={k: v[p] for k, v in self.flags.items()},
+            keys={k: v[p] for k, v in self.keys.items()},
+        )
+
+
+def _text(records: pd.DataFrame, column: str) -> np.ndarray:
+    if column not in records.columns:
+        return np.full(len(records), "", dtype=object)
+    s = records[column]
+    return s.fillna("").astype(str).to_numpy(dtype=object)
+
+
+def digit_matrix(norm: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Digit matrix and state of normalised NIK/NKK values ('' = none, '*' = masked digit)."""
+    s = pd.Series(norm, dtype=object).fillna("").astype(str)
+    n = len(s)
+    present = (s.str.len() == 16).to_numpy()
+    padded = s.where(present, "#" * 16)
+    raw = np.frombuffer("".join(padded.tolist()).encode("ascii", "replace"), dtype=np.uint8)
+    raw = raw.reshape(n, 16) if n else np.zeros((0, 16), np.uint8)
+    digits = raw.astype(np.int16) - ord("0")
+    matrix = np.where((digits >= 0) & (digits <= 9), digits, MISSING).astype(np.uint8)
+    matrix[raw == ord("*")] = MASKED
+    masked = (matrix == MASKED).any(axis=1)
+    bad = (matrix == MISSING).any(axis=1) & present
+    state = np.where(present & ~bad, np.where(masked, 2, 1), 0).astype(np.int8)
+    matrix[state == 0] = MISSING
+    return matrix, state
+
+
+def digits_value(matrix: np.ndarray, part: slice) -> np.ndarray:
+    """The integer a slice of a digit matrix spells, -1 where a digit is not visible."""
+    sub = matrix[:, part].astype(np.int64)
+    visible = (sub <= 9).all(axis=1)
+    weights = 10 ** np.arange(sub.shape[1] - 1, -1, -1, dtype=np.int64)
+    return np.where(visible, sub @ weights, -1)
+
+
+def nik_dates(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Birth date encoded in each NIK's DDMMYY part: (year, month, day, female), -1 where
+    those six digits are not all visible or do not form a real date."""
+    part = digits_value(matrix, NIK_DATE)
+    ok = part >= 0
+    dd, mm, yy = part // 10000, (part // 100) % 100, part % 100
+    female = dd > 40
+    day = np.where(female, dd - 40, dd)
+    year = np.where(yy < CENTURY_PIVOT, 2000 + yy, 1900 + yy)
+    frame = pd.DataFrame({"year": np.where(ok, year, 2000), "month": np.where(ok, mm, 1),
+                          "day": np.where(ok, day, 1)})
+    dates = pd.to_datetime(frame, errors="coerce")
+    valid = ok & dates.notna().to_numpy()
+    return (np.where(valid, year, -1), np.where(valid, mm, -1), np.where(valid, day, -1),
+            valid & female)
+
+
+def _first_last(nama: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """First and last token of each name (on distinct names)."""
+    codes, uniques = pd.factorize(nama)
+    u = pd.Series(uniques, dtype=object).astype(str)
+    first = u.str.replace(r" .*$", "", regex=True).to_numpy(dtype=object)
+    last = u.str.replace(r"^.* ", "", regex=True).to_numpy(dtype=object)
+    if len(uniques) == 0:
+        empty = np.full(len(nama), "", dtype=object)
+        return empty, empty.copy()
+    return first[codes], last[codes]
+
+
+def _int_column(records: pd.DataFrame, column: str) -> np.ndarray:
+    if column not in records.columns:
+        return np.full(len(records), -1, np.int64)
+    return pd.to_numeric(records[column], errors="coerce").fillna(-1).astype(np.int64).to_numpy()
+
+
+# Which normalised column feeds each text feature.
+TEXT_SOURCES: dict[str, str] = {
+    "nama": "nama_norm",
+    "nama_key": "nama_key",
+    "tempat": "tempat_norm",
+    "alamat": "alamat_norm",
+    "kel": "kelurahan_norm",
+    "kec": "kecamatan_norm",
+    "kab": "kabupaten_norm",
+    "kodepos": "kodepos_norm",
+}
+
+
+def prepare(records: pd.DataFrame) -> Features:
+    """Features of normalised records (columns of ``coklit.fields.NORMALISED``)."""
+    n = len(records)
+    rid = (records["rid"].to_numpy(np.int64) if "rid" in records.columns
+           else np.arange(n, dtype=np.int64))
+    text = {name: _text(records, column) for name, column in TEXT_SOURCES.items()}
+    first, last = _first_last(pd.Series(text["nama"], dtype=object))
+    text["depan"], text["belakang"] = first, last
+    hashes = {name: hash_text(values) for name, values in text.items()}
+    words = pd.Series(text["alamat"], dtype=object)
+    hashes["alamat_depan"] = hash_text(words.str.replace(r" .*$", "", regex=True))
+    hashes["alamat_belakang"] = hash_text(words.str.replace(r"^.* ", "", regex=True))
+    hashes["alamat_rapat"] = hash_text(
+        pd.Series(text["alamat"], dtype=object).str.replace(" ", "", regex=False))
+    hashes["alamat_kel"] = combine(hashes["alamat"], hashes["kel"]) if (hashes["kel"] != 0).any() \
+        else hashes["alamat"]
+    ntok = pd.Series(text["nama"], dtype=object).str.count(" ").to_numpy() + 1
+    ints: dict[str, np.ndarray] = {"nama_tokens": np.where(text["nama"] == "", 0, ntok)}
+
+    nik, nik_state = digit_matrix(_text(records, "nik_norm"))
+    nkk_norm = _text(records, "nkk_norm")
+    nkk, nkk_state = digit_matrix(nkk_norm)
+    for name, m, state in (("nik", nik, nik_state), ("nkk", nkk, nkk_state)):
+        ints[f"{name}_region"] = np.where(state > 0, digits_value(m, slice(0, 6)), -1)
+        ints[f"{name}_mid"] = np.where(state > 0, digits_value(m, NIK_DATE), -1)
+        ints[f"{name}_serial"] = np.where(state > 0, digits_value(m, NIK_SERIAL), -1)
+        full = state == 1
+        hashes[name] = np.where(full, combine(hash_ints(ints[f"{name}_region"], 1),
+                                              hash_ints(ints[f"{name}_mid"], 2),
+                                              hash_ints(ints[f"{name}_serial"], 3)),
+                                np.uint64(0))
+
+    # Birth date: as written, else as the NIK encodes it.
+    if "tgl_lahir" in records.columns:
+        tgl = pd.to_datetime(records["tgl_lahir"], errors="coerce")
+        written = tgl.notna().to_numpy()
+        y = np.where(written, tgl.dt.year.fillna(0).to_numpy(np.int64), -1)
+        mo = np.where(written, tgl.dt.month.fillna(0).to_numpy(np.int64), -1)
+        d = np.where(written, tgl.dt.day.fillna(0).to_numpy(np.int64), -1)
+    else:
+        written = np.zeros(n, bool)
+        y = mo = d = np.full(n, -1, np.int64)
+    ny, nm, nd, _ = nik_dates(nik)
+    date_ok = written & (ny == y) & (nm == mo) & (nd == d) & (nik_state == 1)
+    use_nik = ~written & (ny >= 0)
+    y, mo, d = np.where(use_nik, ny, y), np.where(use_nik, nm, mo), np.where(use_nik, nd, d)
+    known = y >= 0
+    ints["tgl"] = np.where(known, y * 10000 + mo * 100 + d, -1)
+    lo, hi = np.minimum(d, mo), np.maximum(d, mo)
+    ints["tgl_swap"] = np.where(known, y * 10000 + lo * 100 + hi, -1)
+    ints["tgl_y"], ints["tgl_m"], ints["tgl_d"] = y, mo, d
+    hashes["tgl"] = hash_ints(ints["tgl"], 4)
+    hashes["tgl_swap"] = hash_ints(ints["tgl_swap"], 5)
+
+    jk = _text(records, "jk_norm")
+    ints["jk"] = np.select([jk == "L", jk == "P"], [0, 1], -1)
+    ints["rt"] = _int_column(records, "rt_norm")
+    ints["rw"] = _int_column(records, "rw_norm")
+    ints["tps"] = _int_column(records, "tps_norm")
+    hashes["nama_awal"] = hash_text(pd.Series(text["nama_key"], dtype=object).str.slice(0, 1))
+    hashes["nama_awal2"] = hash_text(pd.Series(text["nama_key"], dtype=object).str.slice(0, 2))
+
+    present = {name for name, h in hashes.items() if (h != 0).any()}
+    present |= {name for name in ("rt", "rw", "jk", "tps") if (ints[name] >= 0).any()}
+    if (nik_state > 0).any():
+        present.add("nik")
+    if (nkk_state > 0).any():
+        present.add("nkk")
+    if known.any():
+        present.add("tgl")
+    return Features(
+        rid=rid, present=frozenset(present), text=text, hashes=hashes, ints=ints,
+        nik=nik, nik_state=nik_state, nkk=nkk, nkk_state=nkk_state,
+        flags={"nik_date_ok": date_ok, "tgl_written": written, "tgl_from_nik": use_nik},
+    )
