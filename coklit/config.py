@@ -49,19 +49,23 @@ class MatchConfig:
     max_block_size: int = 200
     # Candidate pairs the optional blocking keys may add up to: this many per record of the
     # list (dedupe) or per field record (linking), and at least min_pair_budget.
-    pairs_per_record: float = 1.0
+    pairs_per_list_record: float = 1.0
+    pairs_per_field_record: float = 25.0
     min_pair_budget: int = 1_000_000
     # Random pairs drawn to estimate u-probabilities, overall and per stratum sample key.
-    u_sample_pairs: int = 200_000
-    u_stratum_pairs: int = 40_000
+    u_sample_pairs: int = 100_000
+    u_stratum_pairs: int = 15_000
     # Pairs per EM training session (all of them when a session has fewer).
-    session_pairs: int = 100_000
+    session_pairs: int = 40_000
     # EM iterations and convergence tolerance.
     em_max_iter: int = 60
     em_tol: float = 1e-6
     # Strata that condition comparisons on each other (kinship, NIK given the birth date);
     # False = plain independence (for ablation).
     interactions: bool = True
+    # A stratum whose sampled pairs are more often than this one person by the identity rule
+    # (records at one address in a file without households) is left out of the model.
+    stratum_same_person_max: float = 0.2
     # Groups larger than this are split again at a stricter threshold.
     max_group_size: int = 6
     seed: int = 12345

@@ -68,8 +68,8 @@ KEYS: dict[str, Key] = {
                      "first name token + birth date: later tokens differ"),
     "belakang_tgl": Key(_join(_h("belakang"), _h("tgl")), ("nama", "tgl"),
                         "last name token + birth date: earlier tokens differ"),
-    "tgl_kel": Key(_join(_h("tgl"), _h("kel")), ("tgl", "kel"),
-                   "birth date + kelurahan: a badly misspelt name"),
+    "tgl_kel": Key(_join(_h("tgl"), _h("kel"), _h("jk_kunci")), ("tgl", "kel"),
+                   "birth date + kelurahan (+ sex): a badly misspelt name"),
     "kk": Key(_h("nkk"), ("nkk",), "same family card"),
     "alamat_kel": Key(_join(_h("alamat"), _h("kel"), _h("nama_awal")), ("alamat", "kel", "nama_key"),
                       "address + kelurahan + name initial"),
@@ -107,21 +107,21 @@ KEYS: dict[str, Key] = {
 # survive a typo in every identity field) are added in order while the candidate pairs stay
 # within a budget, so a small file gets generous blocking and a city list stays fast.
 DEDUPE_ORDER: tuple[str, ...] = (
-    "nik", "nik_wilayah_tgl", "nik_tgl_urut", "nik_wilayah_urut", "nama_tgl", "depan_tgl",
-    "belakang_tgl", "tgl_kel",
-    "kk", "alamat_kel", "nama_kel", "depan_kel", "belakang_kel", "alamat_nama",
+    "nik", "nik_wilayah_tgl", "nik_tgl_urut", "nama_tgl", "tgl_kel",
+    "belakang_tgl", "depan_tgl", "nama_kel", "kk", "alamat_kel", "nik_wilayah_urut",
+    "kel_awal", "depan_kel", "belakang_kel", "alamat_nama",
     "nama_kodepos", "tgl_kodepos", "alamat_kodepos", "alamat_rapat", "kodepos_awal",
-    "kel_awal", "nama", "tgl", "alamat_belakang", "alamat_depan", "kodepos", "kel")
-DEDUPE_ALWAYS = 8
+    "nama", "tgl", "alamat_belakang", "alamat_depan", "kodepos", "kel")
+DEDUPE_ALWAYS = 5
 # Field records are often incomplete (no NIK, masked NIK, no date, retyped name) and the
 # field side is small, so linking always uses the identity and household keys.
 LINK_ORDER: tuple[str, ...] = (
-    "nik", "nik_wilayah_tgl", "nik_tgl_urut", "nik_wilayah_urut", "nama_tgl", "depan_tgl",
-    "belakang_tgl", "tgl_kel", "kk", "alamat_kel", "alamat_nama", "nama_kel", "depan_kel",
-    "belakang_kel",
-    "nama_kodepos", "tgl_kodepos", "alamat_kodepos", "alamat_rapat", "kodepos_awal",
-    "kel_awal", "nama", "tgl", "alamat_belakang", "alamat_depan", "kodepos", "kel")
-LINK_ALWAYS = 14
+    "nik", "nik_wilayah_tgl", "nik_tgl_urut", "nama_tgl", "tgl_kel", "kk", "alamat_kel",
+    "nama_kel",
+    "depan_tgl", "belakang_tgl", "nik_wilayah_urut", "kel_awal", "alamat_nama", "depan_kel",
+    "belakang_kel", "nama_kodepos", "tgl_kodepos", "alamat_kodepos", "alamat_rapat",
+    "kodepos_awal", "nama", "tgl", "alamat_belakang", "alamat_depan", "kodepos", "kel")
+LINK_ALWAYS = 8
 
 
 def available_keys(task: str, present: frozenset[str]) -> tuple[tuple[str, ...], int]:
@@ -138,16 +138,65 @@ def keys_for(task: str, present: frozenset[str]) -> tuple[str, ...]:
     return available_keys(task, present)[0]
 
 
-def pair_count(left: np.ndarray, right: np.ndarray | None, max_size: int) -> int:
-    """Pairs a key would produce (blocks above ``max_size`` skipped), from value counts."""
-    lv, lc = np.unique(left[left != 0], return_counts=True)
+@dataclass(frozen=True)
+class Blocks:
+    """The records of one key grouped by value, sorted once and reused for counting,
+    enumerating and sampling pairs: ``positions`` of records with a value, in value order;
+    per block its ``value``, ``start`` (into ``positions``) and ``size``."""
+
+    positions: np.ndarray
+    value: np.ndarray
+    start: np.ndarray
+    size: np.ndarray
+
+    @classmethod
+    def of(cls, codes: np.ndarray) -> Blocks:
+        valid = np.flatnonzero(codes != 0)
+        c = codes[valid]
+        # Order inside a block does not matter (pairs are normalised to i < j); quicksort is
+        # deterministic for the same input and twice as fast as a stable sort.
+        order = np.argsort(c, kind="quicksort")
+        pos, c = valid[order], c[order]
+        if len(c) == 0:
+            empty = np.zeros(0, np.int64)
+            return cls(empty, np.zeros(0, np.uint64), empty, empty)
+        start = np.flatnonzero(np.r_[True, c[1:] != c[:-1]])
+        size = np.diff(np.r_[start, len(c)])
+        return cls(pos, c[start], start, size)
+
+    def matched(self, other: Blocks) -> tuple[np.ndarray, np.ndarray]:
+        """For each block of ``self``, the index of the block of ``other`` with the same
+        value and a mask of those that have one."""
+        where = np.clip(np.searchsorted(other.value, self.value), 0, max(len(other.value) - 1, 0))
+        found = (len(other.value) > 0) & (other.value[where] == self.value) if len(other.value) \
+            else np.zeros(len(self.value), bool)
+        return where, found
+
+
+def _blocks(codes: np.ndarray | Blocks) -> Blocks:
+    return codes if isinstance(codes, Blocks) else Blocks.of(codes)
+
+
+def value_counts(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct non-zero codes and how many records carry each (hashing, no sort)."""
+    values = codes[codes != 0]
+    index, uniques = pd.factorize(values, sort=False)
+    return np.asarray(uniques), np.bincount(index, minlength=len(uniques))
+
+
+def pair_count(left: np.ndarray | Blocks, right: np.ndarray | Blocks | None,
+               max_size: int) -> int:
+    """Pairs a key would produce (blocks above ``max_size`` skipped), from block sizes."""
+    lv, lc = ((left.value, left.size) if isinstance(left, Blocks) else value_counts(left))
     if right is None:
-        lc = lc[lc <= max_size].astype(np.int64)
-        return int((lc * (lc - 1) // 2).sum())
-    rv, rc = np.unique(right[right != 0], return_counts=True)
-    _, il, ir = np.intersect1d(lv, rv, assume_unique=True, return_indices=True)
-    ok = (lc[il] <= max_size) & (rc[ir] <= max_size)
-    return int((lc[il][ok].astype(np.int64) * rc[ir][ok]).sum())
+        size = lc[lc <= max_size].astype(np.int64)
+        return int((size * (size - 1) // 2).sum())
+    rv, rc = ((right.value, right.size) if isinstance(right, Blocks) else value_counts(right))
+    where = pd.Index(rv).get_indexer(lv)
+    found = where >= 0
+    ls, rs = lc[found].astype(np.int64), rc[where[found]].astype(np.int64)
+    ok = (ls <= max_size) & (rs <= max_size)
+    return int((ls[ok] * rs[ok]).sum())
 
 
 def choose_keys(task: str, left: Features, right: Features | None, budget: int,
@@ -158,9 +207,10 @@ def choose_keys(task: str, left: Features, right: Features | None, budget: int,
     keys, n_always = available_keys(task, left.present & other.present)
     chosen, total = [], 0
     for k, name in enumerate(keys):
-        count = pair_count(key_values(left, name),
-                           None if right is None else key_values(right, name), max_size)
-        if k >= n_always and total + count > budget:
+        count = pair_count(left.blocks.get(name, key_values(left, name)),
+                           None if right is None
+                           else right.blocks.get(name, key_values(right, name)), max_size)
+        if count == 0 or (k >= n_always and total + count > budget):
             continue
         chosen.append(name)
         total += count
@@ -178,28 +228,32 @@ class BlockingStats:
 
 
 def key_values(f: Features, name: str) -> np.ndarray:
-    """Key ``name`` of every record (built once per Features, then reused)."""
+    """Key ``name`` of every record (built once per Features, then reused: duplicate
+    detection and linking share the keys of a list)."""
     if name not in f.keys:
         f.keys[name] = KEYS[name].build(f)
     return f.keys[name]
 
 
-def pairs_within(codes: np.ndarray, max_size: int) -> tuple[np.ndarray, np.ndarray, int, int]:
+def key_blocks(f: Features, name: str) -> Blocks:
+    """The records of ``f`` grouped by key ``name`` (sorted once, then reused)."""
+    if name not in f.blocks:
+        f.blocks[name] = Blocks.of(key_values(f, name))
+    return f.blocks[name]
+
+
+def pairs_within(codes: np.ndarray | Blocks,
+                 max_size: int) -> tuple[np.ndarray, np.ndarray, int, int]:
     """All pairs (i < j) of positions sharing a non-zero code, in blocks of at most
     ``max_size``. Returns the pairs, the number of blocks skipped as too large and the
     records in them."""
-    valid = np.flatnonzero(codes != 0)
-    c = codes[valid]
-    order = np.argsort(c, kind="stable")
-    pos, c = valid[order], c[order]
-    if len(c) == 0:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64), 0, 0
-    start = np.flatnonzero(np.r_[True, c[1:] != c[:-1]])
-    size = np.diff(np.r_[start, len(c)])
-    too_big = size > max_size
-    skipped_blocks, skipped_records = int(too_big.sum()), int(size[too_big].sum())
-    keep = (size >= 2) & ~too_big
-    start, size = start[keep], size[keep]
+    b = _blocks(codes)
+    too_big = b.size > max_size
+    skipped_blocks, skipped_records = int(too_big.sum()), int(b.size[too_big].sum())
+    keep = (b.size >= 2) & ~too_big
+    start, size = b.start[keep], b.size[keep]
+    if len(size) == 0:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), skipped_blocks, skipped_records
     # Member k of a block (0-based) pairs with members k+1 .. size-1 of the same block.
     offset = np.arange(size.sum()) - np.repeat(np.cumsum(size) - size, size)
     member = np.repeat(start, size) + offset
@@ -207,34 +261,30 @@ def pairs_within(codes: np.ndarray, max_size: int) -> tuple[np.ndarray, np.ndarr
     first = np.repeat(member, partners)
     run_start = np.repeat(np.cumsum(partners) - partners, partners)
     second = first + 1 + (np.arange(partners.sum()) - run_start)
-    a, b = pos[first], pos[second]
-    return np.minimum(a, b), np.maximum(a, b), skipped_blocks, skipped_records
+    x, y = b.positions[first], b.positions[second]
+    return np.minimum(x, y), np.maximum(x, y), skipped_blocks, skipped_records
 
 
-def pairs_between(left: np.ndarray, right: np.ndarray,
-                max_size: int) -> tuple[np.ndarray, np.ndarray, int, int]:
+def pairs_between(left: np.ndarray | Blocks, right: np.ndarray | Blocks,
+                  max_size: int) -> tuple[np.ndarray, np.ndarray, int, int]:
     """All pairs (i in left, j in right) sharing a non-zero code; blocks whose left or
     right side has more than ``max_size`` records are skipped."""
-    li = np.flatnonzero(left != 0)
-    rj = np.flatnonzero(right != 0)
-    lc, rc = left[li], right[rj]
-    lorder, rorder = np.argsort(lc, kind="stable"), np.argsort(rc, kind="stable")
-    li, lc, rj, rc = li[lorder], lc[lorder], rj[rorder], rc[rorder]
-    lu, lstart, lsize = np.unique(lc, return_index=True, return_counts=True)
-    rstart = np.searchsorted(rc, lu, "left")
-    rsize = np.searchsorted(rc, lu, "right") - rstart
-    big = (lsize > max_size) | (rsize > max_size)
-    skipped_blocks = int((big & (rsize > 0)).sum())
-    skipped_records = int(lsize[big & (rsize > 0)].sum())
-    keep = ~big & (rsize > 0)
-    lstart, lsize, rstart, rsize = lstart[keep], lsize[keep], rstart[keep], rsize[keep]
+    bl, br = _blocks(left), _blocks(right)
+    where, found = bl.matched(br)
+    lsize = bl.size
+    rsize = np.where(found, br.size[where] if len(br.size) else 0, 0)
+    big = found & ((lsize > max_size) | (rsize > max_size))
+    skipped_blocks, skipped_records = int(big.sum()), int(lsize[big].sum())
+    keep = found & ~big
+    lstart, lsize = bl.start[keep], lsize[keep]
+    rstart, rsize = br.start[where[keep]] if len(br.size) else where[keep], rsize[keep]
     per_left = np.repeat(rsize, lsize)  # partners of each left member
     left_member = np.repeat(lstart, lsize) + (
         np.arange(lsize.sum()) - np.repeat(np.cumsum(lsize) - lsize, lsize))
     i = np.repeat(left_member, per_left)
     run = np.arange(per_left.sum()) - np.repeat(np.cumsum(per_left) - per_left, per_left)
     j = np.repeat(np.repeat(rstart, lsize), per_left) + run
-    return li[i], rj[j], skipped_blocks, skipped_records
+    return bl.positions[i], br.positions[j], skipped_blocks, skipped_records
 
 
 def candidate_pairs(
@@ -251,12 +301,12 @@ def candidate_pairs(
     stats = BlockingStats()
     found_i, found_j, found_k = [], [], []
     for number, name in enumerate(keys):
-        lk = key_values(left, name)
+        lk = key_blocks(left, name)
         if right is None:
             i, j, skipped, skipped_rec = pairs_within(lk, max_block_size)
         else:
-            i, j, skipped, skipped_rec = pairs_between(lk, key_values(right, name),
-                                                     max_block_size)
+            i, j, skipped, skipped_rec = pairs_between(lk, key_blocks(right, name),
+                                                       max_block_size)
         stats.pairs[name] = len(i)
         stats.skipped_blocks[name] = skipped
         stats.skipped_records[name] = skipped_rec
@@ -268,48 +318,35 @@ def candidate_pairs(
     k = np.concatenate(found_k) if found_k else np.zeros(0, np.int8)
     width = np.int64(len(right) if right is not None else len(left))
     _, first = np.unique(i * width + j, return_index=True)
-    names = np.array(keys if keys else ["-"], dtype=object)
-    pairs = pd.DataFrame({"i": i[first], "j": j[first], "kunci": names[k[first]]})
+    kunci = pd.Categorical.from_codes(k[first], categories=list(keys) if keys else ["-"])
+    pairs = pd.DataFrame({"i": i[first], "j": j[first], "kunci": kunci})
     stats.total = len(pairs)
     return pairs, stats
 
 
-def sample_within(codes_left: np.ndarray, codes_right: np.ndarray | None, count: int,
+def sample_within(left: np.ndarray | Blocks, right: np.ndarray | Blocks | None, count: int,
                   rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
     """``count`` pairs drawn uniformly from all pairs that share a non-zero code (i != j when
-    ``codes_right`` is None), with replacement; empty when no two records share one."""
-    if codes_right is None:
-        valid = np.flatnonzero(codes_left != 0)
-        c = codes_left[valid]
-        order = np.argsort(c, kind="stable")
-        pos, c = valid[order], c[order]
-        if len(c) < 2:
-            return np.zeros(0, np.int64), np.zeros(0, np.int64)
-        start = np.flatnonzero(np.r_[True, c[1:] != c[:-1]])
-        size = np.diff(np.r_[start, len(c)])
-        weight = size * (size - 1) / 2.0
+    ``right`` is None), with replacement; empty when no two records share one."""
+    bl = _blocks(left)
+    none = np.zeros(0, np.int64), np.zeros(0, np.int64)
+    if right is None:
+        weight = bl.size * (bl.size - 1) / 2.0
         if weight.sum() == 0:
-            return np.zeros(0, np.int64), np.zeros(0, np.int64)
-        block = rng.choice(len(size), size=count, p=weight / weight.sum())
-        a = rng.integers(0, size[block])
-        b = rng.integers(0, size[block] - 1)
+            return none
+        block = rng.choice(len(bl.size), size=count, p=weight / weight.sum())
+        a = rng.integers(0, bl.size[block])
+        b = rng.integers(0, bl.size[block] - 1)
         b = b + (b >= a)
-        return pos[start[block] + a], pos[start[block] + b]
-    li = np.flatnonzero(codes_left != 0)
-    rj = np.flatnonzero(codes_right != 0)
-    lc = codes_left[li]
-    rorder = np.argsort(codes_right[rj], kind="stable")
-    rj = rj[rorder]
-    rc = codes_right[rj]
-    lorder = np.argsort(lc, kind="stable")
-    li, lc = li[lorder], lc[lorder]
-    lu, lstart, lsize = np.unique(lc, return_index=True, return_counts=True)
-    rstart = np.searchsorted(rc, lu, "left")
-    rsize = np.searchsorted(rc, lu, "right") - rstart
-    weight = lsize * rsize.astype(float)
+        return bl.positions[bl.start[block] + a], bl.positions[bl.start[block] + b]
+    br = _blocks(right)
+    where, found = bl.matched(br)
+    rsize = np.where(found, br.size[where] if len(br.size) else 0, 0)
+    weight = bl.size * rsize.astype(float)
     if weight.sum() == 0:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    block = rng.choice(len(lu), size=count, p=weight / weight.sum())
-    a = rng.integers(0, lsize[block])
+        return none
+    block = rng.choice(len(bl.size), size=count, p=weight / weight.sum())
+    a = rng.integers(0, bl.size[block])
     b = rng.integers(0, rsize[block])
-    return li[lstart[block] + a], rj[rstart[block] + b]
+    return (bl.positions[bl.start[block] + a],
+            br.positions[br.start[where[block]] + b])

@@ -45,10 +45,12 @@ def _null(n: int) -> np.ndarray:
     return np.full(n, -1, dtype=np.int8)
 
 
-def _jw(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+def _jw(x: np.ndarray, y: np.ndarray, cutoff: float | None = None) -> np.ndarray:
+    """Jaro-Winkler similarity per pair; below ``cutoff`` the value is 0 (computed faster)."""
     if len(x) == 0:
         return np.zeros(0)
-    return process.cpdist(x, y, scorer=JaroWinkler.normalized_similarity, workers=-1)
+    return process.cpdist(x, y, scorer=JaroWinkler.normalized_similarity, workers=-1,
+                          score_cutoff=cutoff)
 
 
 def compare_nik(a: Features, b: Features, i: np.ndarray, j: np.ndarray) -> np.ndarray:
@@ -132,7 +134,8 @@ def compare_names(a: Features, b: Features, i: np.ndarray, j: np.ndarray,
         ra, rb = na[rest], nb[rest]
         low = np.flatnonzero(sim < NAME_SIMILAR)
         if len(low):
-            tok = process.cpdist(ra[low], rb[low], scorer=fuzz.token_set_ratio, workers=-1)
+            tok = process.cpdist(ra[low], rb[low], scorer=fuzz.token_set_ratio, workers=-1,
+                                 score_cutoff=NAME_TOKEN_WEAK)
             lv[low[(sim[low] >= NAME_WEAK) | (tok >= NAME_TOKEN_WEAK)]] = 1
             fa, la = a.hashes["depan"][ir[low]], a.hashes["belakang"][ir[low]]
             fb, lb = b.hashes["depan"][jr[low]], b.hashes["belakang"][jr[low]]
@@ -144,7 +147,8 @@ def compare_names(a: Features, b: Features, i: np.ndarray, j: np.ndarray,
         lv[sim >= NAME_SIMILAR] = 3
         high = np.flatnonzero(sim >= NAME_WEAK)
         if len(high):
-            dist = process.cpdist(ra[high], rb[high], scorer=OSA.distance, workers=-1)
+            dist = process.cpdist(ra[high], rb[high], scorer=OSA.distance, workers=-1,
+                                  score_cutoff=2)
             lv[high[dist <= 1]] = 4
         ka, kb = a.hashes["nama_key"][ir], b.hashes["nama_key"][jr]
         lv[(ka == kb) & (ka != 0)] = 4
@@ -196,7 +200,7 @@ def _text_levels(a: Features, b: Features, i: np.ndarray, j: np.ndarray, name: s
     level = np.where(ha == hb, 2, 0).astype(np.int8)
     rest = np.flatnonzero((ha != hb) & (ha != 0) & (hb != 0))
     if len(rest):
-        sim = _jw(a.text[name][i[rest]], b.text[name][j[rest]])
+        sim = _jw(a.text[name][i[rest]], b.text[name][j[rest]], similar)
         level[rest[sim >= similar]] = 1
     level[(ha == 0) | (hb == 0)] = -1
     return level
@@ -256,8 +260,9 @@ def compare_address(a: Features, b: Features, i: np.ndarray, j: np.ndarray) -> n
     rest = np.flatnonzero(have & (ha != hb))
     if len(rest):
         sa, sb = a.text["alamat"][i[rest]], b.text["alamat"][j[rest]]
-        tok = process.cpdist(sa, sb, scorer=fuzz.token_set_ratio, workers=-1)
-        jw = _jw(sa, sb)
+        tok = process.cpdist(sa, sb, scorer=fuzz.token_set_ratio, workers=-1,
+                             score_cutoff=ADDRESS_SIMILAR)
+        jw = _jw(sa, sb, ADDRESS_NEAR)
         lv = np.where(tok >= ADDRESS_SIMILAR, 2, level[rest])
         lv = np.where((jw >= ADDRESS_NEAR) & ~rt_conflict[rest], 3, lv)
         level[rest] = lv

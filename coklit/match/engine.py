@@ -26,11 +26,14 @@ from coklit.config import MatchConfig
 from coklit.match import model
 from coklit.match.blocking import (
     BlockingStats,
+    Blocks,
     candidate_pairs,
     choose_keys,
+    pair_count,
     pairs_between,
     pairs_within,
     sample_within,
+    value_counts,
 )
 from coklit.match.cluster import group_pairs
 from coklit.match.compare import COMPARATORS, compare_names, compare_places, name_similarity
@@ -82,11 +85,13 @@ def compare(spec: ModelSpec, a: Features, b: Features, i: np.ndarray, j: np.ndar
 
 @dataclass
 class TermFrequencies:
-    """Value counts of the reference list per term-frequency feature."""
+    """How often each value occurs in the reference list, per term-frequency feature: the
+    distinct values (sorted hashes) with their counts, and the total."""
 
-    values: dict[str, np.ndarray]  # sorted distinct hashes
+    values: dict[str, np.ndarray]
     counts: dict[str, np.ndarray]
     totals: dict[str, float]
+    _own: dict[tuple[int, str], np.ndarray] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, spec: ModelSpec, reference: Features) -> TermFrequencies:
@@ -94,11 +99,18 @@ class TermFrequencies:
         for c in spec.comparisons:
             if not c.tf:
                 continue
-            h = reference.hashes[c.tf]
-            h = h[h != 0]
-            values[c.tf], counts[c.tf] = np.unique(h, return_counts=True)
-            totals[c.tf] = float(len(h))
+            values[c.tf], counts[c.tf] = value_counts(reference.hashes[c.tf])
+            totals[c.tf] = float(counts[c.tf].sum())
         return cls(values, counts, totals)
+
+    def _per_record(self, ref: Features, feature: str) -> np.ndarray:
+        """Count of each record's own value (computed once per Features)."""
+        key = (id(ref), feature)
+        if key not in self._own:
+            values, counts = self.values[feature], self.counts[feature]
+            where = pd.Index(values).get_indexer(ref.hashes[feature])
+            self._own[key] = np.where(where >= 0, counts[np.clip(where, 0, None)], 0).astype(float)
+        return self._own[key]
 
     def for_pairs(self, spec: ModelSpec, ref: Features, j: np.ndarray) -> dict[str, np.ndarray]:
         """Frequency in the reference list of the value of each pair's reference record
@@ -107,11 +119,7 @@ class TermFrequencies:
         for c in spec.comparisons:
             if not c.tf or c.tf not in self.values:
                 continue
-            values, counts = self.values[c.tf], self.counts[c.tf]
-            h = ref.hashes[c.tf][j]
-            pos = np.clip(np.searchsorted(values, h), 0, max(len(values) - 1, 0))
-            found = (len(values) > 0) & (values[pos] == h) if len(values) else np.zeros(len(h), bool)
-            count = np.where(found, counts[pos] if len(values) else 0, 0)
+            count = self._per_record(ref, c.tf)[j]
             out[c.name] = np.maximum(count, 1) / max(self.totals[c.tf], 1.0)
         return out
 
@@ -129,31 +137,75 @@ def _random_pairs(n_a: int, n_b: int | None, count: int,
     return rng.integers(0, n_a, count), rng.integers(0, n_b, count)
 
 
-def _stratum_samples(spec: ModelSpec, a: Features, b: Features | None, count: int,
-                     rng: np.random.Generator) -> dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]]:
-    """Random pairs inside each stratum's sample-key blocks: stratum -> (i, j, weight).
+def _stratum_samples(spec: ModelSpec, ref: Features, count: int, rng: np.random.Generator
+                     ) -> dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """Random pairs of reference records inside each stratum's sample-key blocks:
+    stratum -> (i, j, weight), both positions into ``ref``.
 
-    A pair found through several keys of one stratum is that many times as likely to be
-    drawn, so it is weighted by one over the number of its keys that hold it."""
-    right = a if b is None else b
+    The samples are drawn inside the reference list for linking too: u inside a household or
+    a birth date describes different people there (relatives, neighbours), and two rows of
+    one list are rarely one person, while a field record and the list rows of its household
+    usually include the person itself. A pair found through several keys of one stratum is
+    that many times as likely to be drawn, so it is weighted by one over the number of its
+    keys that hold it."""
     out = {}
     for stratum in spec.strata:
-        keys = [k for k in stratum.sample_keys if _sample_key_ok(k, a, right)]
+        keys = [k for k in stratum.sample_keys if _sample_key_ok(k, ref, ref)]
         if not keys:
             continue
-        codes = {k: (SAMPLE_KEYS[k](a), None if b is None else SAMPLE_KEYS[k](right))
-                 for k in keys}
-        parts = [sample_within(ca, cb, count, rng) for ca, cb in codes.values()]
+        parts = [_key_pairs(k, ref, None, count, rng) for k in keys]
         i = np.concatenate([p[0] for p in parts])
         j = np.concatenate([p[1] for p in parts])
         if len(i) == 0:
             continue
         holders = np.zeros(len(i))
-        for ca, cb in codes.values():
-            cb = ca if cb is None else cb
-            holders += (ca[i] != 0) & (ca[i] == cb[j])
+        for k in keys:
+            codes = _sample_codes(ref, k)
+            holders += (codes[i] != 0) & (codes[i] == codes[j])
         out[stratum.name] = (i, j, 1.0 / np.maximum(holders, 1.0))
     return out
+
+
+def _repattern(spec: ModelSpec, patterns: model.Patterns) -> model.Patterns:
+    """Patterns re-keyed to ``spec`` (same comparisons, fewer strata)."""
+    return model.Patterns({c: patterns.levels[c] for c in spec.names}, patterns.counts)
+
+
+def same_person(spec: ModelSpec, levels: dict[str, np.ndarray]) -> np.ndarray:
+    """Pairs that the identity rule calls one person whatever else they show: the name at
+    most one edit apart and the birth date the same (or day and month swapped), or the same
+    NIK with a name at least somewhat alike. Inside a household this is never two relatives
+    (twins differ in name, father and son in birth date, a NIK copied to a relative comes
+    with the relative's name), so such pairs are left out of the samples that estimate u
+    inside the strata."""
+    n = len(levels["nama_jw"])
+    out = np.zeros(n, dtype=bool)
+    if "nama" not in spec.names:
+        return out
+    nama = spec.comparison("nama").levels
+    if "tgl" in spec.names:
+        tgl = spec.comparison("tgl").levels
+        out |= ((levels["nama"] >= nama.index("hampir_sama"))
+                & (levels["tgl"] >= tgl.index("tertukar")))
+    if "nik" in spec.names:
+        nik = spec.comparison("nik").levels
+        out |= ((levels["nik"] == nik.index("sama"))
+                & (levels["nama"] >= nama.index("agak_mirip")))
+    return out
+
+
+def _sample_codes(f: Features, name: str) -> np.ndarray:
+    key = "sample:" + name
+    if key not in f.keys:
+        f.keys[key] = SAMPLE_KEYS[name](f)
+    return f.keys[key]
+
+
+def _sample_blocks(f: Features, name: str) -> Blocks:
+    key = "sample:" + name
+    if key not in f.blocks:
+        f.blocks[key] = Blocks.of(_sample_codes(f, name))
+    return f.blocks[key]
 
 
 def _sample_key_ok(name: str, a: Features, b: Features) -> bool:
@@ -192,48 +244,34 @@ def _u_tables(spec: ModelSpec, random_levels: dict[str, np.ndarray],
     return u
 
 
-def _session_pairs(key: str, a: Features, b: Features | None, count: int,
-                   rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+def _key_pairs(key: str, a: Features, b: Features | None, count: int,
+               rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
     """Pairs sharing ``key``: all of them when there are at most ``count``, else ``count``
     drawn uniformly."""
-    ca = SAMPLE_KEYS[key](a)
-    cb = None if b is None else SAMPLE_KEYS[key](b)
-    if b is None:
-        i, j, _, _ = pairs_within(ca, count)
-    else:
-        i, j, _, _ = pairs_between(ca, cb, count)
-    if len(i) <= count and not _blocks_over(ca, cb, count):
+    ca = _sample_blocks(a, key)
+    cb = None if b is None else _sample_blocks(b, key)
+    whole = max(len(a), 2) if b is None else max(len(a), len(b))
+    if pair_count(ca, cb, whole) <= count:
+        if cb is None:
+            i, j, _, _ = pairs_within(ca, whole)
+        else:
+            i, j, _, _ = pairs_between(ca, cb, whole)
         return i, j
     return sample_within(ca, cb, count, rng)
 
 
-def _blocks_over(ca: np.ndarray, cb: np.ndarray | None, size: int) -> bool:
-    """Whether some key value is shared by more than ``size`` records (its pairs were left
-    out of an enumeration capped at that size)."""
-    for codes in (ca, cb):
-        if codes is None:
-            continue
-        values = codes[codes != 0]
-        if len(values) and np.unique(values, return_counts=True)[1].max() > size:
-            return True
-    return False
-
-
 def _train(spec: ModelSpec, a: Features, b: Features | None, u: dict[str, np.ndarray],
-           cfg: MatchConfig, rng: np.random.Generator,
-           cache: dict[str, dict[str, np.ndarray]]
+           cfg: MatchConfig, rng: np.random.Generator
            ) -> tuple[dict[str, np.ndarray], dict[str, str], list[dict]]:
     """m by EM in the training sessions (u fixed), combined by the median; a comparison no
     session estimated keeps its domain prior. Returns m, its source per comparison, and what
-    each session did. ``cache`` keeps each session's pair levels between rounds."""
+    each session did."""
     right = a if b is None else b
     estimates: dict[str, list[np.ndarray]] = {c.name: [] for c in spec.comparisons}
     sessions = []
     for session in spec.sessions:
-        if session.name not in cache:
-            i, j = _session_pairs(session.key, a, b, cfg.session_pairs, rng)
-            cache[session.name] = compare(spec, a, right, i, j)
-        levels = cache[session.name]
+        i, j = _key_pairs(session.key, a, b, cfg.session_pairs, rng)
+        levels = compare(spec, a, right, i, j)
         n = len(levels["nama_jw"])
         record: dict = {"nama": session.name, "pasangan": int(n), "dipakai": False}
         if n < MIN_SESSION_PAIRS:
@@ -266,44 +304,61 @@ def _train(spec: ModelSpec, a: Features, b: Features | None, u: dict[str, np.nda
 
 
 def fit(spec: ModelSpec, a: Features, b: Features | None, pair_j: np.ndarray,
-        levels: dict[str, np.ndarray], cfg: MatchConfig) -> model.Params:
+        levels: dict[str, np.ndarray], cfg: MatchConfig,
+        tf: TermFrequencies | None = None) -> model.Params:
     """Estimate the parameters of ``spec`` from the data: ``levels`` are the candidate
     pairs' comparison levels (``pair_j`` their positions in the reference list); ``b`` None
     means deduplication of ``a``.
 
-    u and m are estimated in turn: u from the u-samples (random pairs, and random pairs
-    inside each stratum) with m fixed, m from the training sessions with u fixed; two rounds,
-    starting from u as the samples show it."""
+    u comes from the u-samples (random pairs, and random pairs of reference records inside
+    each stratum, cleaned of pairs the identity rule calls one person), m from the training
+    sessions with u fixed; then u again with m known (a stratum's sample may still hold
+    matches) and m again."""
     rng = np.random.default_rng(cfg.seed)
     right = a if b is None else b
     n_a, n_b = len(a), len(right)
     total_pairs = n_a * (n_a - 1) / 2.0 if b is None else float(n_a) * n_b
+    dropped: list[str] = []
 
     ri, rj = _random_pairs(n_a, None if b is None else n_b, cfg.u_sample_pairs, rng)
     samples: list[tuple[str | None, model.Patterns]] = [
         (None, model.Patterns.of(spec, compare(spec, a, right, ri, rj)))]
-    for name, (i, j, w) in _stratum_samples(spec, a, b, cfg.u_stratum_pairs, rng).items():
-        samples.append((name, model.Patterns.of(spec, compare(spec, a, right, i, j), w)))
+    for name, (i, j, w) in _stratum_samples(spec, right, cfg.u_stratum_pairs, rng).items():
+        levels_s = compare(spec, right, right, i, j)
+        inside = spec.stratum(name).condition.evaluate(levels_s, len(i))
+        one = same_person(spec, levels_s)
+        if (w * (one & inside)).sum() > cfg.stratum_same_person_max * (w * inside).sum():
+            # Pairs of this stratum are mostly one person (a file without households:
+            # two records at one address are the same person), so it does not describe
+            # different people and is left out of the model.
+            dropped.append(name)
+            continue
+        keep = ~one
+        samples.append((name, model.Patterns.of(
+            spec, {c: v[keep] for c, v in levels_s.items()}, w[keep])))
+    if dropped:
+        spec = build_spec(spec.task, a.present & right.present, spec.interactions,
+                          spec.blocking, tuple(dropped))
+        names = {s.name for s in spec.strata}
+        samples = [(name, patterns) for name, patterns in samples
+                   if name is None or name in names]
+        samples = [(name, _repattern(spec, patterns)) for name, patterns in samples]
     exact = {c.name: model.exact_u(a.hashes[c.exact_u],
                                    None if b is None else right.hashes[c.exact_u])
              for c in spec.comparisons if c.exact_u}
-    # Start: u as the samples show it (every sampled pair taken for a non-match).
-    no_match = {c.name: np.full((c.n_strata, len(c.levels)), 1e-12) for c in spec.comparisons}
-    u, _ = model.em_u(spec, samples, no_match,
-                      {c.name: model.default_m(c) for c in spec.comparisons}, exact, max_iter=1)
-    cache: dict[str, dict[str, np.ndarray]] = {}
-    for _ in range(2):
-        m, source, sessions = _train(spec, a, b, u, cfg, rng, cache)
-        u, _ = model.em_u(spec, samples, m, u, exact, max_iter=cfg.em_max_iter)
-    m, source, sessions = _train(spec, a, b, u, cfg, rng, cache)
+    u = model.u_tables(spec, samples, exact)
+    m, source, sessions = _train(spec, a, b, u, cfg, rng)
+    if len(samples) > 1:
+        u = model.u_tables(spec, samples, exact, m)
+        m, source, sessions = _train(spec, a, b, u, cfg, rng)
     notes = [] if any(s["dipakai"] for s in sessions) else ["model.em_tidak_jalan"]
     params = model.Params(spec=spec, m=m, u=u, w=model.monotone(spec, m, u), u_exact=exact,
                           prior=0.5, source=source, sessions=sessions, notes=notes,
                           reference_size=n_b)
     start = (2 * START_DUPLICATE_PAIRS_PER_RECORD / max(n_b, 1) if b is None
              else START_LINK_SHARE / max(n_b, 1))
-    tf = TermFrequencies.of(spec, right).for_pairs(spec, right, pair_j)
-    bayes = model.score_levels(params, levels, tf).bayes
+    tf_pairs = (tf or TermFrequencies.of(spec, right)).for_pairs(spec, right, pair_j)
+    bayes = model.score_levels(params, levels, tf_pairs).bayes
     params.prior = model.estimate_prior(bayes, total_pairs, min(start, 0.5))
     return params
 
@@ -337,7 +392,7 @@ def score(a: Features, b: Features, pairs: pd.DataFrame, levels: dict[str, np.nd
     for c in spec.names:
         out[c] = levels[c]
     for c in spec.names:
-        out[f"w_{c}"] = scored.weights[c]
+        out[f"w_{c}"] = scored.weights[c].astype(np.float32)
     out["nama_jw"] = levels["nama_jw"]
     out["bobot"] = scored.weight
     out["skor"] = scored.probability
@@ -358,17 +413,18 @@ def _scored_candidates(a: Features, b: Features | None, cfg: MatchConfig,
     task = "ganda" if b is None else "tautan"
     if params is None:
         present = a.present & right.present
-        n_left = len(a) if b is None else len(a)
-        budget = max(cfg.min_pair_budget, int(cfg.pairs_per_record * n_left))
+        per_record = cfg.pairs_per_list_record if b is None else cfg.pairs_per_field_record
+        budget = max(cfg.min_pair_budget, int(per_record * len(a)))
         keys = choose_keys(task, a, b, budget, cfg.max_block_size)
         spec = build_spec(task, present, interactions=cfg.interactions, blocking=keys)
     else:
         spec = params.spec
     pairs, stats = candidate_pairs(a, b, spec.blocking, cfg.max_block_size)
     levels = compare(spec, a, right, pairs["i"].to_numpy(), pairs["j"].to_numpy())
+    tf = tf or TermFrequencies.of(spec, right)
     if params is None:
-        params = fit(spec, a, b, pairs["j"].to_numpy(), levels, cfg)
-    scored = score(a, right, pairs, levels, params, tf or TermFrequencies.of(spec, right))
+        params = fit(spec, a, b, pairs["j"].to_numpy(), levels, cfg, tf)
+    scored = score(a, right, pairs, levels, params, tf)
     return Scored(scored, params, stats)
 
 
@@ -476,8 +532,7 @@ def link_records(
 ) -> Links:
     """Link each field record to at most one list record, the best one, when its match
     probability reaches ``cfg.threshold_link``. A field record left unlinked whose best
-    candidate reaches ``cfg.review_link``, or agrees on name and birth date strongly enough
-    to have been linked on those alone, is put up for review with that candidate (neither
+    candidate reaches ``cfg.review_link`` is put up for review with that candidate (neither
     counted as linked nor as missing from the list)."""
     a = field_records if isinstance(field_records, Features) else prepare(field_records)
     b = listed if isinstance(listed, Features) else prepare(listed)
@@ -498,9 +553,7 @@ def link_records(
     linked = np.zeros(len(a), dtype=bool)
     linked[matched["i"].to_numpy()] = True
     best_i = best["i"].to_numpy()
-    review_mask = (~linked[best_i]
-                   & ((best["skor"].to_numpy() >= cfg.review_link)
-                      | (best["skor_nama_tgl"].to_numpy() >= cfg.threshold_link)))
+    review_mask = ~linked[best_i] & (best["skor"].to_numpy() >= cfg.review_link)
     review = best[review_mask].reset_index(drop=True)
     expected_false = np.zeros(len(a))
     expected_false[matched["i"].to_numpy()] = 1.0 - matched["skor"].to_numpy()

@@ -13,9 +13,12 @@ record's ``rid``; pairs refer to records by position within a Features object.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 # Codes in the NIK/NKK digit matrix besides 0-9.
 MASKED = 10
@@ -39,16 +42,51 @@ def splitmix(x: np.ndarray) -> np.ndarray:
     return np.where(z == 0, np.uint64(1), z)
 
 
+def _hash_distinct(uniques: np.ndarray) -> np.ndarray:
+    """64-bit hash of each distinct string (0 for ''), deterministic across processes."""
+    if len(uniques) == 0:
+        return np.zeros(0, np.uint64)
+    hashed = pd.util.hash_array(np.asarray(uniques, dtype=object), categorize=False)
+    hashed = np.where(hashed == 0, np.uint64(1), hashed)
+    hashed[np.asarray(uniques == "", dtype=bool)] = 0
+    return hashed
+
+
 def hash_text(values: pd.Series | np.ndarray) -> np.ndarray:
     """64-bit hash per string (0 for '' or missing), deterministic across processes."""
     s = pd.Series(values, dtype=object).fillna("")
     codes, uniques = pd.factorize(s, sort=False)
     if len(uniques) == 0:
         return np.zeros(len(s), np.uint64)
-    hashed = pd.util.hash_array(np.asarray(uniques, dtype=object), categorize=False)
-    hashed = np.where(hashed == 0, np.uint64(1), hashed)
-    hashed[np.asarray(uniques == "", dtype=bool)] = 0
-    return hashed[codes]
+    return _hash_distinct(np.asarray(uniques, dtype=object))[codes]
+
+
+class _Distinct:
+    """A text column as codes into its distinct values: string work runs once per distinct
+    value (a million voters have a few hundred thousand names and far fewer addresses)."""
+
+    def __init__(self, values: pd.Series) -> None:
+        codes, uniques = pd.factorize(values.fillna("").astype("str"), sort=False)
+        self.codes = codes
+        self.uniques = pa.array(np.asarray(uniques, dtype=object), pa.large_string())
+
+    def derive(self, fn) -> _Distinct:  # type: ignore[no-untyped-def]
+        """A column whose value per record is ``fn`` applied to this one's (Arrow kernels)."""
+        out = _Distinct.__new__(_Distinct)
+        out.codes, out.uniques = self.codes, fn(self.uniques)
+        return out
+
+    def objects(self) -> np.ndarray:
+        u = np.asarray(self.uniques.to_pylist(), dtype=object)
+        return u[self.codes] if len(u) else np.full(len(self.codes), "", dtype=object)
+
+    def hashes(self) -> np.ndarray:
+        u = np.asarray(self.uniques.to_pylist(), dtype=object)
+        return _hash_distinct(u)[self.codes] if len(u) else np.zeros(len(self.codes), np.uint64)
+
+    def ints(self, fn) -> np.ndarray:  # type: ignore[no-untyped-def]
+        values = np.asarray(fn(self.uniques).to_numpy(zero_copy_only=False), dtype=np.int64)
+        return values[self.codes] if len(values) else np.zeros(len(self.codes), np.int64)
 
 
 def hash_ints(values: np.ndarray, salt: int) -> np.ndarray:
@@ -88,6 +126,7 @@ class Features:
     nkk_state: np.ndarray
     flags: dict[str, np.ndarray] = field(default_factory=dict)  # bool arrays
     keys: dict[str, np.ndarray] = field(default_factory=dict)  # blocking keys, built lazily
+    blocks: dict[str, Any] = field(default_factory=dict)  # keys grouped by value, lazily
 
     def __len__(self) -> int:
         return len(self.rid)
@@ -103,7 +142,7 @@ class Features:
             nik=self.nik[p], nik_state=self.nik_state[p], nkk=self.nkk[p],
             nkk_state=self.nkk_state[p], flags={k: v[p] for k, v in self.flags.items()},
             keys={k: v[p] for k, v in self.keys.items()},
-        )
+        )  # blocks are rebuilt: positions change
 
 
 def _text(records: pd.DataFrame, column: str) -> np.ndarray:
@@ -111,6 +150,12 @@ def _text(records: pd.DataFrame, column: str) -> np.ndarray:
         return np.full(len(records), "", dtype=object)
     s = records[column]
     return s.fillna("").astype(str).to_numpy(dtype=object)
+
+
+def _column(records: pd.DataFrame, column: str) -> _Distinct:
+    if column not in records.columns:
+        return _Distinct(pd.Series([""] * len(records), dtype="str"))
+    return _Distinct(records[column])
 
 
 def digit_matrix(norm: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -156,18 +201,6 @@ def nik_dates(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, n
             valid & female)
 
 
-def _first_last(nama: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """First and last token of each name (on distinct names)."""
-    codes, uniques = pd.factorize(nama)
-    u = pd.Series(uniques, dtype=object).astype(str)
-    first = u.str.replace(r" .*$", "", regex=True).to_numpy(dtype=object)
-    last = u.str.replace(r"^.* ", "", regex=True).to_numpy(dtype=object)
-    if len(uniques) == 0:
-        empty = np.full(len(nama), "", dtype=object)
-        return empty, empty.copy()
-    return first[codes], last[codes]
-
-
 def _int_column(records: pd.DataFrame, column: str) -> np.ndarray:
     if column not in records.columns:
         return np.full(len(records), -1, np.int64)
@@ -192,19 +225,30 @@ def prepare(records: pd.DataFrame) -> Features:
     n = len(records)
     rid = (records["rid"].to_numpy(np.int64) if "rid" in records.columns
            else np.arange(n, dtype=np.int64))
-    text = {name: _text(records, column) for name, column in TEXT_SOURCES.items()}
-    first, last = _first_last(pd.Series(text["nama"], dtype=object))
-    text["depan"], text["belakang"] = first, last
-    hashes = {name: hash_text(values) for name, values in text.items()}
-    words = pd.Series(text["alamat"], dtype=object)
-    hashes["alamat_depan"] = hash_text(words.str.replace(r" .*$", "", regex=True))
-    hashes["alamat_belakang"] = hash_text(words.str.replace(r"^.* ", "", regex=True))
-    hashes["alamat_rapat"] = hash_text(
-        pd.Series(text["alamat"], dtype=object).str.replace(" ", "", regex=False))
+    columns = {name: _column(records, column) for name, column in TEXT_SOURCES.items()}
+
+    def first_word(u: pa.Array) -> pa.Array:
+        return pc.replace_substring_regex(u, pattern=" .*$", replacement="")
+
+    def last_word(u: pa.Array) -> pa.Array:
+        return pc.replace_substring_regex(u, pattern="^.* ", replacement="")
+
+    nama, alamat = columns["nama"], columns["alamat"]
+    columns["depan"], columns["belakang"] = nama.derive(first_word), nama.derive(last_word)
+    columns["alamat_depan"] = alamat.derive(first_word)
+    columns["alamat_belakang"] = alamat.derive(last_word)
+    columns["alamat_rapat"] = alamat.derive(
+        lambda u: pc.replace_substring(u, pattern=" ", replacement=""))
+    columns["nama_awal"] = columns["nama_key"].derive(lambda u: pc.utf8_slice_codeunits(u, 0, 1))
+    columns["nama_awal2"] = columns["nama_key"].derive(lambda u: pc.utf8_slice_codeunits(u, 0, 2))
+    # Compared fuzzily, so kept as text.
+    text = {name: columns[name].objects()
+            for name in ("nama", "tempat", "alamat", "kel", "kec", "kab")}
+    hashes = {name: column.hashes() for name, column in columns.items()}
     hashes["alamat_kel"] = combine(hashes["alamat"], hashes["kel"]) if (hashes["kel"] != 0).any() \
         else hashes["alamat"]
-    ntok = pd.Series(text["nama"], dtype=object).str.count(" ").to_numpy() + 1
-    ints: dict[str, np.ndarray] = {"nama_tokens": np.where(text["nama"] == "", 0, ntok)}
+    ntok = nama.ints(lambda u: pc.add(pc.count_substring(u, pattern=" "), 1))
+    ints: dict[str, np.ndarray] = {"nama_tokens": np.where(hashes["nama"] == 0, 0, ntok)}
 
     nik, nik_state = digit_matrix(_text(records, "nik_norm"))
     nkk_norm = _text(records, "nkk_norm")
@@ -243,11 +287,12 @@ def prepare(records: pd.DataFrame) -> Features:
 
     jk = _text(records, "jk_norm")
     ints["jk"] = np.select([jk == "L", jk == "P"], [0, 1], -1)
+    # Sex as a blocking-key component: a fixed value when unknown, so a key that adds the
+    # sex still works for records (or whole lists) without it.
+    hashes["jk_kunci"] = hash_ints(np.where(ints["jk"] >= 0, ints["jk"], 2), 6)
     ints["rt"] = _int_column(records, "rt_norm")
     ints["rw"] = _int_column(records, "rw_norm")
     ints["tps"] = _int_column(records, "tps_norm")
-    hashes["nama_awal"] = hash_text(pd.Series(text["nama_key"], dtype=object).str.slice(0, 1))
-    hashes["nama_awal2"] = hash_text(pd.Series(text["nama_key"], dtype=object).str.slice(0, 2))
 
     present = {name for name, h in hashes.items() if (h != 0).any()}
     present |= {name for name in ("rt", "rw", "jk", "tps") if (ints[name] >= 0).any()}

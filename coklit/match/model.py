@@ -5,8 +5,8 @@ unrelated records show it); a pair's match weight is ``log2(prior odds) + sum(lo
 over the comparisons that said something, and its match probability ``2^w / (1 + 2^w)``.
 Comparisons conditioned on a stratum have one row of m/u per stratum (0 = outside, 1 = inside).
 
-- u comes from random pairs (:func:`u_from_levels`), held fixed during EM; inside a stratum
-  from random pairs of that stratum. The top level of an equality comparison (same NIK, same
+- u comes from random pairs (:func:`u_tables`), held fixed during EM; inside a stratum from
+  random pairs of that stratum, cleaned of pairs the identity rule calls one person. The top level of an equality comparison (same NIK, same
   name, ...) is computed exactly from value frequencies (:func:`exact_u`): random sampling
   would almost never see it. Levels never seen in a sample get half a pseudo-count
   (Jeffreys), so an unseen level is rare, not impossible.
@@ -242,53 +242,66 @@ def em(spec: ModelSpec, patterns: Patterns, u: dict[str, np.ndarray],
     return m, share, iterations
 
 
-def em_u(spec: ModelSpec, samples: list[tuple[str | None, Patterns]],
-         m: dict[str, np.ndarray], u: dict[str, np.ndarray], exact: dict[str, float],
-         max_iter: int = 60, tol: float = 1e-4) -> tuple[dict[str, np.ndarray], list[float]]:
-    """u by expectation-maximisation with m held fixed, on the samples drawn to estimate u:
+def u_tables(spec: ModelSpec, samples: list[tuple[str | None, Patterns]],
+             exact: dict[str, float], m: dict[str, np.ndarray] | None = None,
+             max_iter: int = 30, tol: float = 1e-4) -> dict[str, np.ndarray]:
+    """u of every comparison and stratum from the samples drawn to estimate it:
     ``(None, random pairs)`` and ``(stratum name, random pairs inside that stratum)``.
 
-    Random pairs are almost all non-matches, but pairs inside a household or born on one
-    day are not: a field record and the list rows of its household include the person
-    itself. With m known, each sample is a mixture whose match share EM finds (one share per
-    sample), and u comes from the pairs' non-match posteriors. Row 0 of a comparison (no
-    stratum) is estimated from the random pairs in no stratum of it; row k from the sample
-    of its k-th stratum. The top level of row 0 keeps its exact value where one is given.
+    Row 0 of a comparison (no stratum) comes from the random pairs in none of its strata,
+    with its top level's exact value where one is given; row k from the sample of its k-th
+    stratum. A level a stratum's sample never shows (a masked NIK among list rows) is taken
+    to be at least as common there as among random pairs.
 
-    Inside a stratum's sample, the comparisons its condition names agree by construction:
-    they are left out of that sample's likelihood (their evidence is what the sample's match
-    share already holds), as a training session leaves out the fields it was chosen by."""
+    Random pairs are almost all non-matches; a stratum's sample is not always (in a file
+    without households, pairs at one address are mostly one person). With ``m`` given, each
+    sample is treated as a mixture: EM with m held fixed finds its share of matches, starting
+    from the random pairs' u in every stratum, and u comes from the pairs' non-match
+    posteriors. Inside a stratum's sample the comparisons its condition names agree by
+    construction, so they are left out of that sample's likelihood."""
     joined = Patterns.concat([p for _, p in samples])
     n = len(joined.counts)
     source = np.concatenate([np.full(len(p.counts), k) for k, (_, p) in enumerate(samples)])
     names = [name for name, _ in samples]
     strata = strata_of(spec, joined.levels, n)
-    # Which pairs inform which row: row 0 <- random sample, row k <- sample of given[k-1].
-    informs = {}
-    for c in spec.comparisons:
-        rows = []
-        for k, stratum in enumerate((None, *c.given)):
-            if stratum in names:
-                rows.append((source == names.index(stratum)) & (strata[c.name] == k))
-            else:
-                rows.append(None)
-        informs[c.name] = rows
-    # used[c]: the pairs whose likelihood includes comparison c.
+
+    def rows_from(weights: np.ndarray) -> dict[str, np.ndarray]:
+        u = {}
+        for c in spec.comparisons:
+            rows: list[np.ndarray] = []
+            for k, stratum in enumerate((None, *c.given)):
+                if stratum not in names:
+                    rows.append(rows[0])
+                    continue
+                mask = (source == names.index(stratum)) & (strata[c.name] == k)
+                counts = level_counts(c, joined.levels[c.name][mask],
+                                      np.zeros(mask.sum(), np.int8), weights[mask])[0]
+                row = u_from_levels(c, counts, exact.get(c.name) if k == 0 else None)
+                if k > 0:
+                    unseen = counts == 0
+                    row[unseen] = np.maximum(row[unseen], rows[0][unseen])
+                    row = row / row.sum()
+                rows.append(row)
+            u[c.name] = np.vstack(rows)
+        return u
+
+    u = rows_from(joined.counts)
+    if m is None or len(samples) == 1:
+        return u
+    u = {c: np.tile(rows[0], (len(rows), 1)) for c, rows in u.items()}
     used = {c.name: np.ones(n, dtype=bool) for c in spec.comparisons}
     for k, name in enumerate(names):
-        if name is None:
-            continue
-        for c in spec.stratum(name).condition.comparisons():
-            if c in used:
-                used[c] &= source != k
+        if name is not None:
+            for c in spec.stratum(name).condition.comparisons():
+                if c in used:
+                    used[c] &= source != k
     log_m = np.zeros(n)
     for c in spec.comparisons:
         g = joined.levels[c.name]
         ok = (g >= 0) & used[c.name]
         log_m[ok] += np.log(m[c.name][strata[c.name][ok], g[ok]])
-    shares = np.full(len(samples), 0.01)
-    u = {c: v.copy() for c, v in u.items()}
     totals = np.bincount(source, weights=joined.counts, minlength=len(samples))
+    shares = np.full(len(samples), 0.01)
     for _ in range(max_iter):
         log_u = np.zeros(n)
         for c in spec.comparisons:
@@ -298,25 +311,16 @@ def em_u(spec: ModelSpec, samples: list[tuple[str | None, Patterns]],
         share = shares[source]
         logit = np.log(share) - np.log1p(-share) + log_m - log_u
         post = 1.0 / (1.0 + np.exp(-np.clip(logit, -700, 700)))
-        wu = joined.counts * (1.0 - post)
         new_shares = np.clip(np.bincount(source, weights=joined.counts * post,
                                          minlength=len(samples)) / np.maximum(totals, 1e-12),
                              1e-9, 0.999)
-        change = float(np.abs(new_shares - shares).max())
-        shares = new_shares
-        for c in spec.comparisons:
-            rows = u[c.name].copy()
-            for k, mask in enumerate(informs[c.name]):
-                if mask is None or not mask.any():
-                    continue
-                counts = level_counts(c, joined.levels[c.name][mask],
-                                      np.zeros(mask.sum(), np.int8), wu[mask])[0]
-                rows[k] = u_from_levels(c, counts, exact.get(c.name) if k == 0 else None)
-            change = max(change, float(np.abs(np.log(rows) - np.log(u[c.name])).max()))
-            u[c.name] = rows
+        new_u = rows_from(joined.counts * (1.0 - post))
+        change = max(float(np.abs(new_shares - shares).max()),
+                     max(float(np.abs(np.log(new_u[c]) - np.log(u[c])).max()) for c in u))
+        u, shares = new_u, new_shares
         if change < tol:
             break
-    return u, [float(x) for x in shares]
+    return u
 
 
 def posterior(weight: np.ndarray) -> np.ndarray:
@@ -413,4 +417,4 @@ def score_levels(params: Params, levels: dict[str, np.ndarray],
 
 
 __all__ = ["NULL", "Params", "Patterns", "Scored", "em", "estimate_prior", "exact_u",
-           "monotone", "posterior", "score_levels", "strata_of", "u_from_levels"]
+           "monotone", "posterior", "score_levels", "strata_of", "u_from_levels", "u_tables"]

@@ -77,8 +77,8 @@ class Condition:
                 clauses.append(tuple(kept))
         return Condition(tuple(clauses)) if clauses else None
 
-    def to_json(self) -> list[dict[str, list[str]]]:
-        return [{c: [("null" if lv == NULL else LEVELS[c][lv]) for lv in allowed]
+    def to_json(self, levels: dict[str, tuple[str, ...]]) -> list[dict[str, list[str]]]:
+        return [{c: [("null" if lv == NULL else levels[c][lv]) for lv in allowed]
                  for c, allowed in clause} for clause in self.clauses]
 
     @classmethod
@@ -194,7 +194,7 @@ class ModelSpec:
                  "m_per_strata": c.m_by_stratum, "frekuensi_nilai": c.tf,
                  "u_tepat_dari": c.exact_u}
                 for c in self.comparisons],
-            "strata": [{"nama": s.name, "syarat": s.condition.to_json(),
+            "strata": [{"nama": s.name, "syarat": s.condition.to_json(self.levels()),
                         "kunci_sampel": list(s.sample_keys), "keterangan": s.doc}
                        for s in self.strata],
             "blocking": list(self.blocking),
@@ -269,8 +269,9 @@ def _strata(present: set[str], interactions: bool,
         Stratum("serumah", Condition(household), ("kk", "alamat_kel", "alamat_nama"),
                 "one household (family card, or the same address in one kelurahan): "
                 "relatives share names (father and son), birth dates (twins), birth places"),
-        Stratum("sealamat", Condition(((least("alamat", "mirip"),),)),
-                ("alamat_kel", "alamat_nama"), "the same address"),
+        Stratum("sealamat", Condition(((least("alamat", "hampir_sama"),),)),
+                ("alamat_kel", "alamat_nama"),
+                "the same address (people at one address mostly share a family card)"),
         Stratum("sekelurahan", Condition(((least("wilayah", "kelurahan_sama"),),)),
                 ("kel",), "the same kelurahan"),
     )
@@ -285,7 +286,7 @@ def _strata(present: set[str], interactions: bool,
 # comparison -> (strata it is conditioned on, first match wins; m differs by stratum)
 GIVEN: dict[str, tuple[tuple[str, ...], bool]] = {
     "nik": (("kembar", "tgl_sama_sekecamatan", "tgl_sama", "serumah"), False),
-    "nama": (("serumah",), False),
+    "nama": (("kembar", "serumah"), False),
     "tgl": (("serumah",), False),
     "tempat": (("serumah",), False),
     "kk": (("sealamat",), True),
@@ -304,9 +305,11 @@ def _place_levels(present: set[str]) -> tuple[str, ...]:
 
 
 def build_spec(task: str, present: frozenset[str], interactions: bool = True,
-               blocking: tuple[str, ...] | None = None) -> ModelSpec:
+               blocking: tuple[str, ...] | None = None,
+               without: tuple[str, ...] = ()) -> ModelSpec:
     """The model for ``task`` ('ganda' or 'tautan') given the features both sides carry;
-    ``blocking`` the keys chosen for the data (default: every usable key)."""
+    ``blocking`` the keys chosen for the data (default: every usable key); ``without`` the
+    strata the data showed to be no use (see ``engine.fit``)."""
     feats = set(present)
     comparisons: list[str] = [name for name, (_, needs) in COMPARATORS.items()
                               if all(f in feats for f in needs)]
@@ -317,7 +320,8 @@ def build_spec(task: str, present: frozenset[str], interactions: bool = True,
         comparisons.insert(comparisons.index("alamat") if "alamat" in comparisons
                            else len(comparisons), "wilayah")
     levels = {c: (places if c == "wilayah" else LEVELS[c]) for c in comparisons}
-    strata = _strata(set(comparisons), interactions, levels)
+    strata = tuple(s for s in _strata(set(comparisons), interactions, levels)
+                   if s.name not in without)
     names = {s.name for s in strata}
     built = []
     for name in comparisons:
@@ -326,7 +330,8 @@ def build_spec(task: str, present: frozenset[str], interactions: bool = True,
         built.append(Comparison(name, levels[name], given, by_stratum and bool(given),
                                 TERM_FREQUENCY.get(name), EXACT_U.get(name)))
     sessions = _sessions(set(comparisons), present)
-    return ModelSpec(task=task, comparisons=tuple(built), strata=strata,
+    notes = tuple(f"strata_mati:{name}" for name in without)
+    return ModelSpec(task=task, comparisons=tuple(built), strata=strata, notes=notes,
                      blocking=keys_for(task, present) if blocking is None else blocking,
                      sessions=sessions,
                      interactions=interactions)
@@ -341,13 +346,17 @@ def _sessions(present: set[str], features: frozenset[str]) -> tuple[Session, ...
     the other fields; each field is estimated in every session not chosen by it, and the
     sessions are combined by the median.
 
+    In the NIK session the household fields are left out too: one NIK carried by two
+    people is mostly a clerk copying a family member's number, so there the household is not
+    independent of 'different people'.
+
     Keys are identity fields only. Pairs chosen for sharing a household or a place are
     mostly relatives and neighbours, who agree with each other far more than random pairs on
     everything else (a surname, a NIK region, a birth year), so EM there mistakes 'one
     family' for 'one person'."""
     candidates = (
         Session("nama_dan_tgl_sama", "nama_tgl", ("nama", "tgl")),
-        Session("nik_sama", "nik", ("nik",)),
+        Session("nik_sama", "nik", ("nik", "alamat", "kk", "wilayah")),
         Session("nama_sama", "nama", ("nama",)),
         Session("tgl_sama", "tgl", ("tgl",)),
     )
