@@ -63,8 +63,8 @@ class MatchConfig:
     # Strata that condition comparisons on each other (kinship, NIK given the birth date);
     # False = plain independence (for ablation).
     interactions: bool = True
-    # A stratum whose sampled pairs are more often than this one person by the identity rule
-    # (records at one address in a file without households) is left out of the model.
+    # When sampled pairs of one household are more often than this one person by the
+    # identity rule (a file without households), the household strata are left out.
     stratum_same_person_max: float = 0.2
     # Groups larger than this are split again at a stricter threshold.
     max_group_size: int = 6

@@ -19,35 +19,29 @@ def group_pairs(
     j: np.ndarray,
     weight: np.ndarray,
     max_group_size: int,
-    rounds: int = 4,
+    rounds: int = 50,
 ) -> np.ndarray:
     """Group label per record (-1 for records in no group) from accepted pairs.
 
     Records linked directly or through others form one group, so a person listed three times
     is one group. A group larger than ``max_group_size`` is a sign of chaining (a common name
-    or a shared placeholder date linking unrelated people), so its weakest pairs are dropped
-    and it is split again, up to ``rounds`` times.
+    or a shared placeholder date linking unrelated people), so it is cut where it is weakest:
+    each round drops, in every oversized group, the pairs of the group's lowest weight, until
+    no group is oversized (or ``rounds`` rounds have passed).
     """
     label = np.full(n, -1, dtype=np.int64)
     if len(i) == 0:
         return label
     keep = np.ones(len(i), dtype=bool)
-    for _ in range(rounds + 1):
+    for _ in range(rounds):
         comp = _components(n, i[keep], j[keep])
         sizes = np.bincount(comp, minlength=n)
-        big = sizes[comp[i]] > max_group_size
-        if not (big & keep).any():
+        in_big = keep & (sizes[comp[i]] > max_group_size)
+        if not in_big.any():
             break
-        # Within oversized components drop pairs below the component's median weight.
-        in_big = big & keep
-        comp_of_pair = comp[i[in_big]]
-        threshold = (
-            pd.Series(weight[in_big]).groupby(comp_of_pair).transform("median").to_numpy()
-        )
-        drop = np.flatnonzero(in_big)[weight[in_big] <= threshold]
-        if len(drop) == 0:
-            break
-        keep[drop] = False
+        weakest = (pd.Series(weight[in_big]).groupby(comp[i[in_big]])
+                   .transform("min").to_numpy())
+        keep[np.flatnonzero(in_big)[weight[in_big] <= weakest]] = False
     comp = _components(n, i[keep], j[keep])
     members = np.zeros(n, dtype=bool)
     members[i[keep]] = True

@@ -59,6 +59,10 @@ SAMPLE_KEYS = {
 # ~15 duplicate pairs per 1,000 voters) and of field records that are on the list; only the
 # starting point of the prior's fixed point.
 START_DUPLICATE_PAIRS_PER_RECORD = 0.005
+# The strata that assume households of relatives; left out together when two records of one
+# household turn out to be mostly one person.
+HOUSEHOLD = "serumah"
+HOUSEHOLD_STRATA = ("kembar", "serumah", "sealamat")
 START_LINK_SHARE = 0.9
 MIN_SESSION_PAIRS = 100
 MIN_SESSION_MATCHES = 10.0
@@ -320,18 +324,25 @@ def fit(spec: ModelSpec, a: Features, b: Features | None, pair_j: np.ndarray,
     total_pairs = n_a * (n_a - 1) / 2.0 if b is None else float(n_a) * n_b
     dropped: list[str] = []
 
-    ri, rj = _random_pairs(n_a, None if b is None else n_b, cfg.u_sample_pairs, rng)
+    # Random pairs: enough for the levels random pairs show (small files need fewer).
+    n_random = min(cfg.u_sample_pairs, max(20_000, 20 * max(n_a, n_b)))
+    ri, rj = _random_pairs(n_a, None if b is None else n_b, n_random, rng)
     samples: list[tuple[str | None, model.Patterns]] = [
         (None, model.Patterns.of(spec, compare(spec, a, right, ri, rj)))]
+    drawn = {}
     for name, (i, j, w) in _stratum_samples(spec, right, cfg.u_stratum_pairs, rng).items():
         levels_s = compare(spec, right, right, i, j)
-        inside = spec.stratum(name).condition.evaluate(levels_s, len(i))
-        one = same_person(spec, levels_s)
+        drawn[name] = (levels_s, w, same_person(spec, levels_s))
+    if HOUSEHOLD in drawn:
+        levels_s, w, one = drawn[HOUSEHOLD]
+        inside = spec.stratum(HOUSEHOLD).condition.evaluate(levels_s, len(w))
         if (w * (one & inside)).sum() > cfg.stratum_same_person_max * (w * inside).sum():
-            # Pairs of this stratum are mostly one person (a file without households:
-            # two records at one address are the same person), so it does not describe
-            # different people and is left out of the model.
-            dropped.append(name)
+            # Two records of one household are mostly one person here (a file without
+            # households: records at one address are the same person), so the household
+            # strata do not describe relatives and are left out of the model.
+            dropped.extend(s for s in HOUSEHOLD_STRATA if s in drawn)
+    for name, (levels_s, w, one) in drawn.items():
+        if name in dropped:
             continue
         keep = ~one
         samples.append((name, model.Patterns.of(
@@ -502,22 +513,23 @@ class Links:
     expected_missed: np.ndarray  # per field record unlinked: expected links missed
 
 
-def assign_one_to_one(eligible: pd.DataFrame, rounds: int = 10) -> pd.DataFrame:
-    """Greedy one-to-one assignment: strongest claims first; a list record claimed by
-    several field records goes to the strongest claim, and the others fall back to their
-    next candidate. ``eligible`` must be sorted, strongest first."""
+def assign_one_to_one(eligible: pd.DataFrame, rounds: int = 100) -> pd.DataFrame:
+    """Greedy one-to-one assignment: the strongest claims first. ``eligible`` must be sorted
+    strongest first. Each round accepts the pairs that are the best remaining claim both of
+    their field record and of their list record; the records they use leave the pool, so a
+    list record claimed by several field records goes to the strongest claim and the others
+    fall back to their next candidate. This gives the same links as taking pairs in order of
+    weight and keeping each whose two records are still free."""
     parts = []
-    taken_left = np.zeros(0, np.int64)
-    taken_right = np.zeros(0, np.int64)
+    pool = eligible
     for _ in range(rounds):
-        pool = eligible[~eligible["i"].isin(taken_left) & ~eligible["j"].isin(taken_right)]
         if pool.empty:
             break
-        # Best claim per field record, then the best of those per list record.
-        first = pool.drop_duplicates("i", keep="first").drop_duplicates("j", keep="first")
-        parts.append(first)
-        taken_left = np.concatenate([taken_left, first["i"].to_numpy()])
-        taken_right = np.concatenate([taken_right, first["j"].to_numpy()])
+        best_i = ~pool.duplicated("i", keep="first")
+        best_j = ~pool.duplicated("j", keep="first")
+        chosen = pool[best_i & best_j]
+        parts.append(chosen)
+        pool = pool[~pool["i"].isin(chosen["i"]) & ~pool["j"].isin(chosen["j"])]
     if not parts:
         return eligible.iloc[0:0]
     return pd.concat(parts).sort_values("i", kind="stable")

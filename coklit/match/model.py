@@ -31,6 +31,7 @@ from coklit.match.spec import DEFAULT_M, NULL, PRIOR_MATCHES, Comparison, ModelS
 
 JEFFREYS = 0.5
 PROB_FLOOR = 1e-12
+STRATUM_PRIOR_PAIRS = 20.0
 
 
 @dataclass
@@ -250,8 +251,9 @@ def u_tables(spec: ModelSpec, samples: list[tuple[str | None, Patterns]],
 
     Row 0 of a comparison (no stratum) comes from the random pairs in none of its strata,
     with its top level's exact value where one is given; row k from the sample of its k-th
-    stratum. A level a stratum's sample never shows (a masked NIK among list rows) is taken
-    to be at least as common there as among random pairs.
+    stratum, shrunk towards row 0 when the stratum's sample is small. A level a stratum's
+    sample never shows (a masked NIK among list rows) is taken to be at least as common
+    there as among random pairs.
 
     Random pairs are almost all non-matches; a stratum's sample is not always (in a file
     without households, pairs at one address are mostly one person). With ``m`` given, each
@@ -276,11 +278,18 @@ def u_tables(spec: ModelSpec, samples: list[tuple[str | None, Patterns]],
                 mask = (source == names.index(stratum)) & (strata[c.name] == k)
                 counts = level_counts(c, joined.levels[c.name][mask],
                                       np.zeros(mask.sum(), np.int8), weights[mask])[0]
-                row = u_from_levels(c, counts, exact.get(c.name) if k == 0 else None)
-                if k > 0:
+                if k == 0:
+                    row = u_from_levels(c, counts, exact.get(c.name))
+                else:
+                    # A stratum with few sampled pairs leans on the u of random pairs (a
+                    # Dirichlet prior of STRATUM_PRIOR_PAIRS pseudo-pairs centred there); a
+                    # level its sample never shows (a masked NIK among list rows) is taken to
+                    # be at least as common there as among random pairs.
+                    row = (counts + STRATUM_PRIOR_PAIRS * rows[0]) / (
+                        counts.sum() + STRATUM_PRIOR_PAIRS)
                     unseen = counts == 0
                     row[unseen] = np.maximum(row[unseen], rows[0][unseen])
-                    row = row / row.sum()
+                    row = np.clip(row / row.sum(), PROB_FLOOR, 1.0)
                 rows.append(row)
             u[c.name] = np.vstack(rows)
         return u

@@ -201,6 +201,7 @@ class ModelSpec:
             "sesi_em": [{"nama": s.name, "kunci": s.key, "tetap": list(s.fixed)}
                         for s in self.sessions],
             "interaksi": self.interactions,
+            "catatan": list(self.notes),
         }
 
     @classmethod
@@ -219,7 +220,8 @@ class ModelSpec:
                          for s in data["sesi_em"])
         return cls(task=data["tugas"], comparisons=comparisons, strata=strata,
                    blocking=tuple(data["blocking"]), sessions=sessions,
-                   interactions=bool(data.get("interaksi", True)))
+                   interactions=bool(data.get("interaksi", True)),
+                   notes=tuple(data.get("catatan", ())))
 
 
 # --------------------------------------------------------------------------------------
