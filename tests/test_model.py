@@ -14,8 +14,7 @@ from hypothesis import strategies as st
 
 from coklit.config import MatchConfig
 from coklit.fields import FIELDS
-from coklit.match import Params, build_spec, find_duplicates, link_records, prepare
-from coklit.match import model
+from coklit.match import Params, build_spec, find_duplicates, link_records, model, prepare
 from coklit.match.blocking import KEYS, candidate_pairs, key_values
 from coklit.match.cluster import group_pairs
 from coklit.match.engine import assign_one_to_one
