@@ -83,6 +83,14 @@ AmbangOpt = Annotated[
 Inputs = Annotated[
     list[str], typer.Argument(help="Berkas CSV/XLSX, folder, atau pola glob dalam tanda kutip.")
 ]
+ModelOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--model",
+        help="Pakai ulang model pencocokan dari proses sebelumnya (folder hasil atau "
+        "info_proses.json-nya) alih-alih menaksirnya dari data ini.",
+    ),
+]
 
 
 DEFAULT_DATE = DEFAULT_ELECTION_DATE.isoformat()
@@ -196,16 +204,18 @@ def dedupe(
     ambang: AmbangOpt = None,
     data_lengkap: FullOpt = False,
     per_kecamatan: PerKecOpt = False,
+    model: ModelOpt = None,
     lang: LangOpt = Lang.id,
 ) -> None:
     """Cari pemilih ganda di dalam daftar pemilih (beserta temuan mutu data)."""
-    from coklit.pipeline import run_dedupe
+    from coklit.pipeline import load_models, run_dedupe
 
     try:
         cfg = _config(lang, kolom, tanggal_pemilihan, ambang, data_lengkap, per_kecamatan)
+        models = load_models(model) if model else None
         status, on_step = _status(lang.value)
         with status:
-            result = run_dedupe(dpt, cfg, on_step=on_step)
+            result = run_dedupe(dpt, cfg, on_step=on_step, models=models)
         _finish(result, out, cfg)
     except CoklitError as error:
         _fail(error, lang.value)
@@ -225,16 +235,18 @@ def check(
     ambang: AmbangOpt = None,
     data_lengkap: FullOpt = False,
     per_kecamatan: PerKecOpt = False,
+    model: ModelOpt = None,
     lang: LangOpt = Lang.id,
 ) -> None:
     """Cocokkan daftar pemilih dengan catatan lapangan: ganda, belum terdaftar, TMS, tidak valid."""
-    from coklit.pipeline import run_check
+    from coklit.pipeline import load_models, run_check
 
     try:
         cfg = _config(lang, kolom, tanggal_pemilihan, ambang, data_lengkap, per_kecamatan)
+        models = load_models(model) if model else None
         status, on_step = _status(lang.value)
         with status:
-            result = run_check([dpt], [lapangan], cfg, on_step=on_step)
+            result = run_check([dpt], [lapangan], cfg, on_step=on_step, models=models)
         _finish(result, out, cfg)
     except CoklitError as error:
         _fail(error, lang.value)

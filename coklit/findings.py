@@ -128,7 +128,7 @@ def fill_kecamatan(field: pd.DataFrame, listed: pd.DataFrame,
     pairs = pairs[(pairs["kelurahan_norm"] != "") & (pairs["kecamatan_norm"] != "")]
     unique = pairs.drop_duplicates("kelurahan_norm", keep=False)
     by_kelurahan = dict(zip(unique["kelurahan_norm"], unique["kecamatan_norm"], strict=True))
-    guessed = field["kelurahan_norm"].astype(str).map(by_kelurahan)
+    guessed = field["kelurahan_norm"].astype(str).map(by_kelurahan).astype(object)
     filled = kec.where(~missing, guessed.fillna(""))
     if links is not None and len(links.matched):
         from_link = pd.Series("", index=field.index, dtype=object)
@@ -237,13 +237,12 @@ def _group_kinds(records: pd.DataFrame, members: np.ndarray, group: np.ndarray):
     rows = records.iloc[members]
     columns = [rows[c].astype(str).str.strip().str.upper() for c in IDENTITY]
     ident_key = columns[0].str.cat(columns[1:], sep="|")
-    frame = pd.DataFrame({
-        "g": group,
-        "ident": ident_key.to_numpy(),
-        "kec": rows["kecamatan_norm"].astype(str).to_numpy(),
-        "kel": rows["kecamatan_norm"].astype(str).to_numpy() + "/" + rows["kelurahan_norm"].astype(str).to_numpy(),
-        "tps": rows["kelurahan_norm"].astype(str).to_numpy() + "/" + rows["tps_norm"].astype(str).to_numpy(),
-    })
+    kec = rows["kecamatan_norm"].astype(str)
+    kel = kec + "/" + rows["kelurahan_norm"].astype(str)
+    # A list without a TPS column has no TPS numbers: compare what is there.
+    tps = kel + "/" + rows["tps_norm"].astype("Int64").astype("string").fillna("")
+    frame = pd.DataFrame({"g": group, "ident": ident_key.to_numpy(), "kec": kec.to_numpy(),
+                          "kel": kel.to_numpy(), "tps": tps.to_numpy()})
     spread = frame.groupby("g").nunique()
     jenis = np.where(spread["ident"] == 1, "identik", "mirip")
     lokasi = np.select(

@@ -16,8 +16,9 @@ import pandas as pd
 
 from coklit import __version__, findings, summary
 from coklit.config import RunConfig
+from coklit.errors import InputError
 from coklit.i18n import register
-from coklit.match import Features, find_duplicates, link_records, prepare
+from coklit.match import Features, Params, find_duplicates, link_records, prepare
 from coklit.normalize import normalize_records
 from coklit.results import TABLE_COLUMNS, Dataset, RunResult
 from coklit.schema import load_dataset
@@ -31,10 +32,52 @@ register(
         "step.dedupe": {"id": "Mencari pemilih ganda…", "en": "Looking for duplicates…"},
         "step.link": {"id": "Mencocokkan catatan lapangan dengan daftar…", "en": "Matching field records to the list…"},
         "step.findings": {"id": "Menyusun temuan dan rekap…", "en": "Building findings and summaries…"},
+        "model.not_found": {
+            "id": "Berkas model '{path}' tidak ditemukan. Sebutkan folder hasil proses sebelumnya atau berkas info_proses.json-nya.",
+            "en": "Model file '{path}' not found. Name a previous result folder or its info_proses.json.",
+        },
+        "model.bad_file": {
+            "id": "Berkas model '{path}' rusak atau bukan info_proses.json coklit ({problem}).",
+            "en": "Model file '{path}' is damaged or not a coklit info_proses.json ({problem}).",
+        },
+        "model.none": {
+            "id": "Berkas '{path}' tidak berisi model (model_ganda/model_cocok). Gunakan info_proses.json dari coklit check atau dedupe.",
+            "en": "File '{path}' holds no model (model_ganda/model_cocok). Use the info_proses.json of coklit check or dedupe.",
+        },
     }
 )
 
 StepFn = Callable[[str], None]
+MODEL_KEYS = ("model_ganda", "model_cocok")
+
+
+def load_models(path: str) -> dict[str, Params]:
+    """The models saved in a result folder's ``info_proses.json`` (or that file itself), to
+    reuse on another list with ``--model``."""
+    import json
+    from pathlib import Path
+
+    file = Path(path)
+    if file.is_dir():
+        file = file / "info_proses.json"
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError("model.not_found", path=str(file)) from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise InputError("model.bad_file", path=str(file), problem=type(error).__name__) from None
+    parameters = data.get("parameters", data) if isinstance(data, dict) else {}
+    models = {}
+    for key in MODEL_KEYS:
+        if isinstance(parameters, dict) and isinstance(parameters.get(key), dict):
+            try:
+                models[key] = Params.from_json(parameters[key])
+            except (KeyError, ValueError, TypeError, IndexError) as error:
+                raise InputError("model.bad_file", path=str(file),
+                                 problem=f"{key}: {type(error).__name__}") from None
+    if not models:
+        raise InputError("model.none", path=str(file))
+    return models
 
 
 class _Clock:
@@ -171,10 +214,12 @@ def run_validate(dpt: list[str], cfg: RunConfig, on_step: StepFn | None = None) 
     return _finish("validate", cfg, [listed], clock, tables, None, labels)
 
 
-def _model_meta(scored, expected_false: float, expected_missed: float) -> dict:  # type: ignore[no-untyped-def]
+def _model_meta(scored, expected_false: float, expected_missed: float,  # type: ignore[no-untyped-def]
+                reused: bool = False) -> dict:
     """What info_proses.json says about one fitted model: the spec and every number applied,
     what blocking did, and the errors expected from the match probabilities."""
     return scored.params.to_json() | {
+        "dipakai_ulang": reused,
         "pasangan_kandidat": scored.stats.total,
         "pasangan_per_kunci": scored.stats.pairs,
         "blok_dilewati": scored.stats.skipped_blocks,
@@ -183,25 +228,29 @@ def _model_meta(scored, expected_false: float, expected_missed: float) -> dict: 
     }
 
 
-def _duplicates(listed: Dataset, prepared: Features, cfg: RunConfig, labels: dict, clock: _Clock):  # type: ignore[no-untyped-def]
+def _duplicates(listed: Dataset, prepared: Features, cfg: RunConfig, labels: dict,  # type: ignore[no-untyped-def]
+                clock: _Clock, model: Params | None = None):
     clock.step("dedupe")
-    dup = find_duplicates(prepared, cfg.match)
+    dup = find_duplicates(prepared, cfg.match, params=model, refit_prior=model is not None)
     lang = cfg.output.lang
     ganda = findings.duplicate_table(listed.records, dup, labels, lang)
     review = findings.review_table(listed.records, dup, labels, lang)
     conflicts = findings.nik_conflict_table(listed.records, dup, labels, lang)
-    model = _model_meta(dup.scored, dup.expected_false.sum(), dup.expected_missed.sum())
-    return dup, ganda, review, conflicts, model
+    meta = _model_meta(dup.scored, dup.expected_false.sum(), dup.expected_missed.sum(),
+                       model is not None)
+    return dup, ganda, review, conflicts, meta
 
 
-def run_dedupe(dpt: list[str], cfg: RunConfig, on_step: StepFn | None = None) -> RunResult:
-    """Duplicates inside a voter list, plus its data-quality findings."""
+def run_dedupe(dpt: list[str], cfg: RunConfig, on_step: StepFn | None = None,
+               models: dict[str, Params] | None = None) -> RunResult:
+    """Duplicates inside a voter list, plus its data-quality findings. ``models``: a model
+    fitted before (``model_ganda``, see :func:`load_models`) to apply instead of fitting."""
     clock = _Clock(on_step)
     listed = _load(dpt, "dpt", cfg, clock)
     labels = findings.place_labels(listed.records)
     invalid, tms = _list_findings(listed, cfg, labels, clock)
-    dup, ganda, review, conflicts, model = _duplicates(listed, prepare(listed.records), cfg,
-                                                      labels, clock)
+    dup, ganda, review, conflicts, model = _duplicates(
+        listed, prepare(listed.records), cfg, labels, clock, (models or {}).get("model_ganda"))
     tables = {
         "ganda": ganda,
         "ganda_perlu_cek": review,
@@ -224,9 +273,11 @@ def _concat_invalid(*parts: pd.DataFrame) -> pd.DataFrame:
 
 
 def run_check(dpt: list[str], lapangan: list[str], cfg: RunConfig,
-              on_step: StepFn | None = None) -> RunResult:
+              on_step: StepFn | None = None,
+              models: dict[str, Params] | None = None) -> RunResult:
     """The main job: duplicates, field records matched to the list, belum terdaftar, TMS and
-    invalid data, by kecamatan."""
+    invalid data, by kecamatan. ``models``: models fitted before (``model_ganda``,
+    ``model_cocok``, see :func:`load_models`) to apply instead of fitting."""
     clock = _Clock(on_step)
     listed = _load(dpt, "dpt", cfg, clock)
     field = _load(lapangan, "lapangan", cfg, clock)
@@ -234,9 +285,13 @@ def run_check(dpt: list[str], lapangan: list[str], cfg: RunConfig,
     invalid, tms_list = _list_findings(listed, cfg, labels, clock)
     invalid_field = _invalid(field, cfg, labels)
     prepared = prepare(listed.records)
-    dup, ganda, review, conflicts, model_dup = _duplicates(listed, prepared, cfg, labels, clock)
+    models = models or {}
+    dup, ganda, review, conflicts, model_dup = _duplicates(listed, prepared, cfg, labels, clock,
+                                                          models.get("model_ganda"))
     clock.step("link")
-    links = link_records(field.records, prepared, cfg.match)
+    link_model = models.get("model_cocok")
+    links = link_records(field.records, prepared, cfg.match, params=link_model,
+                         refit_prior=link_model is not None)
     clock.step("findings")
     field.records = findings.fill_kecamatan(field.records, listed.records, links)
     linked = findings.link_tables(field.records, listed.records, links, labels,
@@ -255,7 +310,8 @@ def run_check(dpt: list[str], lapangan: list[str], cfg: RunConfig,
         "hasil_lapangan": linked["hasil_lapangan"],
         "ditolak": _rejected(listed, field),
     }
-    model_link = _model_meta(links.scored, links.expected_false.sum(), links.expected_missed.sum())
+    model_link = _model_meta(links.scored, links.expected_false.sum(),
+                             links.expected_missed.sum(), link_model is not None)
     extra = {"model_ganda": model_dup, "model_cocok": model_link}
     expected = _expected(listed, dup.expected_false, dup.expected_missed,
                          (field, links.expected_false, links.expected_missed), labels)

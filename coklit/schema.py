@@ -187,12 +187,18 @@ def _row_fields(row: list[str], kolom: dict[str, str]) -> set[str]:
 def find_header(rows: list[list[str]], kolom: dict[str, str] | None = None,
                 search_rows: int = 30) -> int | None:
     """Index of the header row: the first row where at least two cells name known fields
-    and one of them is ``nama``, or at least three do. None when no row qualifies."""
+    and one of them is ``nama``, or at least three do; in a one-column table (a plain list
+    of names), the row whose one cell names ``nama``. None when no row qualifies."""
     kolom = kolom or {}
     for i, row in enumerate(rows[:search_rows]):
         found = _row_fields(row, kolom)
         if len(found) >= 3 or (len(found) >= 2 and "nama" in found):
             return i
+    one_column = all(sum(1 for c in row if c) <= 1 for row in rows[:search_rows])
+    if one_column:
+        for i, row in enumerate(rows[:search_rows]):
+            if _row_fields(row, kolom) == {"nama"}:
+                return i
     return None
 
 

@@ -100,8 +100,9 @@ def test_desktop_tool_header_maps_everything(tmp_path: Path) -> None:
         ([["KECAMATAN", ": X", "TPS", ": 1", "KELURAHAN", ": Y"], ["NAMA", "JK"]], 1),
         # three known fields without nama is still a header (nama missing is reported later)
         ([["NIK", "NKK", "ALAMAT"]], 0),
-        # one known field is not enough
-        ([["NAMA"], ["SITI"]], None),
+        # one known field is not enough, except a plain one-column list of names
+        ([["NAMA"], ["SITI"]], 0),
+        ([["NAMA"], ["SITI", "X"]], None),
         ([["NIK", "ALAMAT"]], None),
     ],
 )

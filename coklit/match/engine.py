@@ -17,6 +17,7 @@ results of partitions can be joined.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -416,7 +417,8 @@ def score(a: Features, b: Features, pairs: pd.DataFrame, levels: dict[str, np.nd
 
 
 def _scored_candidates(a: Features, b: Features | None, cfg: MatchConfig,
-                       params: model.Params | None, tf: TermFrequencies | None = None) -> Scored:
+                       params: model.Params | None, tf: TermFrequencies | None = None,
+                       refit_prior: bool = False) -> Scored:
     """Block, compare, estimate parameters (unless given) and score: the one pipeline that
     duplicate detection (``b`` None) and linking share. ``tf``: the term frequencies of the
     whole reference list when ``b`` (or ``a``) is only a part of it."""
@@ -435,6 +437,14 @@ def _scored_candidates(a: Features, b: Features | None, cfg: MatchConfig,
     tf = tf or TermFrequencies.of(spec, right)
     if params is None:
         params = fit(spec, a, b, pairs["j"].to_numpy(), levels, cfg, tf)
+    elif refit_prior:
+        # A model reused on another list keeps its weights; how many pairs of this list are
+        # one person is estimated again (the prior depends on the list's size).
+        params = copy.deepcopy(params)
+        params.reference_size = len(right)
+        bayes = model.score_levels(params, levels, tf.for_pairs(spec, right, pairs["j"].to_numpy())).bayes
+        total = len(a) * (len(a) - 1) / 2.0 if b is None else float(len(a)) * len(right)
+        params.prior = model.estimate_prior(bayes, total, params.prior)
     scored = score(a, right, pairs, levels, params, tf)
     return Scored(scored, params, stats)
 
@@ -468,6 +478,7 @@ def find_duplicates(
     cfg: MatchConfig,
     params: model.Params | None = None,
     tf: TermFrequencies | None = None,
+    refit_prior: bool = False,
 ) -> Duplicates:
     """Duplicates inside one list of normalised records (or the list already prepared).
 
@@ -478,7 +489,7 @@ def find_duplicates(
     A pair that shares a full NIK while its probability stays below ``cfg.review_dedupe``
     is one NIK carried by two people: a data error of its own, not a duplicate."""
     a = records if isinstance(records, Features) else prepare(records)
-    result = _scored_candidates(a, None, cfg, params, tf)
+    result = _scored_candidates(a, None, cfg, params, tf, refit_prior)
     scored = result.pairs
     skor = scored["skor"].to_numpy()
     accepted_mask = skor >= cfg.threshold_dedupe
@@ -541,6 +552,7 @@ def link_records(
     cfg: MatchConfig,
     params: model.Params | None = None,
     tf: TermFrequencies | None = None,
+    refit_prior: bool = False,
 ) -> Links:
     """Link each field record to at most one list record, the best one, when its match
     probability reaches ``cfg.threshold_link``. A field record left unlinked whose best
@@ -548,7 +560,7 @@ def link_records(
     counted as linked nor as missing from the list)."""
     a = field_records if isinstance(field_records, Features) else prepare(field_records)
     b = listed if isinstance(listed, Features) else prepare(listed)
-    result = _scored_candidates(a, b, cfg, params, tf)
+    result = _scored_candidates(a, b, cfg, params, tf, refit_prior)
     scored = result.pairs
     order = scored.sort_values(["i", "bobot"], ascending=[True, False], kind="stable")
     best = order.drop_duplicates("i", keep="first").reset_index(drop=True)

@@ -78,6 +78,30 @@ register({
     "html.rows_rejected": {"id": "Ditolak", "en": "Rejected"},
     "html.parameters": {"id": "Parameter", "en": "Parameters"},
     "html.measures": {"id": "Ukuran", "en": "Measures"},
+    "html.model_em": {"id": "bobot m dari EM ({sessions})", "en": "m weights from EM ({sessions})"},
+    "html.model_default": {"id": "data terlalu sedikit untuk EM, bobot m bawaan",
+                           "en": "too little data for EM, default m weights"},
+    "html.model_reused": {"id": "model dipakai ulang (--model)", "en": "model reused (--model)"},
+    "html.model_summary": {
+        "id": "{pairs} pasangan kandidat, peluang awal {prior}, perkiraan keliru {false}, "
+        "terlewat {missed}",
+        "en": "{pairs} candidate pairs, prior {prior}, expected false {false}, missed {missed}",
+    },
+    "html.model_explain": {
+        "id": "Bobot (bit) yang dipakai untuk setiap tingkat kecocokan: positif mendukung "
+        "orang yang sama, negatif menentang. Kolom selain 'umum' berlaku untuk pasangan dalam "
+        "keadaan itu (mis. serumah: kerabat sering berbagi nama atau tanggal lahir).",
+        "en": "Weights (bits) applied to each level of agreement: positive supports one "
+        "person, negative opposes. Columns other than 'general' apply to pairs in that "
+        "situation (e.g. one household: relatives often share names or birth dates).",
+    },
+    "html.model_comparison": {"id": "Perbandingan", "en": "Comparison"},
+    "html.model_tf": {
+        "id": "disesuaikan dengan frekuensi nilai: nilai yang umum berbobot lebih kecil, tetapi "
+        "tidak pernah di bawah tingkat di bawahnya",
+        "en": "adjusted for the value's frequency: common values weigh less, never below the "
+        "next weaker level",
+    },
     "html.contents": {"id": "Isi laporan", "en": "Contents"},
     "html.rekap_chart": {
         "id": "Temuan per kecamatan (jumlah baris)",
@@ -161,6 +185,8 @@ _CELL_LABELS: dict[str, dict[str, str]] = {
     "jenis_lokasi": {"id": "Jenis / lokasi", "en": "Kind / location"},
     "kategori_kode": {"id": "Kategori / kode KPU", "en": "Category / KPU code"},
     "sumber_bukti": {"id": "Sumber / bukti", "en": "Source / evidence"},
+    "skor_dua": {"id": "Skor / skor nama & tgl saja", "en": "Score / name & date alone"},
+    "wilayah_kandidat": {"id": "Wilayah kandidat", "en": "Candidate's area"},
 }
 
 # Display layout per table: (kind, columns, label key or None, numeric).
@@ -237,6 +263,33 @@ LAYOUTS: dict[str, list[_Cell]] = {
         ("join", ("berkas_dpt", "baris_dpt"), "dpt", False),
         ("stack", ("skor",), None, True),
     ],
+    "ganda_perlu_cek": [
+        ("stack", ("pasangan",), None, True),
+        ("join", ("berkas", "baris"), "sumber_baris", False),
+        ("stack", _PLACE, "wilayah", False),
+        ("gdiff", ("nama",), None, False),
+        ("gdiff", ("nik", "nkk"), "nomor", False),
+        ("gdiff", ("tempat_lahir", "tanggal_lahir"), "lahir", False),
+        ("stack", ("jenis_kelamin",), None, False),
+        ("gdiff", ("alamat", "rt", "rw"), "alamat", False),
+        ("stack", ("lokasi",), None, False),
+        ("stack", ("skor", "skor_nama_tgl"), "skor_dua", True),
+        ("stack", ("alasan",), None, False),
+    ],
+    "lapangan_perlu_cek": [
+        ("join", ("berkas", "baris"), "sumber_baris", False),
+        ("stack", _PLACE, "wilayah", False),
+        ("diff", ("nama", "kandidat_nama"), "nama_vs", False),
+        ("diff", ("nik", "kandidat_nik"), "nik_vs", False),
+        ("diff", ("tanggal_lahir", "kandidat_tanggal_lahir"), "tgl_vs", False),
+        ("stack", ("alamat", "rt", "rw"), "alamat", False),
+        ("stack", ("kategori",), None, False),
+        ("join", ("kandidat_berkas", "kandidat_baris"), "kandidat", False),
+        ("stack", ("kandidat_kecamatan", "kandidat_kelurahan", "kandidat_tps"),
+         "wilayah_kandidat", False),
+        ("stack", ("kandidat_skor",), None, True),
+        ("stack", ("kandidat_alasan",), None, False),
+    ],
     "ditolak": [
         ("stack", ("berkas",), None, False),
         ("stack", ("baris",), None, True),
@@ -261,8 +314,10 @@ CATEGORY_COLUMN: dict[str, str] = {
     "cocok": "kategori_lapangan",
     "ditolak": "masalah",
     "hasil_lapangan": "hasil",
+    "ganda_perlu_cek": "lokasi",
+    "lapangan_perlu_cek": "kategori",
 }
-GROUP_COLUMN: dict[str, str] = {"ganda": "grup"}
+GROUP_COLUMN: dict[str, str] = {"ganda": "grup", "ganda_perlu_cek": "pasangan"}
 # Finding tables counted per TPS in the drill-down, and the rekap column with the same count.
 TPS_COUNTED = ("belum_terdaftar", "ganda", "tms", "tidak_valid")
 # Rekap columns drawn in the chart (stacked), with colours (Okabe-Ito, colour-blind safe).
@@ -580,6 +635,8 @@ def _chart(rekap: dict[str, Any], lang: str) -> dict[str, Any] | None:
 def _meta_view(meta: dict[str, Any], lang: str) -> dict[str, Any]:
     params = meta.get("parameters") or {}
     parameters, details = [], []
+    models = [_model_view(k, v, lang) for k, v in params.items()
+              if k in ("model_ganda", "model_cocok") and isinstance(v, dict) and "bobot" in v]
     for k, v in params.items():
         item = {"label": (_PARAM_LABELS.get(k, {}).get(lang) or k), "key": k}
         if isinstance(v, (dict, list)):  # model weights etc.: shown folded, as JSON
@@ -607,9 +664,81 @@ def _meta_view(meta: dict[str, Any], lang: str) -> dict[str, Any]:
         "created": str(meta.get("created", "")),
         "parameters": parameters,
         "parameter_details": details,
+        "models": models,
         "measures": measures,
         "inputs": inputs,
     }
+
+
+def _model_view(key: str, model: dict[str, Any], lang: str) -> dict[str, Any]:
+    """A fitted model as the report shows it: where m came from, the prior, the expected
+    errors, and one row per comparison level with its weight in bits in every stratum (the
+    weights applied; term-frequency adjusted levels are marked)."""
+    from coklit.match.explain import PHRASES
+
+    phrases = PHRASES.get(lang, PHRASES["id"])
+    spec = model.get("spesifikasi", {})
+    rows = []
+    strata_names: list[str] = []
+    for comparison in spec.get("perbandingan", []):
+        name = comparison["nama"]
+        weights = model["bobot"].get(name, {})
+        strata = ["lain", *comparison.get("bersyarat", [])]
+        tables = [weights] if not comparison.get("bersyarat") else [weights[s] for s in strata]
+        for s in strata[1:]:
+            if s not in strata_names:
+                strata_names.append(s)
+        for level in comparison["tingkat"]:
+            by_stratum = {s: tables[k].get(level) for k, s in enumerate(strata)}
+            rows.append({
+                "comparison": name,
+                "level": phrases.get(name, {}).get(level, level),
+                "tf": bool(comparison.get("frekuensi_nilai")) and level == comparison["tingkat"][-1],
+                "weights": by_stratum,
+            })
+    columns = ["lain", *strata_names]
+    for row in rows:
+        row["cells"] = [("" if row["weights"].get(s) is None else _signed(row["weights"][s], lang))
+                        for s in columns]
+    sessions = [s["nama"] for s in model.get("sesi_em", []) if s.get("dipakai")]
+    return {
+        "label": _PARAM_LABELS.get(key, {}).get(lang, key),
+        "sessions": ", ".join(sessions),
+        "em": bool(sessions),
+        "reused": bool(model.get("dipakai_ulang")),
+        "prior": model.get("peluang_awal"),
+        "pairs": _fmt_int(model.get("pasangan_kandidat", ""), lang),
+        "expected_false": _decimal(model.get("perkiraan_keliru", 0), lang),
+        "expected_missed": _decimal(model.get("perkiraan_terlewat", 0), lang),
+        "columns": [_STRATUM_LABELS.get(s, {}).get(lang, s.replace("_", " ")) for s in columns],
+        "rows": rows,
+        "notes": list(spec.get("catatan", [])),
+    }
+
+
+_STRATUM_LABELS: dict[str, dict[str, str]] = {
+    "lain": {"id": "umum", "en": "general"},
+    "kembar": {"id": "serumah & tgl lahir sama", "en": "one household & same birth date"},
+    "tgl_sama_sekecamatan": {"id": "tgl lahir sama, 1 kecamatan",
+                             "en": "same birth date, one kecamatan"},
+    "tgl_sama": {"id": "tgl lahir sama", "en": "same birth date"},
+    "serumah": {"id": "serumah", "en": "one household"},
+    "sealamat": {"id": "alamat sama", "en": "same address"},
+    "sekelurahan": {"id": "kelurahan sama", "en": "same kelurahan"},
+}
+
+
+def _signed(value: float, lang: str) -> str:
+    text = f"{value:+.1f}"
+    return text.replace(".", ",") if lang == "id" else text
+
+
+def _decimal(value: Any, lang: str) -> str:
+    try:
+        text = f"{float(value):.1f}"
+    except (TypeError, ValueError):
+        return str(value)
+    return text.replace(".", ",") if lang == "id" else text
 
 
 def _measure(value: Any, lang: str) -> str:

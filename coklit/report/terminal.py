@@ -64,6 +64,26 @@ register(
             "id": "{folder}/ — {folders} folder kecamatan, {files} berkas",
             "en": "{folder}/ — {folders} kecamatan folders, {files} files",
         },
+        "summary.model.model_ganda": {"id": "Model ganda", "en": "Duplicate model"},
+        "summary.model.model_cocok": {"id": "Model lapangan–DPT", "en": "Field-to-list model"},
+        "summary.model.em": {
+            "id": "{name}: bobot m dari EM ({sessions}); {pairs} pasangan kandidat; perkiraan "
+            "keliru {false}, terlewat {missed}",
+            "en": "{name}: m weights from EM ({sessions}); {pairs} candidate pairs; expected "
+            "false {false}, missed {missed}",
+        },
+        "summary.model.default": {
+            "id": "{name}: data terlalu sedikit untuk EM, dipakai bobot m bawaan (pengetahuan "
+            "domain, lihat info_proses.json); {pairs} pasangan kandidat",
+            "en": "{name}: too little data for EM, the default m weights (domain knowledge, see "
+            "info_proses.json) were used; {pairs} candidate pairs",
+        },
+        "summary.model.reused": {
+            "id": "{name}: model dari --model dipakai ulang (peluang awal dihitung ulang); "
+            "{pairs} pasangan kandidat",
+            "en": "{name}: model reused from --model (prior estimated again); {pairs} "
+            "candidate pairs",
+        },
     }
 )
 
@@ -79,9 +99,35 @@ def render_summary(result: RunResult, lang: str, written: list[Path]) -> list[An
         out.append(_rekap_table(rekap, lang))
     else:
         out.append(_counts_table(result, lang))
+    out.extend(_model_lines(result, lang))
     if written:
         out.append(_written(written, lang))
     return out
+
+
+def _model_lines(result: RunResult, lang: str) -> list[Text]:
+    """One line per fitted model: where its weights came from, and the expected errors."""
+    lines = []
+    parameters = result.meta.get("parameters") or {}
+    for key in ("model_ganda", "model_cocok"):
+        model = parameters.get(key)
+        if not isinstance(model, dict):
+            continue
+        name = t(f"summary.model.{key}", lang)
+        pairs = _number(model.get("pasangan_kandidat", 0), lang)
+        sessions = [s["nama"] for s in model.get("sesi_em", []) if s.get("dipakai")]
+        if model.get("dipakai_ulang"):
+            text = t("summary.model.reused", lang, name=name, pairs=pairs)
+        elif sessions:
+            decimal = "," if lang == "id" else "."
+            text = t("summary.model.em", lang, name=name, sessions=", ".join(sessions),
+                     pairs=pairs,
+                     false=f"{model.get('perkiraan_keliru', 0):.1f}".replace(".", decimal),
+                     missed=f"{model.get('perkiraan_terlewat', 0):.1f}".replace(".", decimal))
+        else:
+            text = t("summary.model.default", lang, name=name, pairs=pairs)
+        lines.append(Text(text))
+    return lines
 
 
 def _title(result: RunResult, lang: str) -> Text:
