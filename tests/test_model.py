@@ -289,3 +289,50 @@ def test_expected_errors_follow_the_probabilities(samples):
     links = link_records(records.iloc[:50].reset_index(drop=True), records, MatchConfig())
     assert len(links.expected_false) == 50
     assert (links.expected_missed[links.matched["i"].to_numpy()] == 0).all()
+
+
+# --- reusing a model ----------------------------------------------------------------------
+
+
+def test_model_file_is_reused_on_another_run(tmp_path, samples):
+    import pandas as pd
+    from typer.testing import CliRunner
+
+    from coklit.cli import app
+
+    runner = CliRunner()
+    first, second = tmp_path / "pertama", tmp_path / "kedua"
+    dpt, lap = str(samples / "dpt.csv"), str(samples / "lapangan.csv")
+    assert runner.invoke(app, ["check", dpt, lap, "--out", str(first)]).exit_code == 0
+    result = runner.invoke(app, ["check", dpt, lap, "--out", str(second), "--model", str(first)])
+    assert result.exit_code == 0, result.output
+    info = json.loads((second / "info_proses.json").read_text(encoding="utf-8"))
+    saved = json.loads((first / "info_proses.json").read_text(encoding="utf-8"))
+    for key in ("model_ganda", "model_cocok"):
+        assert info["parameters"][key]["dipakai_ulang"] is True
+        assert info["parameters"][key]["bobot"] == saved["parameters"][key]["bobot"]
+    for table in ("ganda.csv", "cocok.csv"):
+        a = pd.read_csv(first / table, dtype=str, keep_default_na=False)
+        b = pd.read_csv(second / table, dtype=str, keep_default_na=False)
+        assert a[["berkas", "baris"] if table == "ganda.csv" else
+                 ["baris_lapangan", "baris_dpt"]].equals(
+            b[["berkas", "baris"] if table == "ganda.csv" else ["baris_lapangan", "baris_dpt"]])
+
+
+@pytest.mark.parametrize("content, message", [
+    (None, "tidak ditemukan"),
+    ("{ not json", "rusak"),
+    ('{"parameters": {}}', "tidak berisi model"),
+])
+def test_a_bad_model_file_is_one_message_and_exit_2(tmp_path, samples, content, message):
+    from typer.testing import CliRunner
+
+    from coklit.cli import app
+
+    path = tmp_path / "info_proses.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    result = CliRunner().invoke(app, ["dedupe", str(samples / "dpt.csv"), "--out",
+                                      str(tmp_path / "hasil"), "--model", str(path)])
+    assert result.exit_code == 2
+    assert message in result.output and "Traceback" not in result.output
