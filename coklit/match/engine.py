@@ -265,6 +265,20 @@ def _key_pairs(key: str, a: Features, b: Features | None, count: int,
     return sample_within(ca, cb, count, rng)
 
 
+IDENTITY_COMPARISONS = ("nama", "tgl", "nik")
+
+
+def _plausible(spec: ModelSpec, m: dict[str, np.ndarray], fixed: tuple[str, ...]) -> bool:
+    """A session's m describes one person: the identity comparisons it estimated agree
+    fully more often than they disagree outright."""
+    for name in IDENTITY_COMPARISONS:
+        if name in spec.names and name not in fixed:
+            row = m[name][0]
+            if row[-1] <= row[0]:
+                return False
+    return True
+
+
 def _train(spec: ModelSpec, a: Features, b: Features | None, u: dict[str, np.ndarray],
            cfg: MatchConfig, rng: np.random.Generator
            ) -> tuple[dict[str, np.ndarray], dict[str, str], list[dict]]:
@@ -289,6 +303,12 @@ def _train(spec: ModelSpec, a: Features, b: Features | None, u: dict[str, np.nda
         record.update({"bagian_cocok": round(share, 4), "iterasi": iterations})
         if share * n < MIN_SESSION_MATCHES:
             record["alasan"] = "terlalu_sedikit_cocok"
+            sessions.append(record)
+            continue
+        if not _plausible(spec, m, session.fixed):
+            # EM found some other class than 'one person' (a household, a birth cohort):
+            # its matches disagree on a name, a birth date or a NIK more often than agree.
+            record["alasan"] = "tidak_masuk_akal"
             sessions.append(record)
             continue
         record["dipakai"] = True
