@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
+import pandas as pd
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, JaroWinkler
 
-from coklit.match.features import MASKED, Features
+from coklit.match.features import MASKED, Features, splitmix
 
 # Level names per comparison, weakest agreement first.
 LEVELS: dict[str, tuple[str, ...]] = {
@@ -45,12 +46,41 @@ def _null(n: int) -> np.ndarray:
     return np.full(n, -1, dtype=np.int8)
 
 
-def _jw(x: np.ndarray, y: np.ndarray, cutoff: float | None = None) -> np.ndarray:
-    """Jaro-Winkler similarity per pair; below ``cutoff`` the value is 0 (computed faster)."""
-    if len(x) == 0:
+def _distinct(ha: np.ndarray, hb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Positions of the first pair of each distinct (value a, value b) combination, and the
+    combination of every pair: a string scorer then runs once per distinct combination
+    (candidate pairs repeat the same two addresses, places and names many times)."""
+    key = splitmix(ha * np.uint64(0x9E3779B97F4A7C15) ^ splitmix(hb))
+    codes, uniques = pd.factorize(key, sort=False)
+    first = np.empty(len(uniques), dtype=np.int64)
+    first[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)
+    return first, codes
+
+
+# Text features with few distinct values (place names): scored once per distinct pair of
+# values. Names and addresses are nearly all distinct pairs, where finding the distinct
+# pairs costs more than it saves.
+FEW_VALUES = frozenset({"tempat", "kab", "kec", "kel"})
+
+
+def _scores(scorer, a: Features, b: Features, name: str, i: np.ndarray,  # type: ignore[no-untyped-def]
+            j: np.ndarray, cutoff: float | None = None) -> np.ndarray:
+    """``scorer`` on the text feature ``name`` of each pair (a[i], b[j]); below ``cutoff``
+    the value is 0 (computed faster)."""
+    if len(i) == 0:
         return np.zeros(0)
-    return process.cpdist(x, y, scorer=JaroWinkler.normalized_similarity, workers=-1,
-                          score_cutoff=cutoff)
+    if name not in FEW_VALUES:
+        return process.cpdist(a.text[name][i], b.text[name][j], scorer=scorer, workers=-1,
+                              score_cutoff=cutoff)
+    first, codes = _distinct(a.hashes[name][i], b.hashes[name][j])
+    x, y = a.text[name][i[first]], b.text[name][j[first]]
+    return process.cpdist(x, y, scorer=scorer, workers=-1, score_cutoff=cutoff)[codes]
+
+
+def _jw(a: Features, b: Features, name: str, i: np.ndarray, j: np.ndarray,
+        cutoff: float | None = None) -> np.ndarray:
+    """Jaro-Winkler similarity per pair; below ``cutoff`` the value is 0 (computed faster)."""
+    return _scores(JaroWinkler.normalized_similarity, a, b, name, i, j, cutoff)
 
 
 def compare_nik(a: Features, b: Features, i: np.ndarray, j: np.ndarray) -> np.ndarray:
@@ -103,7 +133,11 @@ def compare_nik(a: Features, b: Features, i: np.ndarray, j: np.ndarray) -> np.nd
 
 def name_similarity(a: Features, b: Features, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """Jaro-Winkler similarity (0-1) of the normalised names of each pair."""
-    return _jw(a.text["nama"][i], b.text["nama"][j])
+    ha, hb = a.hashes["nama"][i], b.hashes["nama"][j]
+    sim = np.where(ha == hb, 1.0, 0.0)
+    rest = np.flatnonzero(ha != hb)
+    sim[rest] = _jw(a, b, "nama", i[rest], j[rest])
+    return sim
 
 
 def compare_names(a: Features, b: Features, i: np.ndarray, j: np.ndarray,
@@ -121,21 +155,18 @@ def compare_names(a: Features, b: Features, i: np.ndarray, j: np.ndarray,
     - agak_mirip: Jaro-Winkler >= NAME_WEAK or token-set ratio >= NAME_TOKEN_WEAK.
     - beda.
     """
-    na, nb = a.text["nama"][i], b.text["nama"][j]
     ha, hb = a.hashes["nama"][i], b.hashes["nama"][j]
     empty = (ha == 0) | (hb == 0)
     level = np.zeros(len(i), dtype=np.int8)
     if jw is None:
-        jw = _jw(na, nb)
+        jw = name_similarity(a, b, i, j)
     rest = np.flatnonzero(~empty & (ha != hb))
     if len(rest):
         ir, jr, sim = i[rest], j[rest], jw[rest]
         lv = np.zeros(len(rest), dtype=np.int8)
-        ra, rb = na[rest], nb[rest]
         low = np.flatnonzero(sim < NAME_SIMILAR)
         if len(low):
-            tok = process.cpdist(ra[low], rb[low], scorer=fuzz.token_set_ratio, workers=-1,
-                                 score_cutoff=NAME_TOKEN_WEAK)
+            tok = _scores(fuzz.token_set_ratio, a, b, "nama", ir[low], jr[low], NAME_TOKEN_WEAK)
             lv[low[(sim[low] >= NAME_WEAK) | (tok >= NAME_TOKEN_WEAK)]] = 1
             fa, la = a.hashes["depan"][ir[low]], a.hashes["belakang"][ir[low]]
             fb, lb = b.hashes["depan"][jr[low]], b.hashes["belakang"][jr[low]]
@@ -147,8 +178,7 @@ def compare_names(a: Features, b: Features, i: np.ndarray, j: np.ndarray,
         lv[sim >= NAME_SIMILAR] = 3
         high = np.flatnonzero(sim >= NAME_WEAK)
         if len(high):
-            dist = process.cpdist(ra[high], rb[high], scorer=OSA.distance, workers=-1,
-                                  score_cutoff=2)
+            dist = _scores(OSA.distance, a, b, "nama", ir[high], jr[high], 2)
             lv[high[dist <= 1]] = 4
         ka, kb = a.hashes["nama_key"][ir], b.hashes["nama_key"][jr]
         lv[(ka == kb) & (ka != 0)] = 4
@@ -200,7 +230,7 @@ def _text_levels(a: Features, b: Features, i: np.ndarray, j: np.ndarray, name: s
     level = np.where(ha == hb, 2, 0).astype(np.int8)
     rest = np.flatnonzero((ha != hb) & (ha != 0) & (hb != 0))
     if len(rest):
-        sim = _jw(a.text[name][i[rest]], b.text[name][j[rest]], similar)
+        sim = _jw(a, b, name, i[rest], j[rest], similar)
         level[rest[sim >= similar]] = 1
     level[(ha == 0) | (hb == 0)] = -1
     return level
@@ -259,10 +289,9 @@ def compare_address(a: Features, b: Features, i: np.ndarray, j: np.ndarray) -> n
     level[rt_same] = 1
     rest = np.flatnonzero(have & (ha != hb))
     if len(rest):
-        sa, sb = a.text["alamat"][i[rest]], b.text["alamat"][j[rest]]
-        tok = process.cpdist(sa, sb, scorer=fuzz.token_set_ratio, workers=-1,
-                             score_cutoff=ADDRESS_SIMILAR)
-        jw = _jw(sa, sb, ADDRESS_NEAR)
+        ir, jr = i[rest], j[rest]
+        tok = _scores(fuzz.token_set_ratio, a, b, "alamat", ir, jr, ADDRESS_SIMILAR)
+        jw = _jw(a, b, "alamat", ir, jr, ADDRESS_NEAR)
         lv = np.where(tok >= ADDRESS_SIMILAR, 2, level[rest])
         lv = np.where((jw >= ADDRESS_NEAR) & ~rt_conflict[rest], 3, lv)
         level[rest] = lv

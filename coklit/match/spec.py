@@ -5,24 +5,29 @@ A :class:`ModelSpec` says *what* is compared and how; :class:`coklit.match.model
 holds the numbers estimated for it. Both serialise to plain JSON (``info_proses.json``,
 ``--model FILE``) and load again, so what a report shows is what was applied.
 
-Why strata. Fellegi-Sunter multiplies per-field evidence as if fields were independent. Two
+Why strata. Fellegi-Sunter multiplies per-field evidence as if fields were independent. Some
 dependencies in voter data are too strong for that, and each is written here as a *stratum*:
 the u (and, where it differs, m) of a comparison is estimated separately for pairs inside and
 outside the stratum.
 
-- ``tgl_sama``: the NIK encodes the birth date, so among pairs born on the same day a NIK
-  that differs only in its serial is what two different people look like (the serial counts
-  people born that day at one office), while among random pairs it would look like a rare,
-  strong agreement. The NIK comparison is conditioned on the birth-date comparison.
-- ``kerabat_nama`` / ``kerabat_tgl`` (kinship): relatives share a family card and an
-  address. A father and son share a name but not a birth date; twins share a birth date but
-  not a name. So inside one household, agreement on the name while the dates differ (or on
-  the date while the names differ) is weighed against how often relatives show it, not
-  against random pairs. When name and date both agree the household says nothing about
-  kinship, and the ordinary weights apply.
-- ``serumah`` (birth place of relatives), ``sealamat`` (a family card is shared by people at
-  one address), ``sekelurahan`` (one street name occurs in many kelurahan, an address or
-  postcode is common inside one).
+A pair falls in the first stratum of a comparison's ``given`` list whose condition holds
+(else in stratum 0, "lain"):
+
+- ``kembar``: one household and born on the same day (twins, or one person listed twice).
+- ``tgl_sama_sekecamatan`` / ``tgl_sama``: the NIK encodes the birth date, so among pairs
+  born on the same day a NIK that differs only in its serial is what two different people
+  look like (the serial counts people born that day at one office), while among random pairs
+  it would look like a rare, strong agreement. In one kecamatan the region code is mostly
+  shared too. The NIK comparison is conditioned on these.
+- ``serumah``: one household (family card, or the same address in one kelurahan). Relatives
+  share names (father and son), birth dates (twins) and birth places, so inside a household
+  agreement on those is weighed against how often relatives show it, not random pairs.
+- ``sealamat``: the same address (people at one address mostly share a family card).
+- ``sekelurahan``: the same kelurahan (one street name occurs in many kelurahan; an
+  address or postcode is common inside one).
+
+The u of a conditioned comparison is estimated per stratum from random pairs drawn inside
+it (``Stratum.sample_keys``); where ``m_by_stratum`` is set its m is too.
 
 Switching interactions off (``build_spec(..., interactions=False)``) drops every stratum:
 plain independence, for ablation.
