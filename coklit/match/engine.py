@@ -279,18 +279,26 @@ def _plausible(spec: ModelSpec, m: dict[str, np.ndarray], fixed: tuple[str, ...]
     return True
 
 
-def _train(spec: ModelSpec, a: Features, b: Features | None, u: dict[str, np.ndarray],
-           cfg: MatchConfig, rng: np.random.Generator
+def _session_pairs(spec: ModelSpec, a: Features, b: Features | None, cfg: MatchConfig,
+                   rng: np.random.Generator) -> list[dict[str, np.ndarray]]:
+    """The levels of each training session's pairs (drawn once, used by every EM round)."""
+    right = a if b is None else b
+    out = []
+    for session in spec.sessions:
+        i, j = _key_pairs(session.key, a, b, cfg.session_pairs, rng)
+        out.append(compare(spec, a, right, i, j))
+    return out
+
+
+def _train(spec: ModelSpec, session_levels: list[dict[str, np.ndarray]],
+           u: dict[str, np.ndarray], cfg: MatchConfig
            ) -> tuple[dict[str, np.ndarray], dict[str, str], list[dict]]:
     """m by EM in the training sessions (u fixed), combined by the median; a comparison no
     session estimated keeps its domain prior. Returns m, its source per comparison, and what
     each session did."""
-    right = a if b is None else b
     estimates: dict[str, list[np.ndarray]] = {c.name: [] for c in spec.comparisons}
     sessions = []
-    for session in spec.sessions:
-        i, j = _key_pairs(session.key, a, b, cfg.session_pairs, rng)
-        levels = compare(spec, a, right, i, j)
+    for session, levels in zip(spec.sessions, session_levels, strict=True):
         n = len(levels["nama_jw"])
         record: dict = {"nama": session.name, "pasangan": int(n), "dipakai": False}
         if n < MIN_SESSION_PAIRS:
@@ -379,10 +387,11 @@ def fit(spec: ModelSpec, a: Features, b: Features | None, pair_j: np.ndarray,
                                    None if b is None else right.hashes[c.exact_u])
              for c in spec.comparisons if c.exact_u}
     u = model.u_tables(spec, samples, exact)
-    m, source, sessions = _train(spec, a, b, u, cfg, rng)
+    session_levels = _session_pairs(spec, a, b, cfg, rng)
+    m, source, sessions = _train(spec, session_levels, u, cfg)
     if len(samples) > 1:
         u = model.u_tables(spec, samples, exact, m)
-        m, source, sessions = _train(spec, a, b, u, cfg, rng)
+        m, source, sessions = _train(spec, session_levels, u, cfg)
     notes = [] if any(s["dipakai"] for s in sessions) else ["model.em_tidak_jalan"]
     params = model.Params(spec=spec, m=m, u=u, w=model.monotone(spec, m, u), u_exact=exact,
                           prior=0.5, source=source, sessions=sessions, notes=notes,

@@ -374,14 +374,19 @@ def monotone(spec: ModelSpec, m: dict[str, np.ndarray], u: dict[str, np.ndarray]
              ) -> dict[str, np.ndarray]:
     """Weights log2(m/u), made non-decreasing in the level within each comparison and
     stratum: where a stronger level would weigh less than a weaker one, the levels are pooled
-    (isotonic regression weighted by m + u). Across strata no order is imposed: a NIK that
-    differs only in its serial says something else for people born on one day than for
-    others, and that difference is the point of the stratum."""
+    by isotonic regression. Each level counts in the pooling by the precision of its
+    log-ratio, m*u/(m+u) (the variance of log m/u from counts is about 1/(N m) + 1/(N u)):
+    a level that is rare among matches or among non-matches is known only roughly, and a
+    level the data never showed (m from the prior, u at its floor) does not pull its
+    neighbours. Across strata no order is imposed: a NIK that differs only in its serial
+    says something else for people born on one day than for others, and that difference is
+    the point of the stratum."""
     w = {}
     for c in spec.comparisons:
-        raw = np.log2(m[c.name] / u[c.name])
-        w[c.name] = np.vstack([_pava(raw[s], m[c.name][s] + u[c.name][s])
-                               for s in range(c.n_strata)])
+        mc, uc = m[c.name], u[c.name]
+        raw = np.log2(mc / uc)
+        precision = mc * uc / (mc + uc)
+        w[c.name] = np.vstack([_pava(raw[s], precision[s]) for s in range(c.n_strata)])
     return w
 
 
