@@ -113,6 +113,9 @@ class TermFrequencies:
         key = (id(ref), feature)
         if key not in self._own:
             values, counts = self.values[feature], self.counts[feature]
+            if len(values) == 0:  # no record carries the feature
+                self._own[key] = np.zeros(len(ref.hashes[feature]))
+                return self._own[key]
             where = pd.Index(values).get_indexer(ref.hashes[feature])
             self._own[key] = np.where(where >= 0, counts[np.clip(where, 0, None)], 0).astype(float)
         return self._own[key]
