@@ -146,7 +146,7 @@ def test_same_seed_and_profile_give_identical_files(tmp_path, columns):
     {"voters": 10, "seed": 1}, {"voters": 1000, "seed": -1},
     {"voters": 1000, "seed": 1, "field_fraction": 1.5}, {"voters": "many", "seed": 1},
     {"voters": 1000, "seed": 1, "profile": "latih"}, {"voters": 1000, "seed": 1, "profile": 3},
-    {"voters": 1000, "seed": 1, "columns": "semua"},
+    {"voters": 1000, "seed": 1, "profile": ["uji"]}, {"voters": 1000, "seed": 1, "columns": "semua"},
 ])
 def test_impossible_arguments_raise_option_error(tmp_path, kwargs):
     with pytest.raises(OptionError):

@@ -61,14 +61,14 @@ def resolve_profile(profile: str | Profile) -> Profile:
     """A preset by name (``standar``, ``uji``; case and spaces ignored) or a Profile as is."""
     if isinstance(profile, Profile):
         return profile
-    key = profile.strip().lower() if isinstance(profile, str) else profile
+    key = profile.strip().lower() if isinstance(profile, str) else None
     if key not in PROFILES:
         raise OptionError("synth.bad_profile", value=profile, known=", ".join(PROFILES))
     return PROFILES[key]
 
 
 def resolve_columns(columns: str) -> str:
-    key = columns.strip().lower() if isinstance(columns, str) else columns
+    key = columns.strip().lower() if isinstance(columns, str) else None
     if key not in COLUMN_SETS:
         raise OptionError("synth.bad_columns", value=columns, known=", ".join(COLUMN_SETS))
     return key

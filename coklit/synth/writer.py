@@ -37,9 +37,10 @@ ganda.csv           baris_a,baris_b,jenis  - pasangan pemilih ganda sebenarnya d
 tautan.csv          baris_lapangan,baris_dpt,jenis - catatan lapangan yang sebenarnya orang di DPT.
                     jenis = kekacauan yang diterapkan (tanpa_nik;salah_ketik_nama;...), "bersih"
                     bila tidak ada. Bila orangnya ganda, tautan menunjuk baris ASLI (baris di
-                    rumah tangganya), bukan salinannya. Jenis satu baris utuh:
+                    rumah tangganya), bukan salinannya. Jenis satu baris utuh (tulisan_tangan
+                    dan kk_saja selalu bersama tanpa_nik;tanpa_tanggal;salah_ketik_nama):
                     tulisan_tangan (lembar tulisan tangan: tanpa NIK, KK dan tanggal lahir,
-                    nama salah tulis 1-2 huruf, alamat jalan sama persis termasuk nomor rumah),
+                    nama salah tulis 1-2 huruf, alamat seperti di DPT termasuk nomor rumah),
                     nama_rusak (NIK dan alamat sama, nama rusak 2 huruf),
                     kk_saja (hanya profil uji: hanya nama salah 1 huruf, No KK dan kelurahan).
 belum_terdaftar.csv baris_lapangan,alasan - orang yang memenuhi syarat tetapi tidak ada di DPT
