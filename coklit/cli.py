@@ -285,13 +285,30 @@ def sample(
         float,
         typer.Option("--lapangan", min=0.0, max=1.0, help="Porsi pemilih yang dicek di lapangan."),
     ] = 0.05,
+    profil: Annotated[
+        str,
+        typer.Option(
+            "--profil",
+            help="Profil data: standar (bawaan) atau uji (data uji tersisih, hanya untuk "
+            "evaluasi; jangan dipakai untuk menyetel pencocokan).",
+        ),
+    ] = "standar",
+    kolom_sampel: Annotated[
+        str,
+        typer.Option(
+            "--kolom-sampel",
+            help="Kolom berkas: lengkap (bawaan) atau minimal (hanya NAMA, TANGGAL LAHIR, "
+            "ALAMAT, KELURAHAN; baris dan kunci jawaban sama).",
+        ),
+    ] = "lengkap",
     lang: LangOpt = Lang.id,
 ) -> None:
     """Buat data sintetis yang realistis (DPT, catatan lapangan, kunci jawaban)."""
     from coklit.synth import generate
 
     try:
-        summary = generate(out, voters=pemilih, seed=seed, field_fraction=lapangan)
+        summary = generate(out, voters=pemilih, seed=seed, field_fraction=lapangan,
+                           profile=profil, columns=kolom_sampel)
     except CoklitError as error:
         _fail(error, lang.value)
     except Exception as error:  # noqa: BLE001 - last resort: a message, never a traceback

@@ -1,7 +1,7 @@
 """Realistic synthetic voter lists for ``coklit sample`` (everything invented).
 
-``generate(out_dir, voters, seed, field_fraction=0.05) -> {"pemilih": n, "lapangan": m}``
-writes into ``out_dir``:
+``generate(out_dir, voters, seed, field_fraction=0.05, profile="standar", columns="lengkap")
+-> {"pemilih": n, "lapangan": m}`` writes into ``out_dir``:
 
 - ``dpt.csv``: a KPU-style list for Kota Palembang (18 kecamatan, 107 kelurahan, TPS of at
   most 600 voters), households of 1-6 voters, NIK/NKK with the real structure, placeholder
@@ -17,11 +17,19 @@ writes into ``out_dir``:
 
 A duplicate group has one *original* row (the person's row in their own household) and one
 or two copies placed elsewhere; field records of that person link (``tautan.csv``) to the
-original. The same seed gives byte-identical files.
+original. The same seed and profile give byte-identical files.
+
+Rates and mixes live in a :class:`coklit.synth.profile.Profile`: ``"standar"`` (default) or
+``"uji"``, a held-out configuration for evaluation only (other noise rates, another duplicate
+mix, twice the hard negatives, and kinds ``"standar"`` never produces). ``columns="minimal"``
+writes only NAMA, TANGGAL LAHIR, ALAMAT and KELURAHAN (plus STATUS and KETERANGAN in the field
+file); rows and answer key are those of the full columns.
 """
 
 from coklit.i18n import register
-from coklit.synth.generator import STATUS_CATEGORY, generate
+from coklit.synth.field import STATUS_CATEGORY
+from coklit.synth.generator import generate
+from coklit.synth.profile import PROFILES, Profile
 
 register({
     "synth.bad_voters": {
@@ -32,10 +40,18 @@ register({
         "id": "Benih {value} tidak sah: --seed harus bilangan bulat 0 atau lebih.",
         "en": "Seed {value} is not valid: --seed must be a whole number, 0 or more.",
     },
+    "synth.bad_profile": {
+        "id": "Profil '{value}' tidak dikenal: --profil harus salah satu dari: {known}.",
+        "en": "Profile '{value}' is not known: --profil must be one of: {known}.",
+    },
+    "synth.bad_columns": {
+        "id": "Pilihan kolom '{value}' tidak dikenal: --kolom-sampel harus salah satu dari: {known}.",
+        "en": "Column set '{value}' is not known: --kolom-sampel must be one of: {known}.",
+    },
     "synth.bad_fraction": {
         "id": "Porsi lapangan {value} tidak sah: --lapangan harus di antara 0 dan 1.",
         "en": "Field fraction {value} is not valid: --lapangan must be between 0 and 1.",
     },
 })
 
-__all__ = ["generate", "STATUS_CATEGORY"]
+__all__ = ["generate", "STATUS_CATEGORY", "Profile", "PROFILES"]

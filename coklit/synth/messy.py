@@ -14,6 +14,8 @@ import pandas as pd
 from coklit.synth.names import (
     GELAR_BELAKANG,
     MUHAMMAD_FORMS,
+    TIONGHOA_FAMILY,
+    words,
 )
 
 _LETTERS = np.frombuffer("ABCDEFGHIJKLMNOPRSTUWY".encode("utf-32-le"), dtype=np.uint32)
@@ -80,6 +82,100 @@ def typo(values: np.ndarray, rng: np.random.Generator, edits: np.ndarray | int =
         res = _from_matrix(new, width)
         out[sel] = np.where(ok, res, out[sel])
     return out
+
+
+def substitute_letters(
+    values: np.ndarray, rng: np.random.Generator, edits: np.ndarray | int = 1
+) -> np.ndarray:
+    """Replace ``edits`` letters (at distinct positions, never the first character) by other
+    letters. The result has the same length and differs in exactly that many positions, so it
+    is exactly ``edits`` Levenshtein edits away (fewer only if a value has too few letters).
+    """
+    values = np.asarray(values, dtype=object)
+    n = len(values)
+    if n == 0:
+        return values.copy()
+    edits = np.broadcast_to(np.asarray(edits), (n,))
+    mat, lengths, width = _as_matrix(values)
+    cols = np.arange(width)[None, :]
+    letter = (mat >= 65) & (mat <= 90) & (cols >= 1) & (cols < lengths[:, None])
+    # letters first, in random order: column k of ``order`` is the k-th position to change
+    order = np.argsort(np.where(letter, rng.random(mat.shape), 2.0), axis=1)
+    rows = np.arange(n)
+    out = mat.copy()
+    for k in range(min(int(edits.max()), width)):
+        pos = order[:, k]
+        ok = (edits > k) & letter[rows, pos]
+        new = _LETTERS[rng.integers(0, len(_LETTERS), n)]
+        same = new == mat[rows, pos]
+        new = np.where(same, _LETTERS[(np.searchsorted(_LETTERS, new) + 1) % len(_LETTERS)], new)
+        out[rows[ok], pos[ok]] = new[ok]
+    return _from_matrix(out, width)
+
+
+_VOWELS = np.frombuffer("AIUEOY".encode("utf-32-le"), dtype=np.uint32)
+
+
+def sibling_names(values: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """A sibling's name one or two letters from each name: the final vowel of one word
+    (chosen at random among words of 3+ letters ending in a vowel) changed, RIZKY -> RIZKA,
+    PUTRI -> PUTRA; names without such a word get one or two letters substituted."""
+    values = np.asarray(values, dtype=object)
+    n = len(values)
+    if n == 0:
+        return values.copy()
+    mat, lengths, width = _as_matrix(values)
+    rows = np.arange(n)
+    cols = np.arange(width)[None, :]
+    nxt = np.concatenate([mat[:, 1:], np.zeros((n, 1), mat.dtype)], axis=1)
+    word_end = (nxt == 32) | (cols == lengths[:, None] - 1)
+    start3 = np.concatenate([np.ones((n, 2), bool), (mat[:, :-2] == 32) | (mat[:, 1:-1] == 32)],
+                            axis=1)  # a space among the two letters before: word too short
+    ends = np.isin(mat, _VOWELS) & word_end & (cols >= 2) & ~start3 & (cols < lengths[:, None])
+    binti = pd.Series(values, dtype=object).str.find(" BINTI ").to_numpy(np.int64)
+    ends[rows[binti >= 0], binti[binti >= 0] + 5] = False  # BINTI stays
+    ok = ends.any(axis=1)
+    pos = np.argmax(np.where(ends, rng.random(mat.shape), -1.0), axis=1)
+    cur = mat[rows, pos]
+    new = _VOWELS[rng.integers(0, len(_VOWELS), n)]
+    nxt_vowel = _VOWELS[(np.argmax(_VOWELS[None, :] == cur[:, None], axis=1) + 1) % len(_VOWELS)]
+    new = np.where(new == cur, nxt_vowel, new)
+    out = mat.copy()
+    out[rows[ok], pos[ok]] = new[ok]
+    res = _from_matrix(out, width)
+    if (~ok).any():
+        res[~ok] = substitute_letters(values[~ok], rng, rng.integers(1, 3, int((~ok).sum())))
+    return res
+
+
+_FAMILY_FIRST = "|".join(words(TIONGHOA_FAMILY))
+
+
+def reorder_name(values: np.ndarray) -> np.ndarray:
+    """Name tokens in the other order: an old Chinese-Indonesian name (family name first,
+    LIEM KOK HONG) gets it last (KOK HONG LIEM); other names get the last word first
+    (HENDRA WIJAYA -> WIJAYA HENDRA). Single words are unchanged."""
+    s = pd.Series(np.asarray(values, dtype=object), dtype=object)
+    family_first = s.str.match(rf"^(?:{_FAMILY_FIRST}) \S").to_numpy(bool)
+    to_end = s.str.replace(r"^(\S+) (.+)$", r"\2 \1", regex=True)
+    to_front = s.str.replace(r"^(.+) (\S+)$", r"\2 \1", regex=True)
+    return np.where(family_first, to_end.to_numpy(object), to_front.to_numpy(object))
+
+
+def excel_nik(niks: np.ndarray, rng: np.random.Generator, p_scientific: float) -> np.ndarray:
+    """NIKs damaged as Excel does when it stores them as numbers: shown in scientific notation
+    (``1.67101E+15``) or kept to 15 significant digits (the last digit becomes 0). A NIK that
+    already ends in 0 always gets the scientific form, so every value changes."""
+    niks = np.asarray(niks, dtype=object)
+    n = len(niks)
+    if n == 0:
+        return niks.copy()
+    text = niks.astype("U16")
+    sci = np.char.mod("%.5E", text.astype(np.float64))
+    sci = pd.Series(sci, dtype=object).str.replace(r"\.?0+E", "E", regex=True).to_numpy(object)
+    zero = pd.Series(niks, dtype=object).str[:15].to_numpy(object) + "0"
+    use_sci = (rng.random(n) < p_scientific) | (np.char.endswith(text, "0"))
+    return np.where(use_sci, sci, zero).astype(object)
 
 
 def nik_typo(niks: np.ndarray, rng: np.random.Generator) -> np.ndarray:

