@@ -761,7 +761,6 @@ def test_minimal_columns_keep_rows_and_key(tmp_path):
     assert key_f == key_m
 
 
-@pytest.mark.skip(reason="bundled samples are regenerated after the generator change")
 def test_bundled_samples_are_current(tmp_path):
     """data/samples is `generate(..., 3000, seed 1, 0.08)`; regenerate it after changes."""
     here = Path(__file__).resolve().parents[1] / "data" / "samples"

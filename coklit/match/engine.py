@@ -120,14 +120,16 @@ class TermFrequencies:
             self._own[key] = np.where(where >= 0, counts[np.clip(where, 0, None)], 0).astype(float)
         return self._own[key]
 
-    def for_pairs(self, spec: ModelSpec, ref: Features, j: np.ndarray) -> dict[str, np.ndarray]:
-        """Frequency in the reference list of the value of each pair's reference record
-        (``ref[j]``: where two records agree exactly, the value they agree on)."""
+    def for_pairs(self, spec: ModelSpec, a: Features, ref: Features, i: np.ndarray,
+                  j: np.ndarray) -> dict[str, np.ndarray]:
+        """Per pair (a[i], ref[j]): how often the more common of its two values occurs in the
+        reference list, as a share (where the two agree exactly, the value they agree
+        on)."""
         out = {}
         for c in spec.comparisons:
             if not c.tf or c.tf not in self.values:
                 continue
-            count = self._per_record(ref, c.tf)[j]
+            count = np.maximum(self._per_record(a, c.tf)[i], self._per_record(ref, c.tf)[j])
             out[c.name] = np.maximum(count, 1) / max(self.totals[c.tf], 1.0)
         return out
 
@@ -339,12 +341,12 @@ def _train(spec: ModelSpec, session_levels: list[dict[str, np.ndarray]],
     return m_final, source, sessions
 
 
-def fit(spec: ModelSpec, a: Features, b: Features | None, pair_j: np.ndarray,
-        levels: dict[str, np.ndarray], cfg: MatchConfig,
+def fit(spec: ModelSpec, a: Features, b: Features | None, pair_i: np.ndarray,
+        pair_j: np.ndarray, levels: dict[str, np.ndarray], cfg: MatchConfig,
         tf: TermFrequencies | None = None) -> model.Params:
     """Estimate the parameters of ``spec`` from the data: ``levels`` are the candidate
-    pairs' comparison levels (``pair_j`` their positions in the reference list); ``b`` None
-    means deduplication of ``a``.
+    pairs' comparison levels (``pair_i``/``pair_j`` their positions in ``a`` and in the
+    reference list); ``b`` None means deduplication of ``a``.
 
     u comes from the u-samples (random pairs, and random pairs of reference records inside
     each stratum, cleaned of pairs the identity rule calls one person), m from the training
@@ -376,7 +378,10 @@ def fit(spec: ModelSpec, a: Features, b: Features | None, pair_j: np.ndarray,
     for name, (levels_s, w, one) in drawn.items():
         if name in dropped:
             continue
-        keep = ~one
+        # The identity rule holds inside households only (two people born on one day in one
+        # kecamatan may well share a name); other strata's matches are left to the mixture
+        # in u_tables.
+        keep = ~one if name in HOUSEHOLD_STRATA else np.ones(len(w), dtype=bool)
         samples.append((name, model.Patterns.of(
             spec, {c: v[keep] for c, v in levels_s.items()}, w[keep])))
     if dropped:
@@ -401,7 +406,7 @@ def fit(spec: ModelSpec, a: Features, b: Features | None, pair_j: np.ndarray,
                           reference_size=n_b)
     start = (2 * START_DUPLICATE_PAIRS_PER_RECORD / max(n_b, 1) if b is None
              else START_LINK_SHARE / max(n_b, 1))
-    tf_pairs = (tf or TermFrequencies.of(spec, right)).for_pairs(spec, right, pair_j)
+    tf_pairs = (tf or TermFrequencies.of(spec, right)).for_pairs(spec, a, right, pair_i, pair_j)
     bayes = model.score_levels(params, levels, tf_pairs).bayes
     params.prior = model.estimate_prior(bayes, total_pairs, min(start, 0.5))
     return params
@@ -429,7 +434,7 @@ def score(a: Features, b: Features, pairs: pd.DataFrame, levels: dict[str, np.nd
     spec = params.spec
     i = pairs["i"].to_numpy()
     scored = model.score_levels(params, {c: levels[c] for c in spec.names},
-                                tf.for_pairs(spec, b, pairs["j"].to_numpy()))
+                                tf.for_pairs(spec, a, b, i, pairs["j"].to_numpy()))
     out = pairs.reset_index(drop=True).copy()
     out["rid_a"] = a.rid[i]
     out["rid_b"] = b.rid[pairs["j"].to_numpy()]
@@ -468,13 +473,14 @@ def _scored_candidates(a: Features, b: Features | None, cfg: MatchConfig,
     levels = compare(spec, a, right, pairs["i"].to_numpy(), pairs["j"].to_numpy())
     tf = tf or TermFrequencies.of(spec, right)
     if params is None:
-        params = fit(spec, a, b, pairs["j"].to_numpy(), levels, cfg, tf)
+        params = fit(spec, a, b, pairs["i"].to_numpy(), pairs["j"].to_numpy(), levels, cfg, tf)
     elif refit_prior:
         # A model reused on another list keeps its weights; how many pairs of this list are
         # one person is estimated again (the prior depends on the list's size).
         params = copy.deepcopy(params)
         params.reference_size = len(right)
-        bayes = model.score_levels(params, levels, tf.for_pairs(spec, right, pairs["j"].to_numpy())).bayes
+        bayes = model.score_levels(params, levels, tf.for_pairs(
+            spec, a, right, pairs["i"].to_numpy(), pairs["j"].to_numpy())).bayes
         total = len(a) * (len(a) - 1) / 2.0 if b is None else float(len(a)) * len(right)
         params.prior = model.estimate_prior(bayes, total, params.prior)
     scored = score(a, right, pairs, levels, params, tf)

@@ -404,8 +404,10 @@ class Scored:
 def score_levels(params: Params, levels: dict[str, np.ndarray],
                  tf: dict[str, np.ndarray] | None = None) -> Scored:
     """Weights of pairs from their levels. ``tf`` gives, per comparison with a
-    term-frequency setting, the frequency of the agreed value of each pair (used where the
-    level is the top one)."""
+    term-frequency setting, the frequency of each pair's value (the more common of its two
+    values), used on the levels from ``Comparison.tf_start`` up: the weight moves by
+    log2(u_exact / frequency), the same shift on every adjusted level of a pair, so their
+    order holds; it never falls below the weight of the level under them."""
     n = len(next(iter(levels.values()))) if levels else 0
     strata = strata_of(params.spec, levels, n)
     parts: dict[str, np.ndarray] = {}
@@ -415,13 +417,13 @@ def score_levels(params: Params, levels: dict[str, np.ndarray],
         s = strata[c.name]
         rows = params.w[c.name]
         w = np.where(g >= 0, rows[s, np.clip(g, 0, None)], 0.0)
-        top = len(c.levels) - 1
         if tf is not None and c.tf and c.name in tf and params.u_exact.get(c.name, 0) > 0:
-            exact = g == top
+            start = c.tf_start
             freq = np.clip(tf[c.name], PROB_FLOOR, 1.0)
             adjusted = w + np.log2(params.u_exact[c.name] / freq)
-            floor = rows[s, top - 1] if top >= 1 else adjusted
-            w = np.where(exact, np.maximum(adjusted, floor), w)
+            if start >= 1:
+                adjusted = np.maximum(adjusted, rows[s, start - 1])
+            w = np.where(g >= start, adjusted, w)
         parts[c.name] = w
         total += w
     prior = np.log2(params.prior / (1 - params.prior))

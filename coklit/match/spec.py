@@ -18,7 +18,10 @@ A pair falls in the first stratum of a comparison's ``given`` list whose conditi
   born on the same day a NIK that differs only in its serial is what two different people
   look like (the serial counts people born that day at one office), while among random pairs
   it would look like a rare, strong agreement. In one kecamatan the region code is mostly
-  shared too. The NIK comparison is conditioned on these.
+  shared too. The NIK comparison is conditioned on these. Two people born on one day in one
+  kecamatan also share a (common) name more often than a name's frequency says (domain:
+  MUHAMMAD RIZKI and SITI AMINAH), so the name comparison is conditioned on
+  ``tgl_sama_sekecamatan`` as well.
 - ``serumah``: one household (family card, or the same address in one kelurahan). Relatives
   share names (father and son), birth dates (twins) and birth places, so inside a household
   agreement on those is weighed against how often relatives show it, not random pairs.
@@ -137,9 +140,12 @@ class Comparison:
 
     ``given``: the strata that condition it, in order (empty: independent); a pair falls in
     the first of them whose condition holds, else in stratum 0 ("lain"). ``m_by_stratum``: m
-    is estimated per stratum too (otherwise only u is). ``tf``: the top level is
-    term-frequency adjusted with the frequency of the agreed value. ``exact_u``: the feature
-    whose value frequencies give the top level's u exactly (rather than by sampling)."""
+    is estimated per stratum too (otherwise only u is). ``tf``: the feature whose value
+    frequencies adjust the levels from ``tf_from`` (default: the top level) up: a common
+    value agreed on is weaker evidence than a rare one. On the top level both records carry
+    the value; below it (a typo apart, day and month swapped) the more common of the two
+    values counts, as in Splink. ``exact_u``: the feature whose value frequencies give the
+    top level's u exactly (rather than by sampling)."""
 
     name: str
     levels: tuple[str, ...]
@@ -147,6 +153,12 @@ class Comparison:
     m_by_stratum: bool = False
     tf: str | None = None
     exact_u: str | None = None
+    tf_from: str | None = None
+
+    @property
+    def tf_start(self) -> int:
+        """Index of the lowest term-frequency adjusted level."""
+        return self.levels.index(self.tf_from) if self.tf_from else len(self.levels) - 1
 
     @property
     def n_strata(self) -> int:
@@ -197,7 +209,7 @@ class ModelSpec:
             "perbandingan": [
                 {"nama": c.name, "tingkat": list(c.levels), "bersyarat": list(c.given),
                  "m_per_strata": c.m_by_stratum, "frekuensi_nilai": c.tf,
-                 "u_tepat_dari": c.exact_u}
+                 "frekuensi_dari": c.tf_from, "u_tepat_dari": c.exact_u}
                 for c in self.comparisons],
             "strata": [{"nama": s.name, "syarat": s.condition.to_json(self.levels()),
                         "kunci_sampel": list(s.sample_keys), "keterangan": s.doc}
@@ -215,7 +227,7 @@ class ModelSpec:
             Comparison(name=c["nama"], levels=tuple(c["tingkat"]),
                        given=tuple(c.get("bersyarat") or ()),
                        m_by_stratum=bool(c.get("m_per_strata")), tf=c.get("frekuensi_nilai"),
-                       exact_u=c.get("u_tepat_dari"))
+                       exact_u=c.get("u_tepat_dari"), tf_from=c.get("frekuensi_dari"))
             for c in data["perbandingan"])
         levels = {c.name: c.levels for c in comparisons}
         strata = tuple(Stratum(s["nama"], Condition.from_json(s["syarat"], levels),
@@ -293,15 +305,17 @@ def _strata(present: set[str], interactions: bool,
 # comparison -> (strata it is conditioned on, first match wins; m differs by stratum)
 GIVEN: dict[str, tuple[tuple[str, ...], bool]] = {
     "nik": (("kembar", "tgl_sama_sekecamatan", "tgl_sama", "serumah"), False),
-    "nama": (("kembar", "serumah"), False),
+    "nama": (("kembar", "tgl_sama_sekecamatan", "serumah"), False),
     "tgl": (("serumah",), False),
     "tempat": (("serumah",), False),
     "kk": (("sealamat",), True),
     "alamat": (("sekelurahan",), True),
     "kodepos": (("sekelurahan",), True),
 }
-# comparison -> feature whose value frequency adjusts the top level
-TERM_FREQUENCY: dict[str, str] = {"nama": "nama", "tgl": "tgl", "alamat": "alamat_kel"}
+# comparison -> (feature whose value frequency adjusts the agreeing levels, lowest such level)
+TERM_FREQUENCY: dict[str, tuple[str, str]] = {
+    "nama": ("nama", "hampir_sama"), "tgl": ("tgl", "tertukar"),
+    "alamat": ("alamat_kel", "hampir_sama")}
 # comparison -> feature whose value frequencies give the exact u of the top level
 EXACT_U: dict[str, str] = {"nik": "nik", "kk": "nkk", "nama": "nama", "tgl": "tgl",
                            "alamat": "alamat_kel", "kodepos": "kodepos"}
@@ -334,8 +348,9 @@ def build_spec(task: str, present: frozenset[str], interactions: bool = True,
     for name in comparisons:
         given, by_stratum = GIVEN.get(name, ((), False))
         given = tuple(g for g in given if g in names)
+        tf, tf_from = TERM_FREQUENCY.get(name, (None, None))
         built.append(Comparison(name, levels[name], given, by_stratum and bool(given),
-                                TERM_FREQUENCY.get(name), EXACT_U.get(name)))
+                                tf, EXACT_U.get(name), tf_from))
     sessions = _sessions(set(comparisons), present)
     notes = tuple(f"strata_mati:{name}" for name in without)
     return ModelSpec(task=task, comparisons=tuple(built), strata=strata, notes=notes,

@@ -36,8 +36,10 @@ from ._arrow import (
 
 __all__ = ["normalize_address", "parse_rt_rw"]
 
-_RT = r"\bR\.?\s?T\b\.?\s*:?\s*"
-_RW = r"\bR\.?\s?W\b\.?\s*:?\s*"
+# "RT", "R.T.", "RT:" and the number glued on ("RT24"); RE2 has no look-ahead, so after the
+# letters comes either a word boundary with punctuation or the digits at once.
+_RT = r"\bR\.?\s?T(?:\b\.?\s*:?\s*)?"
+_RW = r"\bR\.?\s?W(?:\b\.?\s*:?\s*)?"
 
 _WORDS: dict[str, str] = {
     **dict.fromkeys(["JALAN", "JLN", "JL", "JLAN"], "JL"),
@@ -72,11 +74,14 @@ def _int(a: pa.Array) -> pa.Array:
 
 def _rt_rw_distinct(t: pa.Array) -> tuple[pa.Array, pa.Array, pa.Array]:
     """Folded text -> (text with RT/RW removed, rt, rw)."""
-    both_re = rf"{_RT}/\s*{_RW}0*(?P<a>\d{{1,3}})\s*[/.\-]\s*0*(?P<b>\d{{1,3}})\b"
-    both = pc.extract_regex(t, pattern=both_re)
-    rt = pc.struct_field(both, "a")
-    rw = pc.struct_field(both, "b")
-    t = sub(t, both_re, " ")
+    # "RT/RW 024/007" and "RT 24/7" (the second number is the RW)
+    rt = rw = pa.nulls(len(t), pa.string())
+    for both_re in (rf"{_RT}/\s*{_RW}0*(?P<a>\d{{1,3}})\s*[/.\-]\s*0*(?P<b>\d{{1,3}})\b",
+                    rf"{_RT}0*(?P<a>\d{{1,3}})\s*/\s*0*(?P<b>\d{{1,3}})\b"):
+        both = pc.extract_regex(t, pattern=both_re)
+        rt = pc.coalesce(rt, pc.struct_field(both, "a"))
+        rw = pc.coalesce(rw, pc.struct_field(both, "b"))
+        t = sub(t, both_re, " ")
     ert = pc.extract_regex(t, pattern=_RT + r"0*(?P<a>\d{1,3})\b")
     erw = pc.extract_regex(t, pattern=_RW + r"0*(?P<a>\d{1,3})\b")
     rt = pc.coalesce(rt, pc.struct_field(ert, "a"))
