@@ -292,6 +292,7 @@ def run_check(dpt: list[str], lapangan: list[str], cfg: RunConfig,
     link_model = models.get("model_cocok")
     links = link_records(field.records, prepared, cfg.match, params=link_model,
                          refit_prior=link_model is not None)
+    del prepared  # the list's features and blocks (hundreds of MB for a city) are done
     clock.step("findings")
     field.records = findings.fill_kecamatan(field.records, listed.records, links)
     linked = findings.link_tables(field.records, listed.records, links, labels,

@@ -141,13 +141,13 @@ def keys_for(task: str, present: frozenset[str]) -> tuple[str, ...]:
 @dataclass(frozen=True)
 class Blocks:
     """The records of one key grouped by value, sorted once and reused for counting,
-    enumerating and sampling pairs: ``positions`` of records with a value, in value order;
-    per block its ``value``, ``start`` (into ``positions``) and ``size``."""
+    enumerating and sampling pairs: ``positions`` of the records with a value, in value
+    order, and their ``codes`` in that order. Per block (``value``, ``start`` into
+    ``positions``, ``size``) is derived when asked (a linear scan), so a list's blocks for
+    every key stay small in memory: 12 bytes per record."""
 
-    positions: np.ndarray
-    value: np.ndarray
-    start: np.ndarray
-    size: np.ndarray
+    positions: np.ndarray  # int32 (int64 beyond 2**31 records)
+    codes: np.ndarray  # uint64, sorted
 
     @classmethod
     def of(cls, codes: np.ndarray) -> Blocks:
@@ -156,22 +156,30 @@ class Blocks:
         # Order inside a block does not matter (pairs are normalised to i < j); quicksort is
         # deterministic for the same input and twice as fast as a stable sort.
         order = np.argsort(c, kind="quicksort")
-        pos, c = valid[order], c[order]
+        index = np.int32 if len(codes) < 2**31 else np.int64
+        return cls(valid[order].astype(index), c[order])
+
+    @property
+    def start(self) -> np.ndarray:
+        c = self.codes
         if len(c) == 0:
-            empty = np.zeros(0, np.int64)
-            return cls(empty, np.zeros(0, np.uint64), empty, empty)
-        start = np.flatnonzero(np.r_[True, c[1:] != c[:-1]])
-        size = np.diff(np.r_[start, len(c)])
-        return cls(pos, c[start], start, size)
+            return np.zeros(0, np.int64)
+        return np.flatnonzero(np.r_[True, c[1:] != c[:-1]])
 
-    def matched(self, other: Blocks) -> tuple[np.ndarray, np.ndarray]:
-        """For each block of ``self``, the index of the block of ``other`` with the same
-        value and a mask of those that have one."""
-        where = np.clip(np.searchsorted(other.value, self.value), 0, max(len(other.value) - 1, 0))
-        found = (len(other.value) > 0) & (other.value[where] == self.value) if len(other.value) \
-            else np.zeros(len(self.value), bool)
-        return where, found
+    @property
+    def parts(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(value, start, size) of every block."""
+        start = self.start
+        size = np.diff(np.r_[start, len(self.codes)])
+        return self.codes[start], start, size
 
+    @property
+    def value(self) -> np.ndarray:
+        return self.codes[self.start]
+
+    @property
+    def size(self) -> np.ndarray:
+        return self.parts[2]
 
 def _blocks(codes: np.ndarray | Blocks) -> Blocks:
     return codes if isinstance(codes, Blocks) else Blocks.of(codes)
@@ -184,14 +192,29 @@ def value_counts(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(uniques), np.bincount(index, minlength=len(uniques))
 
 
+def _matched(lv: np.ndarray, rv: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each left block value, the index of the right block with that value and a mask
+    of those that have one (``rv`` sorted)."""
+    if len(rv) == 0:
+        return np.zeros(len(lv), np.int64), np.zeros(len(lv), bool)
+    where = np.clip(np.searchsorted(rv, lv), 0, len(rv) - 1)
+    return where, rv[where] == lv
+
+
 def pair_count(left: np.ndarray | Blocks, right: np.ndarray | Blocks | None,
                max_size: int) -> int:
     """Pairs a key would produce (blocks above ``max_size`` skipped), from block sizes."""
-    lv, lc = ((left.value, left.size) if isinstance(left, Blocks) else value_counts(left))
+    if isinstance(left, Blocks):
+        lv, _, lc = left.parts
+    else:
+        lv, lc = value_counts(left)
     if right is None:
         size = lc[lc <= max_size].astype(np.int64)
         return int((size * (size - 1) // 2).sum())
-    rv, rc = ((right.value, right.size) if isinstance(right, Blocks) else value_counts(right))
+    if isinstance(right, Blocks):
+        rv, _, rc = right.parts
+    else:
+        rv, rc = value_counts(right)
     where = pd.Index(rv).get_indexer(lv)
     found = where >= 0
     ls, rs = lc[found].astype(np.int64), rc[where[found]].astype(np.int64)
@@ -202,15 +225,19 @@ def pair_count(left: np.ndarray | Blocks, right: np.ndarray | Blocks | None,
 def choose_keys(task: str, left: Features, right: Features | None, budget: int,
                 max_size: int) -> tuple[str, ...]:
     """The blocking keys to use: the always-used ones, then the others in order while the
-    pairs they would add (counted per key, so an upper bound) stay within ``budget``."""
+    pairs they would add (counted per key, so an upper bound) stay within ``budget``. The
+    blocks of the keys chosen are kept for pairing; the others are let go."""
     other = left if right is None else right
     keys, n_always = available_keys(task, left.present & other.present)
     chosen, total = [], 0
     for k, name in enumerate(keys):
-        count = pair_count(left.blocks.get(name, key_values(left, name)),
-                           None if right is None
-                           else right.blocks.get(name, key_values(right, name)), max_size)
+        had = {id(f): name in f.blocks for f in (left, other)}
+        count = pair_count(key_blocks(left, name),
+                           None if right is None else key_blocks(right, name), max_size)
         if count == 0 or (k >= n_always and total + count > budget):
+            for f in (left, other):
+                if not had[id(f)]:
+                    f.blocks.pop(name, None)
             continue
         chosen.append(name)
         total += count
@@ -228,15 +255,13 @@ class BlockingStats:
 
 
 def key_values(f: Features, name: str) -> np.ndarray:
-    """Key ``name`` of every record (built once per Features, then reused: duplicate
-    detection and linking share the keys of a list)."""
-    if name not in f.keys:
-        f.keys[name] = KEYS[name].build(f)
-    return f.keys[name]
+    """Key ``name`` of every record (0 where a component is missing)."""
+    return KEYS[name].build(f)
 
 
 def key_blocks(f: Features, name: str) -> Blocks:
-    """The records of ``f`` grouped by key ``name`` (sorted once, then reused)."""
+    """The records of ``f`` grouped by key ``name`` (sorted once, then reused: duplicate
+    detection and linking share the blocks of a list)."""
     if name not in f.blocks:
         f.blocks[name] = Blocks.of(key_values(f, name))
     return f.blocks[name]
@@ -248,10 +273,11 @@ def pairs_within(codes: np.ndarray | Blocks,
     ``max_size``. Returns the pairs, the number of blocks skipped as too large and the
     records in them."""
     b = _blocks(codes)
-    too_big = b.size > max_size
-    skipped_blocks, skipped_records = int(too_big.sum()), int(b.size[too_big].sum())
-    keep = (b.size >= 2) & ~too_big
-    start, size = b.start[keep], b.size[keep]
+    _, start, size = b.parts
+    too_big = size > max_size
+    skipped_blocks, skipped_records = int(too_big.sum()), int(size[too_big].sum())
+    keep = (size >= 2) & ~too_big
+    start, size = start[keep], size[keep]
     if len(size) == 0:
         return np.zeros(0, np.int64), np.zeros(0, np.int64), skipped_blocks, skipped_records
     # Member k of a block (0-based) pairs with members k+1 .. size-1 of the same block.
@@ -261,7 +287,8 @@ def pairs_within(codes: np.ndarray | Blocks,
     first = np.repeat(member, partners)
     run_start = np.repeat(np.cumsum(partners) - partners, partners)
     second = first + 1 + (np.arange(partners.sum()) - run_start)
-    x, y = b.positions[first], b.positions[second]
+    x = b.positions[first].astype(np.int64)
+    y = b.positions[second].astype(np.int64)
     return np.minimum(x, y), np.maximum(x, y), skipped_blocks, skipped_records
 
 
@@ -270,21 +297,23 @@ def pairs_between(left: np.ndarray | Blocks, right: np.ndarray | Blocks,
     """All pairs (i in left, j in right) sharing a non-zero code; blocks whose left or
     right side has more than ``max_size`` records are skipped."""
     bl, br = _blocks(left), _blocks(right)
-    where, found = bl.matched(br)
-    lsize = bl.size
-    rsize = np.where(found, br.size[where] if len(br.size) else 0, 0)
+    lv, lstart, lsize = bl.parts
+    rv, rstart_all, rsize_all = br.parts
+    where, found = _matched(lv, rv)
+    rsize = np.where(found, rsize_all[where] if len(rv) else 0, 0)
     big = found & ((lsize > max_size) | (rsize > max_size))
     skipped_blocks, skipped_records = int(big.sum()), int(lsize[big].sum())
     keep = found & ~big
-    lstart, lsize = bl.start[keep], lsize[keep]
-    rstart, rsize = br.start[where[keep]] if len(br.size) else where[keep], rsize[keep]
+    lstart, lsize = lstart[keep], lsize[keep]
+    rstart, rsize = (rstart_all[where[keep]] if len(rv) else where[keep]), rsize[keep]
     per_left = np.repeat(rsize, lsize)  # partners of each left member
     left_member = np.repeat(lstart, lsize) + (
         np.arange(lsize.sum()) - np.repeat(np.cumsum(lsize) - lsize, lsize))
     i = np.repeat(left_member, per_left)
     run = np.arange(per_left.sum()) - np.repeat(np.cumsum(per_left) - per_left, per_left)
     j = np.repeat(np.repeat(rstart, lsize), per_left) + run
-    return bl.positions[i], br.positions[j], skipped_blocks, skipped_records
+    return (bl.positions[i].astype(np.int64), br.positions[j].astype(np.int64),
+            skipped_blocks, skipped_records)
 
 
 def candidate_pairs(
@@ -329,24 +358,28 @@ def sample_within(left: np.ndarray | Blocks, right: np.ndarray | Blocks | None, 
     """``count`` pairs drawn uniformly from all pairs that share a non-zero code (i != j when
     ``right`` is None), with replacement; empty when no two records share one."""
     bl = _blocks(left)
+    lv, lstart, lsize = bl.parts
+    lsize = lsize.astype(np.int64)
     none = np.zeros(0, np.int64), np.zeros(0, np.int64)
     if right is None:
-        weight = bl.size * (bl.size - 1) / 2.0
+        weight = lsize * (lsize - 1) / 2.0
         if weight.sum() == 0:
             return none
-        block = rng.choice(len(bl.size), size=count, p=weight / weight.sum())
-        a = rng.integers(0, bl.size[block])
-        b = rng.integers(0, bl.size[block] - 1)
+        block = rng.choice(len(lsize), size=count, p=weight / weight.sum())
+        a = rng.integers(0, lsize[block])
+        b = rng.integers(0, lsize[block] - 1)
         b = b + (b >= a)
-        return bl.positions[bl.start[block] + a], bl.positions[bl.start[block] + b]
+        return (bl.positions[lstart[block] + a].astype(np.int64),
+                bl.positions[lstart[block] + b].astype(np.int64))
     br = _blocks(right)
-    where, found = bl.matched(br)
-    rsize = np.where(found, br.size[where] if len(br.size) else 0, 0)
-    weight = bl.size * rsize.astype(float)
+    rv, rstart, rsize_all = br.parts
+    where, found = _matched(lv, rv)
+    rsize = np.where(found, rsize_all[where] if len(rv) else 0, 0).astype(np.int64)
+    weight = lsize * rsize.astype(float)
     if weight.sum() == 0:
         return none
-    block = rng.choice(len(bl.size), size=count, p=weight / weight.sum())
-    a = rng.integers(0, bl.size[block])
+    block = rng.choice(len(lsize), size=count, p=weight / weight.sum())
+    a = rng.integers(0, lsize[block])
     b = rng.integers(0, rsize[block])
-    return (bl.positions[bl.start[block] + a],
-            br.positions[br.start[where[block]] + b])
+    return (bl.positions[lstart[block] + a].astype(np.int64),
+            br.positions[rstart[where[block]] + b].astype(np.int64))

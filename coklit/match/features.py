@@ -125,7 +125,7 @@ class Features:
     nkk: np.ndarray
     nkk_state: np.ndarray
     flags: dict[str, np.ndarray] = field(default_factory=dict)  # bool arrays
-    keys: dict[str, np.ndarray] = field(default_factory=dict)  # blocking keys, built lazily
+    keys: dict[str, np.ndarray] = field(default_factory=dict)  # sample keys, built lazily
     blocks: dict[str, Any] = field(default_factory=dict)  # keys grouped by value, lazily
 
     def __len__(self) -> int:
