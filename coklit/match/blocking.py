@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from coklit.match.features import Features, combine, hash_ints
+from coklit.match.features import Features, combine, hash_ints, splitmix
 
 KeyFn = Callable[[Features], np.ndarray]
 
@@ -138,6 +138,11 @@ def keys_for(task: str, present: frozenset[str]) -> tuple[str, ...]:
     return available_keys(task, present)[0]
 
 
+POSITION_BITS = 32
+_SHIFT = np.uint64(POSITION_BITS)
+_LOW = np.uint64(2**POSITION_BITS - 1)
+
+
 @dataclass(frozen=True)
 class Blocks:
     """The records of one key grouped by value, sorted once and reused for counting,
@@ -147,17 +152,22 @@ class Blocks:
     every key stay small in memory: 12 bytes per record."""
 
     positions: np.ndarray  # int32 (int64 beyond 2**31 records)
-    codes: np.ndarray  # uint64, sorted
+    codes: np.ndarray  # uint64, sorted: 32 bits of each record's (re-mixed) key
 
     @classmethod
     def of(cls, codes: np.ndarray) -> Blocks:
+        """Group by the top 32 bits of the (re-mixed) key, packed with the position into one
+        64-bit number so that a plain sort (several times faster than an argsort) does the
+        grouping. Two key values that share those 32 bits (about a hundred pairs among a
+        million distinct values) fall into one block: a few extra candidate pairs, which the
+        comparisons then judge like any other."""
         valid = np.flatnonzero(codes != 0)
-        c = codes[valid]
-        # Order inside a block does not matter (pairs are normalised to i < j); quicksort is
-        # deterministic for the same input and twice as fast as a stable sort.
-        order = np.argsort(c, kind="quicksort")
-        index = np.int32 if len(codes) < 2**31 else np.int64
-        return cls(valid[order].astype(index), c[order])
+        if len(codes) >= 2**POSITION_BITS:
+            raise ValueError(f"at most {2**POSITION_BITS - 1} records per partition")
+        packed = (splitmix(codes[valid]) >> _SHIFT << _SHIFT) | valid.astype(np.uint64)
+        packed.sort()
+        return cls((packed & _LOW).astype(np.int32 if len(codes) < 2**31 else np.int64),
+                   packed >> _SHIFT)
 
     @property
     def start(self) -> np.ndarray:
@@ -204,19 +214,12 @@ def _matched(lv: np.ndarray, rv: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def pair_count(left: np.ndarray | Blocks, right: np.ndarray | Blocks | None,
                max_size: int) -> int:
     """Pairs a key would produce (blocks above ``max_size`` skipped), from block sizes."""
-    if isinstance(left, Blocks):
-        lv, _, lc = left.parts
-    else:
-        lv, lc = value_counts(left)
+    lv, _, lc = _blocks(left).parts
     if right is None:
         size = lc[lc <= max_size].astype(np.int64)
         return int((size * (size - 1) // 2).sum())
-    if isinstance(right, Blocks):
-        rv, _, rc = right.parts
-    else:
-        rv, rc = value_counts(right)
-    where = pd.Index(rv).get_indexer(lv)
-    found = where >= 0
+    rv, _, rc = _blocks(right).parts  # values sorted
+    where, found = _matched(lv, rv)
     ls, rs = lc[found].astype(np.int64), rc[where[found]].astype(np.int64)
     ok = (ls <= max_size) & (rs <= max_size)
     return int((ls[ok] * rs[ok]).sum())
