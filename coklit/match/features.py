@@ -152,26 +152,40 @@ def _text(records: pd.DataFrame, column: str) -> np.ndarray:
     return s.fillna("").astype(str).to_numpy(dtype=object)
 
 
+def _raw(records: pd.DataFrame, column: str) -> pd.Series:
+    if column not in records.columns:
+        return pd.Series([""] * len(records), dtype="str")
+    return records[column]
+
+
 def _column(records: pd.DataFrame, column: str) -> _Distinct:
     if column not in records.columns:
         return _Distinct(pd.Series([""] * len(records), dtype="str"))
     return _Distinct(records[column])
 
 
-def digit_matrix(norm: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Digit matrix and state of normalised NIK/NKK values ('' = none, '*' = masked digit)."""
-    s = pd.Series(norm, dtype=object).fillna("").astype(str)
-    n = len(s)
-    present = (s.str.len() == 16).to_numpy()
-    padded = s.where(present, "#" * 16)
-    raw = np.frombuffer("".join(padded.tolist()).encode("ascii", "replace"), dtype=np.uint8)
+def digit_matrix(norm: pd.Series | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Digit matrix and state of normalised NIK/NKK values ('' = none, '*' = masked digit).
+
+    Values that are not 16 bytes are replaced by a filler, so the Arrow data buffer is the
+    n x 16 matrix itself (no Python string per record)."""
+    arr = pa.array(pd.Series(norm, dtype="str").fillna(""), pa.large_string())
+    n = len(arr)
+    present = pc.equal(pc.binary_length(arr), 16)
+    filled = pc.if_else(present, arr, pa.scalar("#" * 16, pa.large_string()))
+    if isinstance(filled, pa.ChunkedArray):
+        filled = filled.combine_chunks()
+    # Every value is 16 bytes, so the values sit back to back from the first offset.
+    start = int(np.frombuffer(filled.buffers()[1], dtype=np.int64)[filled.offset]) if n else 0
+    raw = np.frombuffer(filled.buffers()[2], dtype=np.uint8)[start:start + 16 * n]
     raw = raw.reshape(n, 16) if n else np.zeros((0, 16), np.uint8)
+    present_np = present.to_numpy(zero_copy_only=False)
     digits = raw.astype(np.int16) - ord("0")
     matrix = np.where((digits >= 0) & (digits <= 9), digits, MISSING).astype(np.uint8)
     matrix[raw == ord("*")] = MASKED
     masked = (matrix == MASKED).any(axis=1)
-    bad = (matrix == MISSING).any(axis=1) & present
-    state = np.where(present & ~bad, np.where(masked, 2, 1), 0).astype(np.int8)
+    bad = (matrix == MISSING).any(axis=1) & present_np
+    state = np.where(present_np & ~bad, np.where(masked, 2, 1), 0).astype(np.int8)
     matrix[state == 0] = MISSING
     return matrix, state
 
@@ -250,9 +264,8 @@ def prepare(records: pd.DataFrame) -> Features:
     ntok = nama.ints(lambda u: pc.add(pc.count_substring(u, pattern=" "), 1))
     ints: dict[str, np.ndarray] = {"nama_tokens": np.where(hashes["nama"] == 0, 0, ntok)}
 
-    nik, nik_state = digit_matrix(_text(records, "nik_norm"))
-    nkk_norm = _text(records, "nkk_norm")
-    nkk, nkk_state = digit_matrix(nkk_norm)
+    nik, nik_state = digit_matrix(_raw(records, "nik_norm"))
+    nkk, nkk_state = digit_matrix(_raw(records, "nkk_norm"))
     for name, m, state in (("nik", nik, nik_state), ("nkk", nkk, nkk_state)):
         ints[f"{name}_region"] = np.where(state > 0, digits_value(m, slice(0, 6)), -1)
         ints[f"{name}_mid"] = np.where(state > 0, digits_value(m, NIK_DATE), -1)
