@@ -129,7 +129,7 @@ def fill_kecamatan(field: pd.DataFrame, listed: pd.DataFrame,
     unique = pairs.drop_duplicates("kelurahan_norm", keep=False)
     by_kelurahan = dict(zip(unique["kelurahan_norm"], unique["kecamatan_norm"], strict=True))
     guessed = field["kelurahan_norm"].astype(str).map(by_kelurahan)
-    filled = kec.where(~missing, guessed.fillna(""))
+    filled = kec.where(~missing, guessed.astype(object).fillna(""))  # all-NaN map is float
     if links is not None and len(links.matched):
         from_link = pd.Series("", index=field.index, dtype=object)
         rows = field.index[links.matched["i"].to_numpy()]
@@ -206,7 +206,8 @@ def _group_kinds(records: pd.DataFrame, members: np.ndarray, group: np.ndarray):
         "ident": ident_key.to_numpy(),
         "kec": rows["kecamatan_norm"].astype(str).to_numpy(),
         "kel": rows["kecamatan_norm"].astype(str).to_numpy() + "/" + rows["kelurahan_norm"].astype(str).to_numpy(),
-        "tps": rows["kelurahan_norm"].astype(str).to_numpy() + "/" + rows["tps_norm"].astype(str).to_numpy(),
+        # Int64 -> str keeps missing TPS as NaN under pandas 3: fill them (lists without TPS).
+        "tps": rows["kelurahan_norm"].astype(str).to_numpy() + "/" + rows["tps_norm"].astype("string").fillna("").to_numpy(dtype=object),
     })
     spread = frame.groupby("g").nunique()
     jenis = np.where(spread["ident"] == 1, "identik", "mirip")
