@@ -77,6 +77,14 @@ FullOpt = Annotated[
 PerKecOpt = Annotated[
     bool, typer.Option("--per-kecamatan", help="Tulis juga satu folder per kecamatan.")
 ]
+PaksaOpt = Annotated[
+    bool,
+    typer.Option(
+        "--paksa",
+        help="Jalankan walaupun DPT dan lapangan tampak tertukar (lapangan jauh lebih banyak, "
+        "atau hanya lapangan yang punya TPS).",
+    ),
+]
 AmbangOpt = Annotated[
     float | None,
     typer.Option("--ambang", help="Ambang skor (0-1) untuk pasangan ganda dan kecocokan."),
@@ -114,6 +122,7 @@ def _config(
     ambang: float | None = None,
     full: bool = False,
     per_kecamatan: bool = False,
+    force: bool = False,
 ) -> RunConfig:
     match = MatchConfig()
     if ambang is not None:
@@ -121,7 +130,7 @@ def _config(
             raise OptionError("option.bad_threshold", value=ambang)
         match = MatchConfig(threshold_dedupe=ambang, threshold_link=ambang)
     return RunConfig(
-        read=ReadConfig(kolom=_parse_kolom(kolom)),
+        read=ReadConfig(kolom=_parse_kolom(kolom), lang=lang.value, swap_check=not force),
         validate=ValidateConfig(election_date=_parse_date(tanggal, "--tanggal-pemilihan")),
         match=match,
         output=OutputConfig(lang=lang.value, full_data=full, per_kecamatan=per_kecamatan),
@@ -248,13 +257,15 @@ def check(
     ambang: AmbangOpt = None,
     data_lengkap: FullOpt = False,
     per_kecamatan: PerKecOpt = False,
+    paksa: PaksaOpt = False,
     lang: LangOpt = Lang.id,
 ) -> None:
     """Cocokkan daftar pemilih dengan catatan lapangan: ganda, belum terdaftar, TMS, tidak valid."""
     from coklit.pipeline import run_check
 
     try:
-        cfg = _config(lang, kolom, tanggal_pemilihan, ambang, data_lengkap, per_kecamatan)
+        cfg = _config(lang, kolom, tanggal_pemilihan, ambang, data_lengkap, per_kecamatan,
+                      paksa)
         _run(lambda on_step: run_check([dpt], [lapangan], cfg, on_step=on_step), out, _input_files([dpt], [lapangan]), cfg)
     except CoklitError as error:
         _fail(error, lang.value)

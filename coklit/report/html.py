@@ -44,6 +44,7 @@ from coklit.report import MODE_INTERNAL
 from coklit.report.labels import (
     REKAP_TABLES,
     column_label,
+    column_mapping,
     ordered_tables,
     table_description,
     table_title,
@@ -77,6 +78,14 @@ register({
     "html.rows_used": {"id": "Dipakai", "en": "Used"},
     "html.rows_rejected": {"id": "Ditolak", "en": "Rejected"},
     "html.parameters": {"id": "Parameter", "en": "Parameters"},
+    "html.skipped": {"id": "Lembar dilewati", "en": "Sheets skipped"},
+    "html.columns": {"id": "Kolom yang dibaca per berkas", "en": "Columns read per file"},
+    "html.columns_used": {"id": "Judul kolom → field", "en": "Header → field"},
+    "html.columns_ignored": {"id": "Diabaikan", "en": "Ignored"},
+    "html.columns_maybe": {
+        "id": "mungkin {field}: --kolom {field}=\"…\"",
+        "en": "maybe {field}: --kolom {field}=\"…\"",
+    },
     "html.measures": {"id": "Ukuran", "en": "Measures"},
     "html.contents": {"id": "Isi laporan", "en": "Contents"},
     "html.rekap_chart": {
@@ -589,6 +598,10 @@ def _meta_view(meta: dict[str, Any], lang: str) -> dict[str, Any]:
             parameters.append({**item, "value": _plain(v, lang)})
     measures = [{"key": column_label(str(k), lang), "value": _measure(v, lang)}
                 for k, v in (meta.get("measures") or {}).items()]
+    skipped = meta.get("lembar_dilewati") or {}
+    if skipped:
+        measures.append({"key": t("html.skipped", lang),
+                         "value": "; ".join(f"{k}: {v}" for k, v in skipped.items())})
     inputs = []
     for item in meta.get("inputs") or []:
         inputs.append({
@@ -609,6 +622,7 @@ def _meta_view(meta: dict[str, Any], lang: str) -> dict[str, Any]:
         "parameter_details": details,
         "measures": measures,
         "inputs": inputs,
+        "columns": column_mapping(meta.get("inputs") or []),
     }
 
 
