@@ -584,11 +584,15 @@ def _short_notes(short: np.ndarray | None, good: np.ndarray, baris: np.ndarray,
     })
 
 
+_EMPTY_NOTES = pd.DataFrame({
+    "rid": pd.Series([], dtype="int64"), "berkas": pd.Series([], dtype="str"),
+    "baris": pd.Series([], dtype="int64"),
+    **{c: pd.Series([], dtype="str") for c in ("nama", "kolom", "masalah", "keterangan", "nilai")},
+})
+
+
 def _empty_notes() -> pd.DataFrame:
-    return pd.DataFrame({"rid": pd.Series([], dtype="int64"), "berkas": pd.Series([], dtype="str"),
-                         "baris": pd.Series([], dtype="int64"),
-                         **{c: pd.Series([], dtype="str")
-                            for c in ("nama", "kolom", "masalah", "keterangan", "nilai")}})
+    return _EMPTY_NOTES.copy()
 
 
 def _berkas_names(files: list[Path]) -> list[str]:

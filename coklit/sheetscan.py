@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree
@@ -89,6 +90,11 @@ register(
         },
     }
 )
+
+
+# What a damaged archive raises while it is read (all become one "damaged file" message).
+_DAMAGE = (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError, OSError,
+           ValueError, KeyError, ElementTree.ParseError)
 
 
 @dataclass
@@ -316,12 +322,12 @@ def scan_xlsx(path: Path, file: str) -> list[SheetExtent]:
     on a breach. A file that is not a readable ZIP is left to calamine's own message."""
     try:
         book = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError):
-        return []
+    except _DAMAGE:
+        return []  # not a readable ZIP: calamine says so in its own words
     extents = []
     with book:
-        _check_sizes(book, file)
         try:
+            _check_sizes(book, file)
             parts = _sheet_parts(book)
             for name, part in parts:
                 info = book.getinfo(part)
@@ -334,8 +340,7 @@ def scan_xlsx(path: Path, file: str) -> list[SheetExtent]:
                 if info.filename.endswith((".xml", ".rels")) and info.filename not in scanned:
                     for _ in _chunks(book, info):
                         pass
-        except (zipfile.BadZipFile, EOFError, RuntimeError, NotImplementedError, OSError,
-                ValueError) as error:
+        except _DAMAGE as error:
             from coklit.i18n import t
 
             raise InputError("io.bad_excel", file=file,
@@ -358,15 +363,20 @@ def scan_ods(path: Path, file: str) -> list[SheetExtent]:
     LibreOffice writes, counts as nothing)."""
     try:
         book = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError):
+    except _DAMAGE:
         return []
     extents: list[SheetExtent] = []
     with book:
-        _check_sizes(book, file)
         try:
+            _check_sizes(book, file)
             info = book.getinfo("content.xml")
         except KeyError:
             return []
+        except _DAMAGE as error:
+            from coklit.i18n import t
+
+            raise InputError("io.bad_excel", file=file,
+                             detail=t("io.damaged_zip", detail=str(error)[:80])) from None
         name, row, rows, cols, filled = "", 0, 0, 0, 0
         row_repeat, row_col, row_last, row_has = 1, 0, 0, False
         try:
@@ -401,8 +411,7 @@ def scan_ods(path: Path, file: str) -> list[SheetExtent]:
                             row_last, row_has = row_col, True
                     if rows > MAX_ROWS or (rows and rows * cols > MAX_SHEET_CELLS):
                         _judge(SheetExtent(name, rows, cols, filled), file)
-        except (zipfile.BadZipFile, EOFError, RuntimeError, NotImplementedError, OSError,
-                ValueError) as error:
+        except _DAMAGE as error:
             from coklit.i18n import t
 
             raise InputError("io.bad_excel", file=file,
