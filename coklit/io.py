@@ -220,6 +220,10 @@ class RawTable:
     cells: int = 0  # for workbooks: the cells the sheet's rectangle holds (see sheetscan)
     _reader: Callable[[int, int, str], Body] | None = field(default=None, repr=False)
 
+    def release(self) -> None:
+        """Let go of the file's bytes (a memory map, a workbook's rows); body() no longer works."""
+        self._reader = None
+
     def body(self, header_index: int, ncols: int, lang: str = "id") -> Body:
         """Rows below ``head[header_index]`` (-1: every row), ``ncols`` columns wide; reasons
         for rows the reader could not use are written in ``lang``."""
@@ -576,11 +580,16 @@ def _read_csv(path: Path, berkas: str, digest: str, head_rows: int) -> RawTable:
 
 
 def _check_lengths(table: pa.Table, baris: np.ndarray, file: str) -> None:
-    """Raise for a cell longer than ``MAX_FIELD_CHARS`` (counted in Arrow, no copy)."""
+    """Raise for a cell longer than ``MAX_FIELD_CHARS`` (counted in Arrow, no copy; bytes
+    first, which never undercount characters)."""
     for column in table.columns:
-        longest = pc.max(pc.utf8_length(column)).as_py()
-        if longest is not None and longest > MAX_FIELD_CHARS:
-            at = pc.index(pc.greater(pc.utf8_length(column), MAX_FIELD_CHARS), True).as_py()
+        longest_bytes = pc.max(pc.binary_length(column)).as_py()
+        if longest_bytes is None or longest_bytes <= MAX_FIELD_CHARS:
+            continue
+        lengths = pc.utf8_length(column)
+        longest = pc.max(lengths).as_py()
+        if longest > MAX_FIELD_CHARS:
+            at = pc.index(pc.greater(lengths, MAX_FIELD_CHARS), True).as_py()
             raise InputError("io.field_too_long", file=file, row=int(baris[at]),
                              length=f"{longest:,}".replace(",", "."), limit=MAX_FIELD_CHARS)
 
@@ -649,7 +658,8 @@ def _read_csv_body(buf: pa.Buffer, encoding: str, delimiter: str, ncols: int, he
         # report where they were, so read again single-threaded (rare, still fast).
         ragged.clear()
         table = read(False, collect)
-    if any(num is None for num, _ in ragged) or _has_swallowed(buf, table, delimiter, ncols):
+    if any(num is None for num, _ in ragged) or _has_swallowed(
+            buf, table, delimiter, ncols, table.num_rows + len(ragged)):
         return _read_csv_body_python(*slow)
     n_total = table.num_rows + len(ragged)
     positions = np.array([num for num, _ in ragged], dtype=np.int64)  # 1-based record no.
@@ -690,14 +700,33 @@ def _read_csv_body(buf: pa.Buffer, encoding: str, delimiter: str, ncols: int, he
                 reasons[order], shorts[order])
 
 
-def _has_swallowed(buf: pa.Buffer, table: pa.Table, delimiter: str, ncols: int) -> bool:
-    """Did a quote swallow whole rows into one value? Only values spanning lines can have,
-    and only a file with a quote can have those, so a file without ``"`` is not searched."""
-    if not (np.frombuffer(buf, dtype=np.uint8) == 34).any():
+def _line_breaks(buf: pa.Buffer) -> int:
+    """Line breaks in ``buf`` as a CSV parser counts them (LF, CR and CRLF), in chunks."""
+    data = np.frombuffer(buf, dtype=np.uint8)
+    breaks = 0
+    for start in range(0, len(data), _CHUNK):
+        part = data[start: start + _CHUNK + 1]  # one byte more: a CRLF across the cut
+        body = part[: _CHUNK]
+        lf = int(np.count_nonzero(body == 10))
+        cr_at = body == 13
+        cr = int(np.count_nonzero(cr_at))
+        crlf = int(np.count_nonzero(cr_at[: len(part) - 1] & (part[1: len(body) + 1] == 10))) \
+            if cr else 0
+        breaks += lf + cr - crlf
+    return breaks
+
+
+def _has_swallowed(buf: pa.Buffer, table: pa.Table, delimiter: str, ncols: int,
+                   records: int) -> bool:
+    """Did a quote swallow whole rows into one value? Only a value spanning lines can have,
+    and there is none when the file has as many lines as records (checked by counting line
+    breaks, cheap); otherwise the values holding a line break are looked at."""
+    ends_with_break = buf.size > 0 and buf.slice(buf.size - 1).to_pybytes() in (b"\n", b"\r")
+    if _line_breaks(buf) + (0 if ends_with_break else 1) <= records:
         return False
     threshold = _threshold(ncols)
     for column in table.columns:
-        spans = pc.match_substring_regex(column, "[\r\n]")
+        spans = pc.or_(pc.match_substring(column, "\n"), pc.match_substring(column, "\r"))
         if not pc.any(spans).as_py():
             continue
         for value in pc.filter(column, spans).to_pylist():

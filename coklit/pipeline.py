@@ -240,6 +240,7 @@ def run_check(dpt: list[str], lapangan: list[str], cfg: RunConfig,
     # --kolom names a header of either list: the usual case is a header only one file has.
     check_kolom_headers(cfg.read, planned[0].headers + planned[1].headers)
     listed, field = (build_dataset(p) for p in planned)
+    del planned
     sanity.check_roles([listed, field], cfg.output.lang)
     for dataset in (listed, field):
         sanity.check_rows(dataset, cfg.output.lang)

@@ -68,8 +68,18 @@ DATE_RULES: tuple[tuple[str, str], ...] = (
     (r"[0-9]{8,9}", "********"),
 )
 TEXT_RULES = ID_RULES + DATE_RULES
-# Every rule needs two adjacent digits: values without them are left alone unread.
-_HAS_DIGITS = "[0-9][0-9]"
+# What any rule can match, in one pass: the rules run only on the distinct values that hold
+# something like an identity number or a date (few, even in a large run).
+_MONTH_CI = "(?i:" + _MONTHS + ")"
+_NEEDS = "|".join([
+    r"[0-9]{8}",
+    r"[0-9]\s*[-/.]\s*[0-9]{1,2}\s*[-/.]\s*[0-9]",
+    r"[0-9]{4}[ .-][0-9]{4}",
+    r"[0-9]{2}[ .-][0-9]{2}[ .-][0-9]{2}",
+    r"[0-9]{6}[ .-][0-9]{6}",
+    r"[0-9]\s*[-/., ]?\s*" + _MONTH_CI + r"\.?\s*[-/., ]?\s*[0-9]{2}",
+    _MONTH_CI + r"\.?\s*[0-9]{1,2}\s*,?\s*[0-9]{4}",
+])
 _PY_RULES = {
     rules: [(re.compile(p.replace("(?i)", ""), re.IGNORECASE if "(?i)" in p else 0),
              r.replace("\\1", r"\g<1>")) for p, r in rules]
@@ -77,15 +87,16 @@ _PY_RULES = {
 }
 
 
-def _scrub_array(values: pa.Array, rules: tuple[tuple[str, str], ...]) -> pa.Array:
-    """``values`` (Arrow strings) with every rule applied to the values that need it."""
+def _scrub_array(values: pa.Array, rules: tuple[tuple[str, str], ...]) -> pa.Array | None:
+    """``values`` (Arrow strings, no nulls) with every rule applied to the values that need
+    it; None when no value needs anything."""
     if len(values) == 0:
-        return values
+        return None
     dictionary = pc.dictionary_encode(values)
     distinct = dictionary.dictionary
-    needs = pc.fill_null(pc.match_substring_regex(distinct, _HAS_DIGITS), False)
+    needs = pc.match_substring_regex(distinct, _NEEDS)
     if not pc.any(needs).as_py():
-        return values
+        return None
     todo = pc.filter(distinct, needs)
     for pattern, replacement in rules:
         todo = pc.replace_substring_regex(todo, pattern=pattern, replacement=replacement)
@@ -93,11 +104,25 @@ def _scrub_array(values: pa.Array, rules: tuple[tuple[str, str], ...]) -> pa.Arr
     return pc.take(fixed, dictionary.indices)
 
 
+def arrow_text(values: pd.Series) -> pa.Array:
+    """A column as Arrow strings without nulls; no copy for pandas' Arrow-backed str."""
+    try:
+        array = pa.array(values) if isinstance(values.dtype, pd.StringDtype) else pa.array(
+            values.to_numpy(dtype=object), type=pa.large_string(), from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        array = pa.array(values.astype("string").fillna("").to_numpy(dtype=object),
+                         type=pa.large_string())
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks()
+    return pc.fill_null(array, "")
+
+
 def _scrub_series(values: pd.Series, rules: tuple[tuple[str, str], ...]) -> pd.Series:
-    text = values.astype("string").fillna("")
-    array = pa.array(text.to_numpy(dtype=object), type=pa.large_string())
-    out = _scrub_array(array, rules)
-    return pd.Series(out.to_numpy(zero_copy_only=False), index=values.index, dtype="str")
+    """``values`` scrubbed; the same object when nothing in it needed scrubbing."""
+    out = _scrub_array(arrow_text(values), rules)
+    if out is None:
+        return values
+    return pd.Series(out.to_pandas(), index=values.index, dtype="str")
 
 
 def scrub_text(value: str) -> str:

@@ -184,8 +184,8 @@ def _age(born: pd.Series, on: dt.date) -> np.ndarray:
 
 def ambiguous_dates(records: pd.DataFrame, cfg: ValidateConfig,
                     lang: str = "id") -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Normalised ``records`` with ambiguous birth dates taken out, and ``tidak_valid`` rows
-    saying so.
+    """Normalised ``records`` with ambiguous birth dates taken out (the frame is changed in
+    place), and ``tidak_valid`` rows saying so.
 
     Ambiguous: a year alone (``1990``: the date normaliser would read it as an Excel serial
     number), or a two-digit year whose reading makes the voter younger than the voting age
@@ -203,11 +203,11 @@ def ambiguous_dates(records: pd.DataFrame, cfg: ValidateConfig,
     flagged = year_only | young
     if not flagged.any():
         return records, _empty()
-    out = records.copy()
-    out.loc[flagged, "tgl_lahir"] = pd.NaT
-    out.loc[flagged, "tgl_status"] = "tidak_valid"
+    out = records  # only three columns change: no copy of the whole (large) frame
+    out["tgl_lahir"] = records["tgl_lahir"].mask(flagged)
+    out["tgl_status"] = records["tgl_status"].mask(flagged, "tidak_valid")
     if "tgl_placeholder" in out.columns:
-        out.loc[flagged, "tgl_placeholder"] = False
+        out["tgl_placeholder"] = records["tgl_placeholder"].mask(flagged, False)
     at = np.flatnonzero(flagged)
     # One text per distinct (year, age) pair, spread over the rows (no loop over records).
     years = pd.Series(born.dt.year.to_numpy()[at]).fillna(0).astype(int).astype(str)

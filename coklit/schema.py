@@ -682,7 +682,8 @@ def plan_dataset(paths: list[str], role: str, cfg: ReadConfig | None = None) -> 
 
 def build_dataset(planned: Planned) -> Dataset:
     """Pass two: read every planned table's body into one Dataset (raises the first column
-    problem found in pass one, if any)."""
+    problem found in pass one, if any). The plans are used up: each table lets go of its
+    file's bytes once its body is read."""
     if planned.missing:
         raise planned.missing[0]
     lang = planned.cfg.lang
@@ -694,6 +695,7 @@ def build_dataset(planned: Planned) -> Dataset:
             note = _empty_notes()
         else:
             rec, rej, note, info = _build(plan, lang)
+        plan.table.release()  # the file's bytes are not needed any more
         note = note.assign(rid=note["rid"] + offset)
         offset += len(rec)
         records.append(rec)

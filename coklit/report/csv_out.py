@@ -27,6 +27,7 @@ ENCODING = "utf-8-sig"
 # = + - @ tab CR.
 _FORMULA_RE = "^[=+\\-@\t\r]"
 _NEUTRALISED_RE = "^'[=+\\-@\t\r]"
+_ANY_RE = "^[=+\\-@\t]|\r"  # a formula start, or a CR anywhere (see neutralise_formulas)
 _QUOTE = pa.scalar("'", pa.large_string())
 _EMPTY = pa.scalar("", pa.large_string())
 
@@ -83,20 +84,21 @@ def as_text(table: pd.DataFrame, name: str) -> pd.DataFrame:
 
 
 def _map_text_columns(table: pd.DataFrame, fn) -> pd.DataFrame:  # type: ignore[no-untyped-def]
+    """``fn`` (Arrow strings -> changed array or None) over every text column; a copy of the
+    table only when something changed."""
+    from coklit.privacy import arrow_text
+
     out = table
     for column in table.columns:
         values = table[column]
         if pd.api.types.is_numeric_dtype(values.dtype) or pd.api.types.is_bool_dtype(values.dtype):
             continue
-        array = pa.array(values.astype("string").fillna("").to_numpy(dtype=object),
-                         type=pa.large_string())
-        changed = fn(array)
+        changed = fn(arrow_text(values))
         if changed is None:
             continue
         if out is table:
             out = table.copy()
-        out[column] = pd.Series(changed.to_numpy(zero_copy_only=False), index=table.index,
-                                dtype="str")
+        out[column] = pd.Series(changed.to_pandas(), index=table.index, dtype="str")
     return out
 
 
@@ -107,12 +109,10 @@ def neutralise_formulas(table: pd.DataFrame) -> pd.DataFrame:
     it is."""
 
     def fix(array: pa.Array) -> pa.Array | None:
-        cr = pc.match_substring(array, "\r")
-        if pc.any(cr).as_py():
-            array = pc.replace_substring(pc.replace_substring(array, "\r\n", "\n"), "\r", "\n")
+        if not pc.any(pc.match_substring_regex(array, _ANY_RE)).as_py():
+            return None  # the usual case: one pass, nothing to change
+        array = pc.replace_substring(pc.replace_substring(array, "\r\n", "\n"), "\r", "\n")
         hit = pc.match_substring_regex(array, _FORMULA_RE)
-        if not pc.any(hit).as_py():
-            return array if pc.any(cr).as_py() else None
         return pc.if_else(hit, pc.binary_join_element_wise(_QUOTE, array, _EMPTY), array)
 
     return _map_text_columns(table, fix)
