@@ -238,6 +238,8 @@ def apply_meta(meta: dict[str, Any], full_data: bool) -> dict[str, Any]:
         out["inputs"] = inputs
     if isinstance(meta.get("kecamatan"), str):
         out["kecamatan"] = scrub_text(meta["kecamatan"])
+    if isinstance(meta.get("lembar_dilewati"), dict):  # sheet names: as file names
+        out["lembar_dilewati"] = {scrub_ids(str(k)): v for k, v in meta["lembar_dilewati"].items()}
     return out
 
 

@@ -80,6 +80,8 @@ def _xlsx(path: Path, rows: list[list[str]]) -> Path:
                 sheet.write_string(r, c, value)
     bare = book.add_worksheet("TANPA JUDUL")  # voter rows without a header row
     bare.write_row(0, 0, [PEOPLE[5][0], PEOPLE[5][3], PEOPLE[5][2]])
+    notes = book.add_worksheet(f"CATATAN {HIDDEN_NIK}")  # a skipped sheet named by a NIK
+    notes.write(0, 0, "Diperiksa PKD.")
     book.close()
     return path
 

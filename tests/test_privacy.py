@@ -78,6 +78,7 @@ def test_meta_scrubs_headers_and_file_names_not_hashes() -> None:
                     "sha256": "1234567890" * 6 + "abcd",
                     "columns": {"nama": "1671156410990001"}, "ignored": ["24-10-1999"]}],
         "kecamatan": "NIK 1671156410990001",
+        "lembar_dilewati": {"dpt.xlsx[1671156410990001]": "catatan"},
     }
     out = apply_meta(meta, full_data=False)
     item = out["inputs"][0]
@@ -86,6 +87,7 @@ def test_meta_scrubs_headers_and_file_names_not_hashes() -> None:
     assert item["columns"] == {"nama": "167115**********"} and item["ignored"] == ["**-**-1999"]
     assert out["created"] == meta["created"] and out["parameters"] == meta["parameters"]
     assert "1671156410990001" not in out["kecamatan"]
+    assert out["lembar_dilewati"] == {"dpt.xlsx[167115**********]": "catatan"}
     assert apply_meta(meta, full_data=True) is meta
 
 
