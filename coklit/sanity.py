@@ -114,9 +114,10 @@ def check_roles(datasets: list[Dataset], lang: str = "id") -> None:
     seen: dict[str, tuple[str, str]] = {}  # sha256 -> (berkas, role)
     paths: dict[str, tuple[str, str]] = {}
     for dataset in datasets:
-        files = {}
+        files, rows = {}, Counter()
         for info in dataset.files:
             files.setdefault(info.path, info)  # one entry per file, not per sheet
+            rows[info.path] += info.rows_read
         for info in files.values():
             berkas = info.berkas.split("[", 1)[0] if info.sheet else info.berkas
             key = str(info.path)
@@ -126,6 +127,8 @@ def check_roles(datasets: list[Dataset], lang: str = "id") -> None:
                                  role_b=_role(dataset.role, lang),
                                  hint=t("sanity.hint.roles", lang))
             paths[key] = (berkas, dataset.role)
+            if not rows[info.path]:
+                continue  # two empty templates with the same header are no double count
             if info.sha256 in seen:
                 other, role = seen[info.sha256]
                 hint = "sanity.hint.roles" if role != dataset.role else "sanity.hint.twice"

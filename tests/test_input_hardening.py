@@ -296,6 +296,16 @@ def test_the_same_file_twice_is_refused(tmp_path: Path, pair) -> None:
     assert caught.value.key == "sanity.same_file"
 
 
+def test_identical_empty_templates_are_no_double_count(tmp_path: Path) -> None:
+    folder = tmp_path / "per_tps"
+    folder.mkdir()
+    _write(folder / "tps_001.csv", HEADER + _people(3))
+    _write(folder / "tps_002.csv", HEADER)  # no voters yet: same bytes as tps_003
+    _write(folder / "tps_003.csv", HEADER)
+    result = run_validate([str(folder)], RunConfig())
+    assert [i["rows_read"] for i in result.meta["inputs"]] == [3, 0, 0]
+
+
 def test_a_folder_holding_both_files_is_refused(tmp_path: Path, pair) -> None:
     dpt, lap = pair
     cli = runner.invoke(app, ["check", str(tmp_path), str(lap), "--out", str(tmp_path / "o")])
