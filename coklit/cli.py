@@ -10,9 +10,10 @@ import datetime as dt
 import os
 import sys
 import warnings
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -76,6 +77,14 @@ FullOpt = Annotated[
 PerKecOpt = Annotated[
     bool, typer.Option("--per-kecamatan", help="Tulis juga satu folder per kecamatan.")
 ]
+PaksaOpt = Annotated[
+    bool,
+    typer.Option(
+        "--paksa",
+        help="Jalankan walaupun DPT dan lapangan tampak tertukar (lapangan jauh lebih banyak, "
+        "atau hanya lapangan yang punya TPS).",
+    ),
+]
 AmbangOpt = Annotated[
     float | None,
     typer.Option("--ambang", help="Ambang skor (0-1) untuk pasangan ganda dan kecocokan."),
@@ -121,6 +130,7 @@ def _config(
     ambang: float | None = None,
     full: bool = False,
     per_kecamatan: bool = False,
+    force: bool = False,
 ) -> RunConfig:
     match = MatchConfig()
     if ambang is not None:
@@ -128,24 +138,52 @@ def _config(
             raise OptionError("option.bad_threshold", value=ambang)
         match = MatchConfig(threshold_dedupe=ambang, threshold_link=ambang)
     return RunConfig(
-        read=ReadConfig(kolom=_parse_kolom(kolom)),
+        read=ReadConfig(kolom=_parse_kolom(kolom), lang=lang.value, swap_check=not force),
         validate=ValidateConfig(election_date=_parse_date(tanggal, "--tanggal-pemilihan")),
         match=match,
         output=OutputConfig(lang=lang.value, full_data=full, per_kecamatan=per_kecamatan),
     )
 
 
-def _finish(result, out: Path, cfg: RunConfig) -> None:  # type: ignore[no-untyped-def]
-    from coklit.report import write_outputs
+def _input_files(*groups: list[str]) -> list[Path]:
+    from coklit.io import expand_paths
+
+    return [path for group in groups for path in expand_paths(group)]
+
+
+def _run(work: Callable[[Callable[[str], None]], Any], out: Path, inputs: list[Path],
+         cfg: RunConfig) -> None:
+    """Lock and check ``out``, run ``work`` (a pipeline call taking ``on_step``), write the
+    results aside and swap them into place, then print the summary."""
+    from coklit.report import commit_outputs, open_result_folder, shareable
     from coklit.report.terminal import render_summary
 
-    written = write_outputs(result, out, cfg.output)
-    for renderable in render_summary(result, cfg.output.lang, written):
+    lang = cfg.output.lang
+    target = open_result_folder(out, inputs)
+    try:
+        status, on_step = _status(lang)
+        with status:
+            result = work(on_step)
+        shown = shareable(result, cfg.output)
+        written = commit_outputs(target, shown, cfg.output)
+    finally:
+        target.close()
+    for renderable in render_summary(shown, lang, written):
         out_console.print(renderable)
 
 
+# Message values naming files and folders: they keep dates (documents are named by date),
+# everything else read from a file loses identity numbers and dates too.
+_FILE_VALUES = ("file", "path", "folder", "berkas", "input", "files", "holder")
+
+
 def _fail(error: CoklitError, lang: str) -> None:
-    err_console.print(f"{t('error.prefix', lang)}: {error.message(lang)}", markup=False, highlight=False)
+    from coklit.i18n import t as text
+    from coklit.privacy import scrub_values
+
+    values = scrub_values(error.values, _FILE_VALUES)
+    message = text(error.key, lang, **values)
+    err_console.print(f"{t('error.prefix', lang)}: {message}", markup=False, highlight=False)
     raise typer.Exit(code=error.exit_code)
 
 
@@ -185,10 +223,7 @@ def validate(
 
     try:
         cfg = _config(lang, kolom, tanggal_pemilihan, None, data_lengkap, per_kecamatan)
-        status, on_step = _status(lang.value)
-        with status:
-            result = run_validate(dpt, cfg, on_step=on_step)
-        _finish(result, out, cfg)
+        _run(lambda on_step: run_validate(dpt, cfg, on_step=on_step), out, _input_files(dpt), cfg)
     except CoklitError as error:
         _fail(error, lang.value)
     except Exception as error:  # noqa: BLE001 - last resort: a message, never a traceback
@@ -213,10 +248,8 @@ def dedupe(
     try:
         cfg = _config(lang, kolom, tanggal_pemilihan, ambang, data_lengkap, per_kecamatan)
         models = load_models(model) if model else None
-        status, on_step = _status(lang.value)
-        with status:
-            result = run_dedupe(dpt, cfg, on_step=on_step, models=models)
-        _finish(result, out, cfg)
+        _run(lambda on_step: run_dedupe(dpt, cfg, on_step=on_step, models=models), out,
+             _input_files(dpt), cfg)
     except CoklitError as error:
         _fail(error, lang.value)
     except Exception as error:  # noqa: BLE001 - last resort: a message, never a traceback
@@ -236,18 +269,18 @@ def check(
     data_lengkap: FullOpt = False,
     per_kecamatan: PerKecOpt = False,
     model: ModelOpt = None,
+    paksa: PaksaOpt = False,
     lang: LangOpt = Lang.id,
 ) -> None:
     """Cocokkan daftar pemilih dengan catatan lapangan: ganda, belum terdaftar, TMS, tidak valid."""
     from coklit.pipeline import load_models, run_check
 
     try:
-        cfg = _config(lang, kolom, tanggal_pemilihan, ambang, data_lengkap, per_kecamatan)
+        cfg = _config(lang, kolom, tanggal_pemilihan, ambang, data_lengkap, per_kecamatan,
+                      paksa)
         models = load_models(model) if model else None
-        status, on_step = _status(lang.value)
-        with status:
-            result = run_check([dpt], [lapangan], cfg, on_step=on_step, models=models)
-        _finish(result, out, cfg)
+        _run(lambda on_step: run_check([dpt], [lapangan], cfg, on_step=on_step, models=models),
+             out, _input_files([dpt], [lapangan]), cfg)
     except CoklitError as error:
         _fail(error, lang.value)
     except Exception as error:  # noqa: BLE001 - last resort: a message, never a traceback
@@ -262,14 +295,28 @@ def laporan(
     lang: LangOpt = Lang.id,
 ) -> None:
     """Tulis ulang laporan.html dan temuan.xlsx dari folder hasil yang sudah ada."""
-    from coklit.report import load_result
+    from coklit.report import (
+        PER_KECAMATAN_DIR,
+        commit_outputs,
+        load_result,
+        open_result_folder,
+        shareable,
+    )
+    from coklit.report.terminal import render_summary
 
     try:
-        result = load_result(folder)
-        cfg = RunConfig(
-            output=OutputConfig(lang=lang.value, full_data=data_lengkap, per_kecamatan=per_kecamatan)
-        )
-        _finish(result, folder, cfg)
+        target = open_result_folder(folder)
+        try:
+            result = load_result(folder)
+            # Packs the folder had are written again (the swap would drop them otherwise).
+            packs = per_kecamatan or (folder / PER_KECAMATAN_DIR).is_dir()
+            output = OutputConfig(lang=lang.value, full_data=data_lengkap, per_kecamatan=packs)
+            shown = shareable(result, output)
+            written = commit_outputs(target, shown, output)
+        finally:
+            target.close()
+        for renderable in render_summary(shown, lang.value, written):
+            out_console.print(renderable)
     except CoklitError as error:
         _fail(error, lang.value)
     except Exception as error:  # noqa: BLE001 - last resort: a message, never a traceback

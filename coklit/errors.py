@@ -35,3 +35,9 @@ class SchemaError(CoklitError):
 
 class OptionError(CoklitError):
     """An option value is wrong (bad date, bad threshold, bad --kolom syntax)."""
+
+
+class OutputError(CoklitError):
+    """Results cannot be written: the --out folder is in use, holds other files or inputs,
+    cannot be written (permissions, full disk), or a result folder does not match its
+    manifest."""

@@ -7,6 +7,7 @@ the code that uses them while lookups stay in one place.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 LANGS = ("id", "en")
@@ -44,8 +45,17 @@ def register(messages: dict[str, dict[str, str]]) -> None:
         MESSAGES[key] = texts
 
 
+@dataclass(frozen=True)
+class Msg:
+    """A message value that is itself a message key, translated when the text is built."""
+
+    key: str
+
+
 def t(key: str, lang: str = "id", **values: Any) -> str:
-    """Text for ``key`` in ``lang`` (falls back to Indonesian), formatted with ``values``."""
+    """Text for ``key`` in ``lang`` (falls back to Indonesian), formatted with ``values``.
+    Values that are :class:`Msg` are translated too."""
+    values = {k: t(v.key, lang) if isinstance(v, Msg) else v for k, v in values.items()}
     texts = MESSAGES.get(key)
     if texts is None:
         return key + (f" {values}" if values else "")

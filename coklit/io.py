@@ -35,8 +35,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
+from coklit import sheetscan
 from coklit.errors import InputError
-from coklit.i18n import register
+from coklit.i18n import register, t
 
 CSV_SUFFIXES: tuple[str, ...] = (".csv", ".tsv", ".txt")
 EXCEL_SUFFIXES: tuple[str, ...] = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -49,6 +50,9 @@ DELIMITER_NAMES = {",": "koma", ";": "titik koma", "\t": "tab", "|": "garis tega
 
 # How many bytes at the top of a CSV are parsed in Python to sniff it and find the header.
 HEAD_BYTES = 1 << 20
+# Longest value of one cell: what an Excel cell can hold. Anything longer is not a voter's
+# data (a runaway quote, a pasted document) and is refused before it is copied around.
+MAX_FIELD_CHARS = 32_767
 _CHUNK = 1 << 24
 # File signatures of things that are not text tables.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -122,6 +126,22 @@ register(
             "en": "Workbook '{file}' is password-protected. Open it in Excel, remove the "
             "password and save it again.",
         },
+        "io.field_too_long": {
+            "id": "Berkas '{file}', baris {row}: satu sel berisi {length} karakter; batasnya "
+            "{limit} (sebanyak yang dapat dimuat satu sel Excel). Biasanya ada tanda kutip (\") "
+            "yang tidak ditutup atau teks yang tertempel; perbaiki baris itu lalu simpan ulang.",
+            "en": "File '{file}', row {row}: one cell holds {length} characters; the limit is "
+            "{limit} (what one Excel cell can hold). Usually a quote (\") is never closed or "
+            "text was pasted in; fix that row and save the file again.",
+        },
+        "io.workbook_cells": {
+            "id": "Berkas XLSX/ODS yang dibaca bersama berisi {cells} sel; batas coklit {limit} "
+            "sel agar memori laptop cukup. Simpan data besar sebagai CSV (tanpa batas ini) atau "
+            "periksa dalam beberapa bagian.",
+            "en": "The XLSX/ODS files read together hold {cells} cells; coklit's limit is "
+            "{limit} cells so that a laptop's memory suffices. Save large data as CSV (no such "
+            "limit) or check it in parts.",
+        },
         "io.no_table": {
             "id": "Berkas '{file}' tidak memuat lembar berisi tabel pemilih (lembar: "
             "{sheets}). Baris judul kolom harus memuat mis. NAMA dan NIK; bila judulnya "
@@ -135,14 +155,55 @@ register(
 )
 
 
+# Reader-level problems of a row (codes of Dataset.rejected / tidak_valid).
+REJECT_OPEN_QUOTE = "kutip_tidak_ditutup"
+REJECT_EXTRA_CELLS = "kolom_berlebih"
+NOTE_MISSING_CELLS = "kolom_kurang"
+
+register(
+    {
+        f"io.reject.{REJECT_OPEN_QUOTE}": {
+            "id": "Tanda kutip (\") dibuka di baris ini tetapi tidak ditutup, sehingga "
+            "baris-baris berikutnya akan terbaca sebagai satu nilai. Baris ini tidak dipakai; "
+            "baris sesudahnya dibaca seperti biasa. Perbaiki tanda kutipnya.",
+            "en": "A quote (\") opens in this row and is never closed, which would turn the "
+            "following rows into one value. This row is not used; the rows after it are read "
+            "as usual. Fix the quote.",
+        },
+        f"io.reject.{REJECT_EXTRA_CELLS}": {
+            "id": "Baris ini berisi {cells} sel terisi, sedangkan judul kolom hanya {width}: "
+            "mungkin ada pemisah ({delimiter}) di dalam nilai tanpa tanda kutip, sehingga "
+            "kolom-kolomnya bergeser. Baris ini tidak dipakai; perbaiki lalu jalankan lagi.",
+            "en": "This row holds {cells} filled cells but the header only {width}: probably "
+            "a delimiter ({delimiter}) inside a value without quotes, so its columns are "
+            "shifted. The row is not used; fix it and run again.",
+        },
+        f"io.note.{NOTE_MISSING_CELLS}": {
+            "id": "Baris ini hanya memiliki {cells} dari {width} kolom; kolom yang tidak ada "
+            "dibaca kosong. Periksa apakah ada pemisah yang hilang.",
+            "en": "This row has only {cells} of {width} columns; the missing ones are read as "
+            "empty. Check whether a delimiter is missing.",
+        },
+    }
+)
+
+
 @dataclass
 class Body:
     """Rows below the header: ``cells`` has columns 0..n-1 (str, "" when missing, values
     stripped of surrounding spaces); ``baris`` the spreadsheet row number of each row.
-    Fully blank rows are included (the caller counts and drops them)."""
+    Fully blank rows are included (the caller counts and drops them).
+
+    ``reject`` (optional, one code per row, "" for a usable row) marks rows the reader could
+    not split into cells reliably, with a readable ``reason``; ``short`` (optional, cell count
+    per row, 0 when complete) marks rows that had fewer cells than the header and were padded.
+    """
 
     cells: pd.DataFrame
     baris: np.ndarray
+    reject: np.ndarray | None = None
+    reason: np.ndarray | None = None
+    short: np.ndarray | None = None
 
 
 @dataclass
@@ -156,12 +217,18 @@ class RawTable:
     head: list[list[str]]  # head[i] is spreadsheet row i + 1, as stripped text
     encoding: str | None = None
     delimiter: str | None = None
-    _reader: Callable[[int, int], Body] | None = field(default=None, repr=False)
+    cells: int = 0  # for workbooks: the cells the sheet's rectangle holds (see sheetscan)
+    _reader: Callable[[int, int, str], Body] | None = field(default=None, repr=False)
 
-    def body(self, header_index: int, ncols: int) -> Body:
-        """Rows below ``head[header_index]``, ``ncols`` columns wide."""
+    def release(self) -> None:
+        """Let go of the file's bytes (a memory map, a workbook's rows); body() no longer works."""
+        self._reader = None
+
+    def body(self, header_index: int, ncols: int, lang: str = "id") -> Body:
+        """Rows below ``head[header_index]`` (-1: every row), ``ncols`` columns wide; reasons
+        for rows the reader could not use are written in ``lang``."""
         assert self._reader is not None
-        return self._reader(header_index, ncols)
+        return self._reader(header_index, ncols, lang)
 
 
 # --------------------------------------------------------------------------------------
@@ -265,6 +332,21 @@ def _sniff_binary(head: bytes) -> str | None:
     return None
 
 
+def _utf16_without_bom(start: bytes) -> str | None:
+    """``utf-16-le``/``utf-16-be`` for UTF-16 text saved without a byte-order mark (every
+    other byte zero, as Latin letters give), else None."""
+    sample = start[:4096]
+    if len(sample) < 8 or start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    zero_even, zero_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if zero_odd > 0.3 and zero_even < 0.05:
+        return "utf-16-le"
+    if zero_even > 0.3 and zero_odd < 0.05:
+        return "utf-16-be"
+    return None
+
+
 def _detect_encoding(path: Path, head: bytes) -> str:
     """utf-8-sig / utf-16 by BOM, else utf-8 if the whole file is valid, else cp1252,
     else latin-1. The whole file is checked, streamed in chunks."""
@@ -332,25 +414,114 @@ def _csv_source(path: Path) -> tuple[pa.Buffer, str]:
     name = _display(path)
     with open(path, "rb") as fh:
         start = fh.read(65536)
-    kind = None if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else _sniff_binary(start)
+    bomless = _utf16_without_bom(start)
+    kind = None if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or bomless \
+        else _sniff_binary(start)
     if kind:
         raise InputError("io.binary", file=name, kind=kind)
-    encoding = _detect_encoding(path, start)
-    if encoding == "utf-16":
+    encoding = bomless or _detect_encoding(path, start)
+    if encoding.startswith("utf-16"):
         try:
-            text = path.read_bytes().decode("utf-16")
+            text = path.read_bytes().decode(encoding)
         except UnicodeDecodeError:
             raise InputError("io.undecodable", file=name) from None
-        return pa.py_buffer(text.encode("utf-8")), encoding
+        return pa.py_buffer(text.lstrip("\ufeff").encode("utf-8")), encoding
     if b"\r" in start and b"\n" not in start:  # old Mac line ends ("CSV (Macintosh)")
         return pa.py_buffer(path.read_bytes().replace(b"\r", b"\n")), encoding
     return pa.memory_map(str(path), "r").read_buffer(), encoding
 
 
+class _FieldTooLong(Exception):
+    def __init__(self, record: int, length: int) -> None:
+        self.record, self.length = record, length
+
+
+def _physical_lines(text: str) -> list[str]:
+    """Lines as a spreadsheet program splits a CSV (``\n``, ``\r\n`` or ``\r``), with ends."""
+    return list(_io.StringIO(text, newline=""))
+
+
+def _literal_cells(line: str, delimiter: str) -> list[str]:
+    """A line split at every delimiter, quotes taken as ordinary characters."""
+    return next(csv.reader([line.rstrip("\r\n")], delimiter=delimiter, quoting=csv.QUOTE_NONE,
+                           escapechar=None), [])
+
+
+def _swallowed(fields: list[str], delimiter: str, threshold: int) -> bool:
+    """A quoted value spanning lines that holds what look like whole rows of the table: a
+    quote opened and never closed (or closed rows later) swallowed them."""
+    for value in fields:
+        if "\n" in value or "\r" in value:
+            for line in value.splitlines()[1:]:
+                if line.count(delimiter) >= threshold:
+                    return True
+    return False
+
+
+def _threshold(width: int) -> int:
+    """Delimiters a swallowed line must hold to count as a row of a ``width``-column table."""
+    return max(2, width - 2)
+
+
+def _records(lines: list[str], delimiter: str, threshold: int):  # type: ignore[no-untyped-def]
+    """``(cells, first line, lines, bad)`` for each row of a CSV given as physical lines.
+
+    Rows are CSV records (a quoted value may span lines), except where a record swallowed
+    what look like rows of their own (see :func:`_swallowed`) or Python's csv module gives
+    up: then that first physical line alone is a bad row (its cells split literally) and
+    reading restarts on the next line, so every other row is still read and counted.
+    Raises :class:`_FieldTooLong` for a value over ``MAX_FIELD_CHARS``.
+    """
+    n = len(lines)
+    pos = 0
+    previous = csv.field_size_limit(MAX_FIELD_CHARS)
+    try:
+        while pos < n:
+
+            def feed(start: int = pos):  # type: ignore[no-untyped-def]
+                for j in range(start, n):
+                    yield lines[j]
+
+            reader = csv.reader(feed(), delimiter=delimiter)
+            consumed = 0
+            restart = None
+            try:
+                for fields in reader:
+                    first = pos + consumed
+                    span = reader.line_num - consumed
+                    consumed = reader.line_num
+                    if span > 1 and _swallowed(fields, delimiter, threshold):
+                        restart = first + 1
+                        yield _literal_cells(lines[first], delimiter), first, 1, True
+                        break
+                    yield fields, first, span, False
+            except csv.Error as error:
+                first = pos + consumed
+                if "field larger than field limit" in str(error):
+                    # A quote that swallowed rows grows past the limit too: that is a bad
+                    # row, not a long value.
+                    upto = min(pos + reader.line_num, first + 50)
+                    if not any(lines[j].count(delimiter) >= threshold
+                               for j in range(first + 1, upto)):
+                        raise _FieldTooLong(first, MAX_FIELD_CHARS + 1) from None
+                restart = first + 1
+                yield _literal_cells(lines[first], delimiter), first, 1, True
+            if restart is None:
+                return
+            pos = restart
+    finally:
+        csv.field_size_limit(previous)
+
+
+def _typical_width(lines: list[str], delimiter: str) -> int:
+    counts = [ln.count(delimiter) for ln in lines if ln.strip() and delimiter in ln]
+    return Counter(counts).most_common(1)[0][0] + 1 if counts else 1
+
+
 def _read_csv(path: Path, berkas: str, digest: str, head_rows: int) -> RawTable:
     name = _display(path)
     data, encoding = _csv_source(path)
-    text_encoding = "utf-8" if encoding == "utf-16" else encoding
+    text_encoding = "utf-8" if encoding.startswith("utf-16") else encoding
     raw_head = data.slice(0, min(HEAD_BYTES, data.size)).to_pybytes()
     truncated = data.size > len(raw_head)
     if truncated and b"\n" in raw_head:
@@ -366,29 +537,35 @@ def _read_csv(path: Path, berkas: str, digest: str, head_rows: int) -> RawTable:
         raise InputError("io.undecodable", file=name)
     delimiter = detect_delimiter(head_text)
 
-    # Parse the head in Python; remember where each record ends (physical line).
-    reader = csv.reader(_io.StringIO(head_text, newline=""), delimiter=delimiter)
+    # Parse the head in Python; remember where each row ends (physical line).
+    lines = _physical_lines(head_text)
+    threshold = _threshold(_typical_width(lines[:200], delimiter))
     head: list[list[str]] = []
     ends: list[int] = []
     limit = max(head_rows, 1) + 20
     try:
-        for row in reader:
-            head.append([c.strip() for c in row])
-            ends.append(reader.line_num)
+        for fields, first, span, _ in _records(lines, delimiter, threshold):
+            head.append([c.strip() for c in fields])
+            ends.append(first + span)
             if len(head) >= limit:
                 break
-    except csv.Error:
-        pass
+    except _FieldTooLong:
+        if not head:
+            raise InputError("io.field_too_long", file=name, row=len(head) + 1,
+                             length=f">{MAX_FIELD_CHARS}", limit=MAX_FIELD_CHARS) from None
     if truncated and len(head) < limit and head:
         head, ends = head[:-1], ends[:-1]  # the last record may be cut off by the chunk
     if not any(any(c for c in row) for row in head):
         raise InputError("io.empty", file=name)
-    newline_at = np.flatnonzero(np.frombuffer(raw_head, dtype=np.uint8) == 10)
 
-    def reader_fn(header_index: int, ncols: int) -> Body:
-        end_line = ends[header_index]  # physical line on which the header record ends
-        offset = int(newline_at[end_line - 1]) + 1 if end_line - 1 < len(newline_at) else data.size
-        return _read_csv_body(data.slice(offset), text_encoding, delimiter, ncols, header_index + 1)
+    def reader_fn(header_index: int, ncols: int, lang: str) -> Body:
+        end_line = ends[header_index] if header_index >= 0 else 0  # lines up to the header's end
+        rest = len("".join(lines[end_line:]).encode(text_encoding, errors="replace"))
+        offset = len(raw_head) - rest  # bytes of the head up to there (a BOM included)
+        header = head[header_index] if header_index >= 0 else []
+        width = min(ncols, max((i + 1 for i, c in enumerate(header) if c), default=ncols))
+        return _read_csv_body(data.slice(offset), text_encoding, delimiter, ncols,
+                              header_index + 1, name, lang, width)
 
     return RawTable(
         berkas=berkas,
@@ -402,7 +579,40 @@ def _read_csv(path: Path, berkas: str, digest: str, head_rows: int) -> RawTable:
     )
 
 
-def _read_csv_body(buf: pa.Buffer, encoding: str, delimiter: str, ncols: int, header_row: int) -> Body:
+def _check_lengths(table: pa.Table, baris: np.ndarray, file: str) -> None:
+    """Raise for a cell longer than ``MAX_FIELD_CHARS`` (counted in Arrow, no copy; bytes
+    first, which never undercount characters)."""
+    for column in table.columns:
+        longest_bytes = pc.max(pc.binary_length(column)).as_py()
+        if longest_bytes is None or longest_bytes <= MAX_FIELD_CHARS:
+            continue
+        lengths = pc.utf8_length(column)
+        longest = pc.max(lengths).as_py()
+        if longest > MAX_FIELD_CHARS:
+            at = pc.index(pc.greater(lengths, MAX_FIELD_CHARS), True).as_py()
+            raise InputError("io.field_too_long", file=file, row=int(baris[at]),
+                             length=f"{longest:,}".replace(",", "."), limit=MAX_FIELD_CHARS)
+
+
+def _classify(fields: list[str], ncols: int, delimiter: str, lang: str,
+              width: int | None = None) -> tuple[list[str], str, str, int]:
+    """Cells of one row padded or cut to ``ncols``, a reject code and reason, and the cell
+    count when the row had fewer cells than the header's ``width`` (0 otherwise)."""
+    width = width or ncols
+    cells = [c.strip() for c in fields]
+    if len(cells) > ncols:
+        filled = sum(1 for c in cells if c)
+        if any(cells[ncols:]):
+            reason = t(f"io.reject.{REJECT_EXTRA_CELLS}", lang, cells=filled, width=width,
+                       delimiter=DELIMITER_NAMES.get(delimiter, delimiter))
+            return [""] * ncols, REJECT_EXTRA_CELLS, reason, 0
+        cells = cells[:ncols]
+    short = len(cells) if 0 < len(cells) < width and any(cells) else 0
+    return cells + [""] * (ncols - len(cells)), "", "", short
+
+
+def _read_csv_body(buf: pa.Buffer, encoding: str, delimiter: str, ncols: int, header_row: int,
+                   file: str = "", lang: str = "id", width: int | None = None) -> Body:
     names = [f"f{i}" for i in range(ncols)]
     if buf.size == 0:
         return _empty_body(ncols)
@@ -436,54 +646,130 @@ def _read_csv_body(buf: pa.Buffer, encoding: str, delimiter: str, ncols: int, he
         ragged.append((row.number, row.text))
         return "skip"
 
+    slow = (buf, encoding, delimiter, ncols, header_row, file, lang, width)
     try:
         table = read(True, collect)
     except (pa.ArrowInvalid, UnicodeDecodeError):
-        # e.g. a quote opened and never closed: let Python's csv module decide, as Excel
-        # would, and number the rows exactly.
-        return _read_csv_body_python(buf, encoding, delimiter, ncols, header_row)
+        # e.g. a quote opened and never closed, a value over the block size: let Python's
+        # csv module decide row by row.
+        return _read_csv_body_python(*slow)
     if ragged:
         # Rows whose cell count differs from the header. Multi-threaded reading does not
         # report where they were, so read again single-threaded (rare, still fast).
         ragged.clear()
         table = read(False, collect)
-    cells = pd.DataFrame(
-        {i: pc.utf8_trim_whitespace(table.column(i)).to_pandas() for i in range(ncols)}
-    )
+    if any(num is None for num, _ in ragged) or _has_swallowed(
+            buf, table, delimiter, ncols, table.num_rows + len(ragged)):
+        return _read_csv_body_python(*slow)
     n_total = table.num_rows + len(ragged)
-    if not ragged:
-        return Body(cells, header_row + 1 + np.arange(n_total, dtype=np.int64))
-    if any(num is None for num, _ in ragged):  # position unknown: take the exact slow path
-        return _read_csv_body_python(buf, encoding, delimiter, ncols, header_row)
     positions = np.array([num for num, _ in ragged], dtype=np.int64)  # 1-based record no.
     keep = np.ones(n_total, dtype=bool)
     keep[positions - 1] = False
     baris_ok = header_row + np.flatnonzero(keep).astype(np.int64) + 1
-    parsed = []
-    for _, text in ragged:  # only the ragged rows, few by construction
-        fields = next(csv.reader([text], delimiter=delimiter), [])
-        fields = [c.strip() for c in fields[:ncols]]
-        parsed.append(fields + [""] * (ncols - len(fields)))
+    _check_lengths(table, baris_ok, file)
+    cells = pd.DataFrame(
+        {i: pc.utf8_trim_whitespace(table.column(i)).to_pandas() for i in range(ncols)}
+    )
+    if not ragged:
+        return Body(cells, baris_ok)
+    parsed, reject, reason, short = [], [], [], []
+    previous = csv.field_size_limit(MAX_FIELD_CHARS)
+    try:
+        split = [next(csv.reader([text], delimiter=delimiter), []) for _, text in ragged]
+    except csv.Error:
+        return _read_csv_body_python(*slow)
+    finally:
+        csv.field_size_limit(previous)
+    if any(_swallowed(fields, delimiter, _threshold(ncols)) for fields in split):
+        return _read_csv_body_python(*slow)
+    for fields in split:  # only the ragged rows, few by construction
+        row, code, why, count = _classify(fields, ncols, delimiter, lang, width)
+        parsed.append(row)
+        reject.append(code)
+        reason.append(why)
+        short.append(count)
     extra = pd.DataFrame(parsed, columns=range(ncols), dtype="str")
     both = pd.concat([cells, extra], ignore_index=True)
     baris = np.concatenate([baris_ok, header_row + positions])
     order = np.argsort(baris, kind="stable")
-    return Body(both.iloc[order].reset_index(drop=True), baris[order])
+    n_ok = len(cells)
+    codes = np.concatenate([np.full(n_ok, "", dtype=object), np.array(reject, dtype=object)])
+    reasons = np.concatenate([np.full(n_ok, "", dtype=object), np.array(reason, dtype=object)])
+    shorts = np.concatenate([np.zeros(n_ok, dtype=np.int64), np.array(short, dtype=np.int64)])
+    return Body(both.iloc[order].reset_index(drop=True), baris[order], codes[order],
+                reasons[order], shorts[order])
+
+
+def _line_breaks(buf: pa.Buffer) -> int:
+    """Line breaks in ``buf`` as a CSV parser counts them (LF, CR and CRLF), in chunks."""
+    data = np.frombuffer(buf, dtype=np.uint8)
+    breaks = 0
+    for start in range(0, len(data), _CHUNK):
+        part = data[start: start + _CHUNK + 1]  # one byte more: a CRLF across the cut
+        body = part[: _CHUNK]
+        lf = int(np.count_nonzero(body == 10))
+        cr_at = body == 13
+        cr = int(np.count_nonzero(cr_at))
+        crlf = int(np.count_nonzero(cr_at[: len(part) - 1] & (part[1: len(body) + 1] == 10))) \
+            if cr else 0
+        breaks += lf + cr - crlf
+    return breaks
+
+
+def _has_swallowed(buf: pa.Buffer, table: pa.Table, delimiter: str, ncols: int,
+                   records: int) -> bool:
+    """Did a quote swallow whole rows into one value? Only a value spanning lines can have,
+    and there is none when the file has as many lines as records (checked by counting line
+    breaks, cheap); otherwise the values holding a line break are looked at."""
+    ends_with_break = buf.size > 0 and buf.slice(buf.size - 1).to_pybytes() in (b"\n", b"\r")
+    if _line_breaks(buf) + (0 if ends_with_break else 1) <= records:
+        return False
+    threshold = _threshold(ncols)
+    for column in table.columns:
+        spans = pc.or_(pc.match_substring(column, "\n"), pc.match_substring(column, "\r"))
+        if not pc.any(spans).as_py():
+            continue
+        for value in pc.filter(column, spans).to_pylist():
+            if _swallowed([value], delimiter, threshold):
+                return True
+    return False
 
 
 def _read_csv_body_python(
-    buf: pa.Buffer, encoding: str, delimiter: str, ncols: int, header_row: int
+    buf: pa.Buffer, encoding: str, delimiter: str, ncols: int, header_row: int, file: str = "",
+    lang: str = "id", width: int | None = None,
 ) -> Body:
-    """Slow exact path for CSV bodies pyarrow refuses (rare): Python's csv module."""
+    """Exact path for CSV bodies pyarrow refuses or gets wrong (rare): Python's csv module,
+    row by row, with unterminated quotes and ragged rows accounted for (see :func:`_records`)."""
     text = buf.to_pybytes().decode(encoding, errors="replace")
-    rows = []
-    for row in csv.reader(_io.StringIO(text, newline=""), delimiter=delimiter):
-        fields = [c.strip() for c in row[:ncols]]
-        rows.append(fields + [""] * (ncols - len(fields)))
+    lines = _physical_lines(text)
+    rows, reject, reason, short = [], [], [], []
+    open_quote = t(f"io.reject.{REJECT_OPEN_QUOTE}", lang)
+    try:
+        for fields, _, _, bad in _records(lines, delimiter, _threshold(ncols)):
+            if bad:
+                rows.append([""] * ncols)
+                reject.append(REJECT_OPEN_QUOTE)
+                reason.append(open_quote)
+                short.append(0)
+                continue
+            row, code, why, count = _classify(fields, ncols, delimiter, lang, width)
+            if any(len(c) > MAX_FIELD_CHARS for c in row):
+                raise _FieldTooLong(len(rows), max(len(c) for c in row))
+            rows.append(row)
+            reject.append(code)
+            reason.append(why)
+            short.append(count)
+    except _FieldTooLong as error:
+        length = f">{MAX_FIELD_CHARS}" if error.length == MAX_FIELD_CHARS + 1 else error.length
+        raise InputError("io.field_too_long", file=file, row=header_row + 1 + len(rows),
+                         length=length, limit=MAX_FIELD_CHARS) from None
     if not rows:
         return _empty_body(ncols)
     cells = pd.DataFrame(rows, columns=range(ncols), dtype="str")
-    return Body(cells, header_row + 1 + np.arange(len(rows), dtype=np.int64))
+    return Body(cells, header_row + 1 + np.arange(len(rows), dtype=np.int64),
+                np.array(reject, dtype=object), np.array(reason, dtype=object),
+                np.array(short, dtype=np.int64))
 
 
 # --------------------------------------------------------------------------------------
@@ -559,7 +845,7 @@ def _empty_body(ncols: int) -> Body:
     return Body(empty, np.empty(0, dtype=np.int64))
 
 
-def _excel_body(rows: list[list[object]], header_index: int, ncols: int) -> Body:
+def _excel_body(rows: list[list[object]], header_index: int, ncols: int, file: str) -> Body:
     below = rows[header_index + 1 :]
     if not below:
         return _empty_body(ncols)
@@ -572,22 +858,49 @@ def _excel_body(rows: list[list[object]], header_index: int, ncols: int) -> Body
             grid[i, : len(r)] = r
     cells = pd.DataFrame({i: _column_text(grid[:, i]) for i in range(ncols)})
     baris = np.arange(len(below), dtype=np.int64) + header_index + 2
+    for i in range(ncols):
+        lengths = cells[i].str.len()
+        if len(lengths) and lengths.max() > MAX_FIELD_CHARS:
+            at = int(np.argmax(lengths.to_numpy() > MAX_FIELD_CHARS))
+            raise InputError("io.field_too_long", file=file, row=int(baris[at]),
+                             length=f"{int(lengths.max()):,}".replace(",", "."),
+                             limit=MAX_FIELD_CHARS)
     return Body(cells, baris)
+
+
+def _is_panic(error: BaseException) -> bool:
+    """A Rust panic inside calamine (``pyo3_runtime.PanicException``, a BaseException)."""
+    return type(error).__name__ == "PanicException"
+
+
+def _scan_workbook(path: Path, name: str) -> dict[str, int]:
+    """Sheet name -> cells, after refusing files whose size or extent is over the limits."""
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        extents = sheetscan.scan_xlsx(path, name)
+    elif suffix == ".ods":
+        extents = sheetscan.scan_ods(path, name)
+    else:  # the old binary format is bounded by the format: 65,536 rows x 256 columns
+        extents = []
+    return {e.name: e.grid for e in extents}
 
 
 def _read_excel(path: Path, berkas: str, digest: str, head_rows: int) -> list[RawTable]:
     import python_calamine as calamine
 
     name = _display(path)
+    extents = _scan_workbook(path, name)
     try:
         workbook = calamine.CalamineWorkbook.from_path(str(path))
     except calamine.PasswordError:
         raise InputError("io.excel_password", file=name) from None
-    except Exception as exc:  # calamine raises several kinds for "not a workbook"
+    except BaseException as exc:  # calamine raises several kinds for "not a workbook"
+        if not isinstance(exc, Exception) and not _is_panic(exc):
+            raise
         with open(path, "rb") as fh:
             start = fh.read(16)
         kind = _sniff_binary(start)
-        detail = kind or str(exc).splitlines()[0][:120]
+        detail = kind or (str(exc).splitlines() or [type(exc).__name__])[0][:120]
         raise InputError("io.bad_excel", file=name, detail=detail) from None
     tables: list[RawTable] = []
     sheets: list[str] = []
@@ -601,24 +914,31 @@ def _read_excel(path: Path, berkas: str, digest: str, head_rows: int) -> list[Ra
             head = [[cell_text(v) for v in r] for r in rows[: head_rows + 20]]
             if not any(any(c for c in r) for r in head):
                 continue
+            sheet_name = f"{berkas}[{meta.name}]"
 
-            def reader_fn(header_index: int, ncols: int, rows: list = rows) -> Body:
-                return _excel_body(rows, header_index, ncols)
+            def reader_fn(header_index: int, ncols: int, lang: str, rows: list = rows,
+                          sheet_name: str = sheet_name) -> Body:
+                return _excel_body(rows, header_index, ncols, sheet_name)
 
             tables.append(
                 RawTable(
-                    berkas=f"{berkas}[{meta.name}]",
+                    berkas=sheet_name,
                     path=str(path),
                     sha256=digest,
                     sheet=meta.name,
                     head=head,
+                    cells=extents.get(meta.name, len(rows) * max((len(r) for r in rows[:1]),
+                                                                 default=0)),
                     _reader=reader_fn,
                 )
             )
     except InputError:
         raise
-    except Exception as exc:
-        raise InputError("io.bad_excel", file=name, detail=str(exc).splitlines()[0][:120]) from None
+    except BaseException as exc:
+        if not isinstance(exc, Exception) and not _is_panic(exc):
+            raise
+        detail = (str(exc).splitlines() or [type(exc).__name__])[0][:120]
+        raise InputError("io.bad_excel", file=name, detail=detail) from None
     finally:
         workbook.close()
     if not tables:

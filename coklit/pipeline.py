@@ -14,14 +14,14 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from coklit import __version__, findings, summary
+from coklit import __version__, findings, sanity, summary
 from coklit.config import RunConfig
 from coklit.errors import InputError
 from coklit.i18n import register
 from coklit.match import Features, Params, find_duplicates, link_records, prepare
 from coklit.normalize import normalize_records
 from coklit.results import TABLE_COLUMNS, Dataset, RunResult
-from coklit.schema import load_dataset
+from coklit.schema import build_dataset, check_kolom_headers, load_dataset, plan_dataset
 from coklit.validate import under_age, validate
 
 register(
@@ -98,19 +98,54 @@ class _Clock:
             self.on_step(f"step.{name}")
 
 
-def _load(paths: list[str], role: str, cfg: RunConfig, clock: _Clock) -> Dataset:
-    clock.step("read")
-    dataset = load_dataset(list(paths), role, cfg.read)
+def _read(paths: list[str], role: str, cfg: RunConfig) -> Dataset:
+    return load_dataset(list(paths), role, cfg.read)
+
+
+def _normalize(dataset: Dataset, cfg: RunConfig, clock: _Clock) -> Dataset:
     clock.step("normalize")
     records = normalize_records(dataset.records, cfg.validate.election_date)
-    dataset.records = records.reset_index(drop=True)
+    records, dated = sanity.ambiguous_dates(records.reset_index(drop=True), cfg.validate,
+                                            cfg.output.lang)
+    dataset.records = records
+    if not dated.empty:
+        dataset.notes = pd.concat([dataset.notes, dated], ignore_index=True)
     return dataset
+
+
+def _load(paths: list[str], role: str, cfg: RunConfig, clock: _Clock) -> Dataset:
+    """Read one role's files, check them, normalise them."""
+    clock.step("read")
+    dataset = _read(paths, role, cfg)
+    sanity.check_roles([dataset], cfg.output.lang)
+    sanity.check_rows(dataset, cfg.output.lang)
+    return _normalize(dataset, cfg, clock)
+
+
+# validate() findings that an ambiguous birth date would repeat in vaguer words.
+_SUPERSEDED = frozenset({"tanggal_lahir_tidak_valid", "tanggal_lahir_kosong"})
+
+
+def _notes(dataset: Dataset) -> pd.DataFrame:
+    """The reader's and the sanity checks' notes as ``tidak_valid`` rows."""
+    notes = dataset.notes
+    if notes.empty:
+        return pd.DataFrame(columns=[*TABLE_COLUMNS["tidak_valid"], "rid"])
+    rows = dataset.records.iloc[notes["rid"].to_numpy()]
+    table = notes.copy()
+    for column in ("kecamatan", "kelurahan", "tps"):
+        table[column] = rows[column].to_numpy()
+    return table[[*TABLE_COLUMNS["tidak_valid"], "rid"]]
 
 
 def _invalid(dataset: Dataset, cfg: RunConfig, labels: dict) -> pd.DataFrame:
     table = validate(dataset.records, cfg.validate, dataset.role, cfg.output.lang)
+    notes = _notes(dataset)
+    if not notes.empty:
+        dated = notes.loc[notes["masalah"] == sanity.AMBIGUOUS_DATE, "rid"]
+        table = table[~(table["rid"].isin(dated) & table["masalah"].isin(_SUPERSEDED))]
     unknown = findings.unknown_status_table(dataset.records, labels, cfg.output.lang)
-    table = _concat_invalid(table, unknown) if not unknown.empty else table
+    table = _concat_invalid(table, unknown, notes)
     if table.empty:
         return table
     # Show places the way every other table shows them (canonical display names).
@@ -137,9 +172,10 @@ def _meta(command: str, cfg: RunConfig, datasets: list[Dataset], clock: _Clock,
         {"role": d.role, "berkas": f.berkas, "path": f.path, "sha256": f.sha256,
          "rows_read": f.rows_read, "rows_used": f.rows_used, "rows_rejected": f.rows_rejected,
          "header_row": f.header_row, "encoding": f.encoding, "delimiter": f.delimiter,
-         "columns": f.columns}
+         "columns": f.columns, "ignored": f.ignored, "suggestions": f.suggestions}
         for d in datasets for f in d.files
     ]
+    skipped = {name: why for d in datasets for name, why in d.skipped.items()}
     parameters = {
         "tanggal_pemilihan": cfg.validate.election_date.isoformat(),
         "usia_pemilih": cfg.validate.voting_age,
@@ -156,6 +192,7 @@ def _meta(command: str, cfg: RunConfig, datasets: list[Dataset], clock: _Clock,
         "created": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         "parameters": parameters,
         "inputs": inputs,
+        **({"lembar_dilewati": skipped} if skipped else {}),
         "measures": {
             "baris": {d.role: {"dibaca": d.rows_read, "dipakai": len(d.records),
                                "ditolak": len(d.rejected)} for d in datasets},
@@ -264,7 +301,7 @@ def run_dedupe(dpt: list[str], cfg: RunConfig, on_step: StepFn | None = None,
 
 
 def _concat_invalid(*parts: pd.DataFrame) -> pd.DataFrame:
-    parts_ = [p for p in parts if not p.empty]
+    parts_ = [p.astype({"baris": str}) if "baris" in p else p for p in parts if not p.empty]
     if not parts_:
         return pd.DataFrame(columns=TABLE_COLUMNS["tidak_valid"])
     table = pd.concat(parts_, ignore_index=True)
@@ -279,8 +316,20 @@ def run_check(dpt: list[str], lapangan: list[str], cfg: RunConfig,
     invalid data, by kecamatan. ``models``: models fitted before (``model_ganda``,
     ``model_cocok``, see :func:`load_models`) to apply instead of fitting."""
     clock = _Clock(on_step)
-    listed = _load(dpt, "dpt", cfg, clock)
-    field = _load(lapangan, "lapangan", cfg, clock)
+    clock.step("read")
+    planned = [plan_dataset(list(dpt), "dpt", cfg.read),
+               plan_dataset(list(lapangan), "lapangan", cfg.read)]
+    # --kolom names a header of either list: the usual case is a header only one file has.
+    check_kolom_headers(cfg.read, planned[0].headers + planned[1].headers)
+    listed, field = (build_dataset(p) for p in planned)
+    del planned
+    sanity.check_roles([listed, field], cfg.output.lang)
+    for dataset in (listed, field):
+        sanity.check_rows(dataset, cfg.output.lang)
+    if cfg.read.swap_check:
+        sanity.check_not_swapped(listed, field)
+    listed = _normalize(listed, cfg, clock)
+    field = _normalize(field, cfg, clock)
     labels = findings.place_labels(listed.records, field.records)
     invalid, tms_list = _list_findings(listed, cfg, labels, clock)
     invalid_field = _invalid(field, cfg, labels)

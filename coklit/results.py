@@ -29,6 +29,8 @@ class FileInfo:
     delimiter: str | None = None
     header_row: int = 1  # spreadsheet row number of the header
     columns: dict[str, str] = field(default_factory=dict)  # field -> header text used
+    ignored: list[str] = field(default_factory=list)  # headers no field was taken from
+    suggestions: dict[str, str] = field(default_factory=dict)  # ignored header -> likely field
 
 
 @dataclass
@@ -38,13 +40,20 @@ class Dataset:
     ``records``: columns ``rid`` (0..n-1), ``berkas``, ``baris`` and every field in
     ``coklit.fields.FIELDS`` as text ("" when absent); ``coklit.normalize`` adds the
     ``NORMALISED`` columns. ``rejected``: rows that could not be used, with ``berkas``,
-    ``baris``, ``masalah`` (stable code) and ``keterangan`` (readable reason).
+    ``baris``, ``masalah`` (stable code) and ``keterangan`` (readable reason). ``notes``: rows
+    that were used but need a look (e.g. fewer cells than the header), as ``tidak_valid``
+    rows (``rid``, ``kolom``, ``masalah``, ``keterangan``, ``nilai``). ``skipped``: sheets
+    without a table that were not read (``berkas`` -> reason).
     """
 
     role: str
     records: pd.DataFrame
     rejected: pd.DataFrame
     files: list[FileInfo]
+    notes: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
+        {c: pd.Series([], dtype="str") for c in ("kolom", "masalah", "keterangan", "nilai")}
+        | {"rid": pd.Series([], dtype="int64")}))
+    skipped: dict[str, str] = field(default_factory=dict)
 
     @property
     def rows_read(self) -> int:

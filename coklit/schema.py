@@ -13,7 +13,7 @@ fast even on large files.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -22,11 +22,11 @@ import pyarrow as pa
 import pyarrow.compute  # noqa: F401  (pa.compute)
 from rapidfuzz import fuzz, process
 
-from coklit import io
+from coklit import io, sheetscan
 from coklit.config import ReadConfig
 from coklit.errors import InputError, SchemaError
 from coklit.fields import COMPOSITE_FIELDS, FIELDS, FILE, REQUIRED_FIELDS, ROW, ROW_ID
-from coklit.i18n import register
+from coklit.i18n import register, t
 from coklit.results import Dataset, FileInfo
 
 register(
@@ -65,6 +65,46 @@ register(
             "detected: {delimiter}). Open it in Excel/LibreOffice and save it as CSV or XLSX.",
         },
         "schema.none": {"id": "(tidak ada)", "en": "(none)"},
+        "schema.no_header": {
+            "id": "Berkas '{file}': baris pertama ({row}) tampaknya berisi data (angka NIK atau "
+            "tanggal), bukan judul kolom, sehingga kolom {fields} tidak ditemukan. Tambahkan "
+            "baris judul kolom di atas data (mis. NIK, NAMA, TANGGAL LAHIR, ...) lalu simpan "
+            "ulang.",
+            "en": "File '{file}': the first row ({row}) seems to hold data (NIK numbers or "
+            "dates), not column headers, so column {fields} was not found. Add a header row "
+            "above the data (e.g. NIK, NAMA, TANGGAL LAHIR, ...) and save the file again.",
+        },
+        "schema.reject.nama_kosong": {
+            "id": "Kolom nama kosong; baris tanpa nama tidak dapat dipakai.",
+            "en": "The name column is empty; a row without a name cannot be used.",
+        },
+        "schema.reject.nama_tanpa_huruf": {
+            "id": "Kolom nama tidak berisi huruf: '{nama}'",
+            "en": "The name column holds no letters: '{nama}'",
+        },
+        "schema.reject.judul_berulang": {
+            "id": "Baris judul kolom terulang di tengah tabel (mis. dari gabungan beberapa "
+            "ekspor); bukan data pemilih.",
+            "en": "The header row repeats inside the table (e.g. several exports joined); not "
+            "voter data.",
+        },
+        "schema.reject.baris_judul": {
+            "id": "Baris judul wilayah (mis. 'KECAMATAN : ...') di tengah tabel; bukan data "
+            "pemilih.",
+            "en": "A place title row (e.g. 'KECAMATAN : ...') inside the table; not voter "
+            "data.",
+        },
+        "schema.reject.lembar_tanpa_judul": {
+            "id": "Lembar ini berisi baris data tetapi tidak memiliki baris judul kolom (mis. "
+            "NIK, NAMA), sehingga tidak diketahui kolom mana yang berisi apa. Tambahkan baris "
+            "judul di atas datanya lalu jalankan lagi.",
+            "en": "This sheet holds data rows but no header row (e.g. NIK, NAMA), so it is not "
+            "known which column holds what. Add a header row above the data and run again.",
+        },
+        "schema.skip.notes": {
+            "id": "lembar tanpa tabel (catatan), tidak dibaca",
+            "en": "sheet without a table (notes), not read",
+        },
     }
 )
 
@@ -73,14 +113,8 @@ REJECT_EMPTY_NAME = "nama_kosong"
 REJECT_NAME_NO_LETTERS = "nama_tanpa_huruf"
 REJECT_REPEATED_HEADER = "judul_berulang"
 REJECT_TITLE_ROW = "baris_judul"
-REJECT_TEXT = {
-    REJECT_EMPTY_NAME: "Kolom nama kosong; baris tanpa nama tidak dapat dipakai.",
-    REJECT_NAME_NO_LETTERS: "Kolom nama tidak berisi huruf: ",
-    REJECT_REPEATED_HEADER: "Baris judul kolom terulang di tengah tabel (mis. dari gabungan "
-    "beberapa ekspor); bukan data pemilih.",
-    REJECT_TITLE_ROW: "Baris judul wilayah (mis. 'KECAMATAN : ...') di tengah tabel; bukan "
-    "data pemilih.",
-}
+REJECT_NO_HEADER = "lembar_tanpa_judul"
+# The readable reason of each code is the message "schema.reject.<code>" (Indonesian/English).
 
 # Header spellings per field, written as people write them; compared after normalise_header.
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -93,15 +127,17 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "tempat_lahir": ("TEMPAT LAHIR", "TMPT_LHR", "TMP LAHIR", "TEMPAT_LAHIR", "TMPT LAHIR",
                      "TEMPAT LHR", "TPT LAHIR", "TMP LHR"),
     "tanggal_lahir": ("TANGGAL LAHIR", "TGL LAHIR", "TGL_LHR", "TANGGAL_LAHIR", "TGL LHR",
-                      "TANGGAL LHR", "TGL_LAHIR", "DATE OF BIRTH", "DATE_OF_BIRTH", "DOB",
-                      "BIRTH DATE", "BIRTHDATE"),
+                      "TANGGAL LHR", "TGL_LAHIR", "TANGGAL/BULAN/TAHUN LAHIR",
+                      "TGL/BLN/THN LAHIR", "TGL BLN THN LAHIR", "DATE OF BIRTH",
+                      "DATE_OF_BIRTH", "DOB", "BIRTH DATE", "BIRTHDATE"),
     "usia": ("USIA", "UMUR"),
     "status_kawin": ("STATUS PERKAWINAN", "STATUS KAWIN", "STS", "KAWIN", "STS KAWIN",
                      "STS_KAWIN", "PERKAWINAN", "STATUS_KAWIN"),
     "jenis_kelamin": ("JENIS KELAMIN", "JK", "L/P", "KELAMIN", "JNS KELAMIN", "JENIS_KELAMIN",
                       "L P", "SEX", "GENDER"),
-    "alamat": ("ALAMAT", "JALAN/DUKUH", "ALAMAT LENGKAP", "ALAMAT JALAN", "ADDRESS",
-               "ADDRESS 1", "ADDRESS_1", "STREET"),
+    "alamat": ("ALAMAT", "JALAN/DUKUH", "ALAMAT LENGKAP", "ALAMAT JALAN", "ALAMAT RUMAH",
+               "ALAMAT TEMPAT TINGGAL", "ALAMAT DOMISILI", "ADDRESS", "ADDRESS 1", "ADDRESS_1",
+               "STREET"),
     "rt": ("RT",),
     "rw": ("RW",),
     "disabilitas": ("DISABILITAS", "DIS", "JENIS DISABILITAS", "DIFABEL"),
@@ -126,6 +162,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
 # Headers known to carry nothing coklit uses (running number, tool ids, occupation).
 IGNORED_HEADERS: tuple[str, ...] = ("NO", "NO.", "NO URUT", "NOMOR", "NOMOR URUT", "URUT",
                                     "DPID", "SUMBER", "PEKERJAAN")
+# How a place taken from the title block shows in FileInfo.columns.
+TITLE_PREFIX = "(judul) "
 PLACE_FIELDS: tuple[str, ...] = ("kabupaten", "kecamatan", "kelurahan", "tps")
 
 _NON_ALNUM = re.compile(r"[^A-Z0-9]+")
@@ -247,6 +285,9 @@ class _Plan:
     columns: dict[str, int]  # field -> column index
     headers: dict[str, str]  # field -> header text
     title: dict[str, tuple[str, str]]
+    ignored: list[str] = field(default_factory=list)  # header cells no field was taken from
+    suggestions: dict[str, str] = field(default_factory=dict)  # ignored header -> likely field
+    headerless: bool = False  # a sheet of voter rows without a header: every row rejected
 
 
 def _kolom_map(cfg: ReadConfig) -> dict[str, str]:
@@ -312,8 +353,39 @@ def _candidates(header: list[str], fld: str) -> list[tuple[str, float]]:
     return [s for s in scored if s[1] >= 50][:3]
 
 
+# Cells that only voter data holds: a NIK/NKK (15+ digits, possibly masked) or a full date.
+_DATA_CELL = re.compile(r"^[0-9*]{15,}$|^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}$|^\d{4}-\d{2}-\d{2}")
+
+
+def _looks_like_data(row: list[str]) -> bool:
+    """A row of voter data rather than headers: two or more cells, one of them a NIK/NKK or
+    a full date."""
+    return sum(1 for c in row if c) >= 2 and any(_DATA_CELL.match(c) for c in row if c)
+
+
+def _suggest(header: list[str], columns: dict[str, int]) -> tuple[list[str], dict[str, str]]:
+    """Header cells no field was taken from, and for each the field it probably names (a
+    close spelling of an alias of a field the file does not have yet)."""
+    taken = set(columns.values())
+    ignored = [h for i, h in enumerate(header) if h and i not in taken]
+    open_fields = [f for f in FIELDS if f not in columns]
+    choices = {normalise_header(a): f for f in open_fields for a in ALIASES[f]}
+    suggestions: dict[str, str] = {}
+    for cell in ignored:
+        key = normalise_header(cell)
+        if not key or key in _IGNORED or not choices:
+            continue
+        best = process.extractOne(key, list(choices), scorer=fuzz.WRatio)
+        if best and best[1] >= 85 and choices[best[0]] not in suggestions.values():
+            suggestions[cell] = choices[best[0]]
+    return ignored, suggestions
+
+
 def _missing_error(plan_header: list[str], header_row: int, berkas: str,
                    missing: list[str]) -> SchemaError:
+    if _looks_like_data(plan_header):
+        return SchemaError("schema.no_header", file=berkas, row=header_row,
+                           fields=", ".join(missing))
     parts, example = [], None
     for fld in missing:
         cands = _candidates(plan_header, fld)
@@ -331,12 +403,18 @@ def _missing_error(plan_header: list[str], header_row: int, berkas: str,
 
 
 def _ncols(head: list[list[str]], header_index: int) -> int:
-    """Width to read: the usual cell count of the rows under the header (a trailing
-    delimiter on data lines is common), else the header's width."""
+    """Width to read: the header's (without empty cells at its end), or the usual cell count
+    of the rows under it when that is larger (a trailing delimiter on data lines is common);
+    among equally usual counts the one nearest the header's."""
+    header = head[header_index]
+    named = max((i + 1 for i, c in enumerate(header) if c), default=len(header))
     below = [len(r) for r in head[header_index + 1 :] if len(r) > 1]
-    if below:
-        return max(1, pd.Series(below).mode().max())
-    return max(1, len(head[header_index]))
+    if not below:
+        return max(1, named)
+    counts = pd.Series(below).value_counts()
+    usual = counts[counts == counts.max()].index
+    nearest = min(usual, key=lambda w: (abs(w - named), -w))
+    return max(1, named, int(nearest))
 
 
 def _plan(table: io.RawTable, kolom: dict[str, str], cfg: ReadConfig,
@@ -345,6 +423,9 @@ def _plan(table: io.RawTable, kolom: dict[str, str], cfg: ReadConfig,
     index = find_header(head, kolom, cfg.header_search_rows)
     if index is None:
         if is_excel:
+            if any(_looks_like_data(r) for r in head):  # voter rows without a header
+                width = max(len(r) for r in head)
+                return _Plan(table, -1, max(width, 1), {}, {}, {}, headerless=True), None
             return None, None  # a sheet of notes: not a table
         tabular = [i for i, r in enumerate(head) if sum(1 for c in r if c) >= 2]
         if not tabular:
@@ -354,7 +435,9 @@ def _plan(table: io.RawTable, kolom: dict[str, str], cfg: ReadConfig,
     header = head[index]
     columns, headers = map_columns(header, table.berkas, kolom)
     title = {f: v for f, v in parse_title_block(head[:index]).items()}
-    plan = _Plan(table, index, _ncols(head, index), columns, headers, title)
+    ignored, suggestions = _suggest(header, columns)
+    plan = _Plan(table, index, _ncols(head, index), columns, headers, title, ignored,
+                 suggestions)
     missing = [f for f in REQUIRED_FIELDS
                if f not in columns and not any(p in columns for p in COMPOSITE_FIELDS.get(f, ()))]
     error = _missing_error(header, index + 1, table.berkas, missing) if missing else None
@@ -365,7 +448,8 @@ def _plan(table: io.RawTable, kolom: dict[str, str], cfg: ReadConfig,
 # Building records
 
 
-_LETTER = r"[A-Za-z]"
+# A letter of any script (Latin, Arabic, ...): not a digit, not punctuation, not "_".
+_LETTER = r"[^\W\d_]"
 
 
 def _series_norm(s: pd.Series) -> pd.Series:
@@ -388,16 +472,22 @@ def _joined(parts: list[pd.Series]) -> pd.Series:
     return out.astype("str")
 
 
-def _build(plan: _Plan) -> tuple[pd.DataFrame, pd.DataFrame, FileInfo]:
+def _build(plan: _Plan, lang: str = "id") -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame,
+                                                  FileInfo]:
     table = plan.table
-    body = table.body(plan.header_index, plan.ncols)
+    body = table.body(plan.header_index, plan.ncols, lang)
     cells, baris = body.cells, body.baris
     nonblank = np.zeros(len(cells), dtype=bool)
     for c in cells.columns:
         nonblank |= (cells[c] != "").to_numpy()
+    if body.reject is not None:
+        nonblank |= body.reject != ""
     rows_blank = int((~nonblank).sum())
     cells = cells.loc[nonblank].reset_index(drop=True)
     baris = baris[nonblank]
+    reader_reject = body.reject[nonblank] if body.reject is not None else None
+    reader_reason = body.reason[nonblank] if body.reason is not None else None
+    short = body.short[nonblank] if body.short is not None else None
     n = len(cells)
 
     empty = _constant("", n)
@@ -410,7 +500,7 @@ def _build(plan: _Plan) -> tuple[pd.DataFrame, pd.DataFrame, FileInfo]:
         out[fld] = (out[fld].mask(out[fld] == "", value) if fld in plan.columns
                     else _constant(value, n))
         if fld not in plan.columns:
-            columns_used[fld] = f"(judul) {label}"
+            columns_used[fld] = f"{TITLE_PREFIX}{label}"
 
     for composite, parts in COMPOSITE_FIELDS.items():
         present = [p for p in parts if p in plan.columns or p in plan.title]
@@ -457,13 +547,21 @@ def _build(plan: _Plan) -> tuple[pd.DataFrame, pd.DataFrame, FileInfo]:
     reject[title_row] = REJECT_TITLE_ROW
     reject[no_letters] = REJECT_NAME_NO_LETTERS
     reject[repeated] = REJECT_REPEATED_HEADER
+    texts = {code: t(f"schema.reject.{code}", lang, nama="") for code in
+             (REJECT_EMPTY_NAME, REJECT_TITLE_ROW, REJECT_NAME_NO_LETTERS,
+              REJECT_REPEATED_HEADER)}
+    reason = pd.Series(reject, dtype="str").map(texts).fillna("").to_numpy(dtype=object)
+    nl = reject == REJECT_NAME_NO_LETTERS
+    if nl.any():
+        reason[nl] = [t(f"schema.reject.{REJECT_NAME_NO_LETTERS}", lang, nama=v)
+                      for v in nama[nl].tolist()]
+    if reader_reject is not None:  # the reader's verdict comes first: its cells are unsure
+        from_reader = reader_reject != ""
+        reject[from_reader] = reader_reject[from_reader]
+        reason[from_reader] = reader_reason[from_reader]
     bad = reject != ""
 
-    keterangan = pd.Series(reject[bad], dtype="str").map(REJECT_TEXT)
-    nl = (reject[bad] == REJECT_NAME_NO_LETTERS)
-    if nl.any():
-        keterangan = keterangan.where(
-            ~nl, keterangan + "'" + nama.loc[bad].reset_index(drop=True) + "'")
+    keterangan = pd.Series(reason[bad], dtype="str")
     rejected = pd.DataFrame({
         FILE: _constant(table.berkas, int(bad.sum())),
         ROW: baris[bad].astype(np.int64),
@@ -472,6 +570,7 @@ def _build(plan: _Plan) -> tuple[pd.DataFrame, pd.DataFrame, FileInfo]:
     })
 
     good = ~bad
+    notes = _short_notes(short, good, baris, nama, table.berkas, plan.ncols, lang)
     records = pd.DataFrame({
         FILE: _constant(table.berkas, int(good.sum())),
         ROW: baris[good].astype(np.int64),
@@ -491,8 +590,44 @@ def _build(plan: _Plan) -> tuple[pd.DataFrame, pd.DataFrame, FileInfo]:
         delimiter=table.delimiter,
         header_row=plan.header_index + 1,
         columns=columns_used,
+        ignored=plan.ignored,
+        suggestions=plan.suggestions,
     )
-    return records, rejected, info
+    return records, rejected, notes, info
+
+
+def _short_notes(short: np.ndarray | None, good: np.ndarray, baris: np.ndarray,
+                 nama: pd.Series, berkas: str, width: int, lang: str) -> pd.DataFrame:
+    """``tidak_valid`` notes for used rows that had fewer cells than the header; ``rid`` is
+    the row's position among the file's records (load_dataset turns it into the rid)."""
+    if short is None or not (short[good] > 0).any():
+        return _empty_notes()
+    used_short = short[good]
+    at = np.flatnonzero(used_short > 0)
+    counts = used_short[at]
+    text = {int(c): t(f"io.note.{io.NOTE_MISSING_CELLS}", lang, cells=int(c), width=width)
+            for c in np.unique(counts)}
+    return pd.DataFrame({
+        "rid": at.astype(np.int64),
+        "berkas": berkas,
+        "baris": baris[good][at].astype(np.int64),
+        "nama": nama[good].to_numpy()[at] if len(nama) else [],
+        "kolom": "",
+        "masalah": io.NOTE_MISSING_CELLS,
+        "keterangan": [text[int(c)] for c in counts],
+        "nilai": "",
+    })
+
+
+_EMPTY_NOTES = pd.DataFrame({
+    "rid": pd.Series([], dtype="int64"), "berkas": pd.Series([], dtype="str"),
+    "baris": pd.Series([], dtype="int64"),
+    **{c: pd.Series([], dtype="str") for c in ("nama", "kolom", "masalah", "keterangan", "nilai")},
+})
+
+
+def _empty_notes() -> pd.DataFrame:
+    return _EMPTY_NOTES.copy()
 
 
 def _berkas_names(files: list[Path]) -> list[str]:
@@ -502,19 +637,53 @@ def _berkas_names(files: list[Path]) -> list[str]:
     return [p.name if counts[p.name] == 1 else str(p) for p in files]
 
 
-def load_dataset(paths: list[str], role: str, cfg: ReadConfig | None = None) -> Dataset:
-    """Read every table in ``paths`` (files, folders, quoted globs) into one Dataset.
+def _build_headerless(plan: _Plan, lang: str) -> tuple[pd.DataFrame, pd.DataFrame, FileInfo]:
+    """Every non-blank row of a sheet of voter rows without a header, rejected (so that it
+    is counted and named, not skipped)."""
+    table = plan.table
+    body = table.body(-1, plan.ncols, lang)
+    nonblank = np.zeros(len(body.cells), dtype=bool)
+    for c in body.cells.columns:
+        nonblank |= (body.cells[c] != "").to_numpy()
+    n = int(nonblank.sum())
+    rejected = pd.DataFrame({
+        FILE: _constant(table.berkas, n),
+        ROW: body.baris[nonblank].astype(np.int64),
+        "masalah": _constant(REJECT_NO_HEADER, n),
+        "keterangan": _constant(t(f"schema.reject.{REJECT_NO_HEADER}", lang), n),
+    })
+    info = FileInfo(berkas=table.berkas, path=table.path, sha256=table.sha256,
+                    sheet=table.sheet, rows_read=n, rows_used=0, rows_rejected=n,
+                    rows_blank=int((~nonblank).sum()), header_row=0, columns={},
+                    ignored=[])
+    return _empty_records(), rejected, info
 
-    Raises :class:`InputError` for files that cannot be read and :class:`SchemaError` for
-    columns that cannot be mapped (every required field missing in a file is named at once,
-    with the closest headers found).
-    """
+
+@dataclass
+class Planned:
+    """Pass one over one role's files: every table's plan, the headers seen and the column
+    problems found, before any table body is read (see :func:`plan_dataset`)."""
+
+    role: str
+    cfg: ReadConfig
+    plans: list[_Plan]
+    headers: list[str]
+    missing: list[SchemaError]
+    skipped: dict[str, str]
+
+
+def plan_dataset(paths: list[str], role: str, cfg: ReadConfig | None = None) -> Planned:
+    """Find the files, read their heads and plan every table (header row, columns). Raises
+    for files that cannot be read or hold no table; column problems are collected in
+    ``missing`` so that a caller reading two lists can first check ``--kolom`` over both."""
     cfg = cfg or ReadConfig()
     kolom = _kolom_map(cfg)
     files = io.expand_paths(paths)
     plans: list[_Plan] = []
     missing: list[SchemaError] = []
     all_headers: list[str] = []
+    skipped: dict[str, str] = {}
+    workbook_cells = 0
     for path, berkas in zip(files, _berkas_names(files), strict=True):
         is_excel = path.suffix.lower() in io.EXCEL_SUFFIXES
         tables = io.read_tables(path, berkas, cfg.header_search_rows)
@@ -522,33 +691,51 @@ def load_dataset(paths: list[str], role: str, cfg: ReadConfig | None = None) -> 
         for table in tables:
             plan, error = _plan(table, kolom, cfg, is_excel)
             if plan is None:
+                skipped[table.berkas] = t("schema.skip.notes", cfg.lang)
                 continue
             file_plans.append(plan)
+            workbook_cells += table.cells
+            if plan.headerless:
+                continue
             all_headers.extend(h for h in table.head[plan.header_index] if h)
             if error is not None:
                 missing.append(error)
         if not file_plans:
-            first = next(r for t in tables for r in t.head if any(r))
+            first = next(r for t_ in tables for r in t_.head if any(r))
             cells = ", ".join(f'"{c}"' for c in first if c)
             raise InputError(
-                "io.no_table", file=str(path), sheets=", ".join(t.sheet or "" for t in tables),
+                "io.no_table", file=str(path), sheets=", ".join(t_.sheet or "" for t_ in tables),
                 first_row=cells or "-",
             )
         plans.extend(file_plans)
-    present = {normalise_header(h) for h in all_headers}
-    for fld, key in kolom.items():
-        if key not in present:
-            header = next(h for f, h in cfg.kolom if f == fld)
-            shown = ", ".join(f'"{h}"' for h in dict.fromkeys(all_headers)) or "-"
-            raise SchemaError("schema.kolom_not_found", field=fld, header=header, headers=shown)
-    if missing:
-        raise missing[0]
+    if workbook_cells > sheetscan.MAX_SHEET_CELLS:
+        number = f"{workbook_cells:,}".replace(",", ".")
+        raise InputError("io.workbook_cells", cells=number,
+                         limit=f"{sheetscan.MAX_SHEET_CELLS:,}".replace(",", "."))
+    return Planned(role, cfg, plans, all_headers, missing, skipped)
 
-    records, rejected, infos = [], [], []
-    for plan in plans:
-        rec, rej, info = _build(plan)
+
+def build_dataset(planned: Planned) -> Dataset:
+    """Pass two: read every planned table's body into one Dataset (raises the first column
+    problem found in pass one, if any). The plans are used up: each table lets go of its
+    file's bytes once its body is read."""
+    if planned.missing:
+        raise planned.missing[0]
+    lang = planned.cfg.lang
+    records, rejected, notes, infos = [], [], [], []
+    offset = 0
+    for plan in planned.plans:
+        if plan.headerless:
+            rec, rej, info = _build_headerless(plan, lang)
+            note = _empty_notes()
+        else:
+            rec, rej, note, info = _build(plan, lang)
+        plan.table.release()  # the file's bytes are not needed any more
+        note = note.assign(rid=note["rid"] + offset)
+        offset += len(rec)
         records.append(rec)
         rejected.append(rej)
+        notes.append(note)
         infos.append(info)
     all_records = pd.concat(records, ignore_index=True) if records else _empty_records()
     all_records.insert(0, ROW_ID, np.arange(len(all_records), dtype=np.int64))
@@ -557,7 +744,35 @@ def load_dataset(paths: list[str], role: str, cfg: ReadConfig | None = None) -> 
                                   ROW: pd.Series([], dtype=np.int64),
                                   "masalah": pd.Series([], dtype="str"),
                                   "keterangan": pd.Series([], dtype="str")}))
-    return Dataset(role=role, records=all_records, rejected=all_rejected, files=infos)
+    all_notes = pd.concat(notes, ignore_index=True) if notes else _empty_notes()
+    return Dataset(role=planned.role, records=all_records, rejected=all_rejected, files=infos,
+                   notes=all_notes, skipped=planned.skipped)
+
+
+def load_dataset(paths: list[str], role: str, cfg: ReadConfig | None = None) -> Dataset:
+    """Read every table in ``paths`` (files, folders, quoted globs) into one Dataset.
+
+    Raises :class:`InputError` for files that cannot be read and :class:`SchemaError` for
+    columns that cannot be mapped (every required field missing in a file is named at once,
+    with the closest headers found), including a ``--kolom`` header no file has. A sheet of
+    voter rows without a header row is not skipped: each of its rows is rejected with the
+    reason. ``coklit check`` reads its two lists with :func:`plan_dataset` and
+    :func:`build_dataset` so that ``--kolom`` may name a header of either list.
+    """
+    cfg = cfg or ReadConfig()
+    planned = plan_dataset(paths, role, cfg)
+    check_kolom_headers(cfg, planned.headers)
+    return build_dataset(planned)
+
+
+def check_kolom_headers(cfg: ReadConfig, headers: list[str]) -> None:
+    """Every ``--kolom`` header must be in at least one file (of either list in a check)."""
+    present = {normalise_header(h) for h in headers}
+    for fld, key in _kolom_map(cfg).items():
+        if key not in present:
+            header = next(h for f, h in cfg.kolom if f == fld)
+            shown = ", ".join(f'"{h}"' for h in dict.fromkeys(headers)) or "-"
+            raise SchemaError("schema.kolom_not_found", field=fld, header=header, headers=shown)
 
 
 def _empty_records() -> pd.DataFrame:

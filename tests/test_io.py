@@ -147,12 +147,12 @@ def test_cp1252_detected_past_the_head(tmp_path: Path) -> None:
         (HEADER + "1,A,X,1\n\n\n2,B,Y,1\n,,,\n3,C,Z,1\n", ["A", "B", "C"], [2, 5, 7]),
         # a quoted value over two lines is one spreadsheet row
         (HEADER + '1,A,"JL. X\nLR. Y",1\n2,B,Y,1\n', ["A", "B"], [2, 3]),
-        # ragged rows: too short, too long
-        (HEADER + "1,A\n2,B,Y,1,EXTRA,MORE\n3,C,Z,1\n", ["A", "B", "C"], [2, 3, 4]),
+        # ragged rows: too short (used), too long with values (rejected: cells shifted)
+        (HEADER + "1,A\n2,B,Y,1,EXTRA,MORE\n3,C,Z,1\n", ["A", "C"], [2, 4]),
         # a trailing delimiter on every data line
         (HEADER + "1,A,X,1,\n2,B,Y,1,\n", ["A", "B"], [2, 3]),
-        # an unterminated quote: the rest of the file is one value, nothing crashes
-        (HEADER + '1,A,X,1\n2,B,"Y,1\n3,C,Z,1\n', ["A", "B"], [2, 3]),
+        # an unterminated quote: that row is rejected, the rows after it are read
+        (HEADER + '1,A,X,1\n2,B,"Y,1\n3,C,Z,1\n', ["A", "C"], [2, 4]),
     ],
     ids=["plain", "cr", "crlf", "title", "blank-lines", "multiline", "ragged", "trailing-delim",
          "open-quote"],
@@ -165,12 +165,18 @@ def test_baris_is_spreadsheet_row(tmp_path: Path, text: str, nama: list[str],
     assert ds.records["baris"].dtype == "int64"
 
 
-def test_ragged_rows_keep_their_cells(tmp_path: Path) -> None:
-    text = HEADER + "1,A\n2,B,Y,1,EXTRA\n3,C,Z,7\n"
-    rec = load(write(tmp_path, "r.csv", text)).records
-    assert rec["nik"].tolist() == ["1", "2", "3"]
-    assert rec["alamat"].tolist() == ["", "Y", "Z"]
-    assert rec["tps"].tolist() == ["", "1", "7"]
+def test_ragged_rows_are_accounted_for(tmp_path: Path) -> None:
+    text = HEADER + "1,A\n2,B,Y,1,EXTRA\n3,C,Z,7\n4,D,W,2,\n5,E,V,3\n"
+    ds = load(write(tmp_path, "r.csv", text))
+    rec = ds.records
+    assert rec["nik"].tolist() == ["1", "3", "4", "5"]  # a trailing empty cell is no problem
+    assert rec["alamat"].tolist() == ["", "Z", "W", "V"]
+    assert rec["tps"].tolist() == ["", "7", "2", "3"]
+    assert ds.rejected[["baris", "masalah"]].values.tolist() == [[3, "kolom_berlebih"]]
+    assert "5 sel terisi" in ds.rejected["keterangan"].iloc[0]
+    assert ds.notes[["baris", "masalah"]].values.tolist() == [[2, "kolom_kurang"]]
+    info = ds.files[0]
+    assert info.rows_read == info.rows_used + info.rows_rejected == 5
 
 
 def test_blank_rows_counted_not_records(tmp_path: Path) -> None:

@@ -2,34 +2,53 @@
 
 :func:`write_outputs` masks every table once (``coklit.privacy``) and hands the same masked,
 all-text tables to every writer, so CSV, XLSX and HTML can never disagree about what is shown.
-:func:`load_result` reads such a folder back so ``coklit laporan`` can re-render it.
+Results are written into a staging folder and swapped into place (``coklit.report.folder``);
+``info_proses.json`` is written last and carries a manifest (file -> SHA-256, size, rows).
+:func:`load_result` reads such a folder back so ``coklit laporan`` can re-render it, after
+checking every file against that manifest.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import hashlib
 import importlib.util
 import json
+import os
 import re
 import unicodedata
-from pathlib import Path
+from collections.abc import Iterable
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import pandas as pd
 
 from coklit.config import OutputConfig
 from coklit.errors import InputError
-from coklit.i18n import register
+from coklit.i18n import Msg, register
 from coklit.privacy import apply as mask_table
+from coklit.privacy import apply_meta
 from coklit.report.csv_out import as_text, read_csv, write_csv
+from coklit.report.folder import ResultFolder, write_error
 from coklit.report.labels import ordered_tables
-from coklit.results import TOTAL_LABEL, RunResult
+from coklit.results import TABLE_COLUMNS, TOTAL_LABEL, RunResult
 
 INFO_FILE = "info_proses.json"
 XLSX_FILE = "temuan.xlsx"
 HTML_FILE = "laporan.html"
 PER_KECAMATAN_DIR = "per_kecamatan"
 NO_KECAMATAN = "TANPA_KECAMATAN"
+
+MANIFEST_KEY = "manifest"
+# Longest folder name for a kecamatan pack (paths stay well under Windows' 260 characters).
+MAX_FOLDER_NAME = 60
+# Names Windows reserves for devices, whatever the extension.
+WINDOWS_RESERVED = frozenset({"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
+                              *(f"LPT{i}" for i in range(1, 10))})
+# Entries a coklit result folder may hold: only such a folder is ever replaced.
+RESULT_ENTRIES = frozenset({*(f"{name}.csv" for name in TABLE_COLUMNS), INFO_FILE, XLSX_FILE,
+                            HTML_FILE, PER_KECAMATAN_DIR})
 
 MODE_SHARED = "dibagikan"  # masked: safe to share
 MODE_INTERNAL = "internal"  # full NIK/NKK, birth dates, disability
@@ -61,6 +80,21 @@ register(
             "id": "Tabel '{table}' tercatat di info_proses.json tetapi berkas '{path}' tidak ada. Jalankan ulang pemeriksaannya.",
             "en": "Table '{table}' is listed in info_proses.json but file '{path}' is missing. Run the check again.",
         },
+        "report.bad_table": {
+            "id": "Folder '{path}' mencatat tabel '{table}' yang bukan tabel coklit. Folder ini bukan hasil coklit yang utuh; jalankan ulang pemeriksaannya.",
+            "en": "Folder '{path}' lists a table '{table}' that is not a coklit table. It is not an intact coklit result; run the check again.",
+        },
+        "report.no_manifest": {
+            "id": "Folder '{path}' tidak memuat daftar berkas (manifest) di info_proses.json, jadi keutuhannya tidak dapat diperiksa (hasil versi lama atau proses yang terhenti). Jalankan ulang pemeriksaannya.",
+            "en": "Folder '{path}' has no file list (manifest) in info_proses.json, so it cannot be checked (an older version's result or an interrupted run). Run the check again.",
+        },
+        "report.mismatch": {
+            "id": "Folder '{path}' tidak sama dengan yang ditulis coklit: {file} {problem}. Laporan tidak ditulis ulang; jalankan ulang pemeriksaannya untuk mendapatkan hasil yang utuh.",
+            "en": "Folder '{path}' differs from what coklit wrote: {file} {problem}. The report was not rewritten; run the check again for an intact result.",
+        },
+        "report.mismatch.changed": {"id": "isinya berubah (SHA-256 lain)", "en": "has changed (another SHA-256)"},
+        "report.mismatch.rows": {"id": "jumlah barisnya lain dari yang tercatat", "en": "has another number of rows than recorded"},
+        "report.mismatch.path": {"id": "bukan nama berkas di dalam folder ini", "en": "is not a file name inside this folder"},
     }
 )
 
@@ -80,40 +114,73 @@ def prepare_tables(result: RunResult, cfg: OutputConfig) -> dict[str, pd.DataFra
     }
 
 
-def write_outputs(result: RunResult, out_dir: Path, cfg: OutputConfig) -> list[Path]:
-    """Write CSVs, ``info_proses.json``, ``temuan.xlsx`` and ``laporan.html`` into ``out_dir``.
-
-    With ``cfg.per_kecamatan`` also one folder per kecamatan under ``per_kecamatan/``.
-    Returns the paths written, top-level files first.
-    """
-    out_dir = Path(out_dir)
-    tables = prepare_tables(result, cfg)
-    meta = dict(result.meta)
+def shareable(result: RunResult, cfg: OutputConfig) -> RunResult:
+    """``result`` as every output shows it: tables masked and as text, ``meta`` scrubbed of
+    input-derived identity numbers and dates (unless full data), with the data mode."""
+    meta = apply_meta(dict(result.meta), cfg.full_data)
     meta.setdefault("command", result.command)
     meta["mode"] = output_mode(result, cfg)
-    shown = RunResult(command=result.command, tables=tables, meta=meta)
-    written = _write_folder(shown, out_dir, cfg)
+    return RunResult(command=result.command, tables=prepare_tables(result, cfg), meta=meta)
+
+
+def write_outputs(result: RunResult, out_dir: Path, cfg: OutputConfig,
+                  inputs: Iterable[Path] = ()) -> list[Path]:
+    """Write CSVs, ``temuan.xlsx``, ``laporan.html`` and ``info_proses.json`` to ``out_dir``.
+
+    With ``cfg.per_kecamatan`` also one folder per kecamatan under ``per_kecamatan/``. The
+    folder is locked, written aside and swapped into place (see :mod:`coklit.report.folder`);
+    ``inputs`` are never written over. Returns the paths written, top-level files first.
+    """
+    with open_result_folder(out_dir, inputs) as target:
+        return commit_outputs(target, shareable(result, cfg), cfg)
+
+
+def open_result_folder(out_dir: Path, inputs: Iterable[Path] = ()) -> ResultFolder:
+    """A locked :class:`ResultFolder` for ``out_dir`` (call before the work, so that a folder
+    in use or not writable is reported at once)."""
+    target = ResultFolder(Path(out_dir), inputs, RESULT_ENTRIES)
+    target.open()
+    return target
+
+
+def commit_outputs(target: ResultFolder, shown: RunResult, cfg: OutputConfig) -> list[Path]:
+    """Write an already :func:`shareable` result into ``target``'s staging folder, then put it
+    in place. Returns the final paths."""
+    assert target.staging is not None
+    try:
+        written = write_tree(shown, target.staging, cfg)
+    except OSError as error:
+        raise write_error(target.out, error) from None
+    target.commit()
+    return [target.final_path(p) for p in written]
+
+
+def write_tree(shown: RunResult, folder: Path, cfg: OutputConfig) -> list[Path]:
+    """Write a shareable result into ``folder`` (which should be new): the per-kecamatan packs
+    first, then the top-level files, ``info_proses.json`` last with the manifest of all."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rows: dict[Path, int] = {}
+    nested: list[Path] = []
     if cfg.per_kecamatan:
-        for safe_name, display, sub_tables in split_by_kecamatan(tables):
-            sub_meta = dict(meta, kecamatan=display)
-            sub = RunResult(command=result.command, tables=sub_tables, meta=sub_meta)
-            written += _write_folder(sub, out_dir / PER_KECAMATAN_DIR / safe_name, cfg)
-    return written
+        for folder_name, display, sub_tables in split_by_kecamatan(shown.tables):
+            sub = RunResult(command=shown.command, tables=sub_tables,
+                            meta=dict(shown.meta, kecamatan=display))
+            nested += _write_folder(sub, folder / PER_KECAMATAN_DIR / folder_name, cfg, rows)
+    top = _write_folder(shown, folder, cfg, rows, nested)
+    return top + nested
 
 
-def _write_folder(result: RunResult, folder: Path, cfg: OutputConfig) -> list[Path]:
-    """Write one folder from an already masked, all-text result."""
+def _write_folder(result: RunResult, folder: Path, cfg: OutputConfig, rows: dict[Path, int],
+                  nested: list[Path] = ()) -> list[Path]:  # type: ignore[assignment]
+    """Write one folder from an already masked, all-text result; ``nested`` files already
+    written below it join its manifest."""
     folder.mkdir(parents=True, exist_ok=True)
     names = ordered_tables(list(result.tables))
-    written = [write_csv(result.tables[name], folder / f"{name}.csv") for name in names]
-    info = dict(result.meta)
-    info[ROW_COUNTS_KEY] = {name: len(result.tables[name]) for name in names}
-    info_path = folder / INFO_FILE
-    info_path.write_text(
-        json.dumps(info, ensure_ascii=False, indent=2, default=_json_default) + "\n",
-        encoding="utf-8",
-    )
-    written.append(info_path)
+    written = []
+    for name in names:
+        path = write_csv(result.tables[name], folder / f"{name}.csv")
+        rows[path] = len(result.tables[name])
+        written.append(path)
     if cfg.xlsx:
         from coklit.report.xlsx import write_xlsx
 
@@ -122,7 +189,41 @@ def _write_folder(result: RunResult, folder: Path, cfg: OutputConfig) -> list[Pa
         from coklit.report.html import write_html  # written separately; optional here
 
         written.append(write_html(result, folder / HTML_FILE, cfg))
-    return written
+    info = dict(result.meta)
+    info[ROW_COUNTS_KEY] = {name: len(result.tables[name]) for name in names}
+    info[MANIFEST_KEY] = manifest(folder, [*written, *nested], rows)
+    info_path = folder / INFO_FILE
+    text = json.dumps(info, ensure_ascii=False, indent=2, default=_json_default) + "\n"
+    with open(info_path, "w", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+    return [*written, info_path]
+
+
+def sha256_of(path: Path, sync: bool = False) -> str:
+    """SHA-256 of a file; with ``sync`` its data is also flushed to disk (so a power cut after
+    the swap cannot leave empty files behind)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            digest.update(chunk)
+        if sync:
+            with contextlib.suppress(OSError):  # Windows cannot sync a read-only handle
+                os.fsync(fh.fileno())
+    return digest.hexdigest()
+
+
+def manifest(folder: Path, files: Iterable[Path], rows: dict[Path, int]) -> dict[str, dict]:
+    """``relative path -> {sha256, bytes[, baris]}`` for ``files`` (all inside ``folder``)."""
+    out: dict[str, dict] = {}
+    for path in files:
+        entry: dict[str, Any] = {"sha256": sha256_of(path, sync=True),
+                                 "bytes": path.stat().st_size}
+        if path in rows:
+            entry["baris"] = rows[path]
+        out[path.relative_to(folder).as_posix()] = entry
+    return dict(sorted(out.items()))
 
 
 def _json_default(value: Any) -> Any:
@@ -144,9 +245,14 @@ def kecamatan_key(value: str) -> str:
 
 
 def safe_name(display: str) -> str:
-    """Folder name for a kecamatan: ASCII upper case, ``_`` between words."""
+    """Folder name for a kecamatan: ASCII upper case, ``_`` between words, at most
+    ``MAX_FOLDER_NAME`` characters, never a name Windows reserves (``CON`` -> ``CON_``)."""
     ascii_text = unicodedata.normalize("NFKD", display).encode("ascii", "ignore").decode()
     name = re.sub(r"[^A-Z0-9]+", "_", ascii_text.upper()).strip("_")
+    if len(name) > MAX_FOLDER_NAME:
+        name = name[:MAX_FOLDER_NAME].rstrip("_")
+    if name in WINDOWS_RESERVED:
+        name += "_"
     return name or NO_KECAMATAN
 
 
@@ -217,7 +323,16 @@ def with_total(rekap: pd.DataFrame) -> pd.DataFrame:
 
 
 def load_result(out_dir: Path) -> RunResult:
-    """Read a folder written by :func:`write_outputs` back (all values as text)."""
+    """Read a folder written by :func:`write_outputs` back (all values as text).
+
+    The folder must match the manifest in its ``info_proses.json``: every table is a coklit
+    table, read from ``<table>.csv`` in the folder, listed in the manifest with the same
+    SHA-256 and number of rows, and every path in the manifest is a file name inside the
+    folder. Anything else is refused with an :class:`InputError`, so a half-written, mixed or
+    edited folder is never re-rendered as if it were whole, and a crafted ``info_proses.json``
+    cannot make coklit read or write outside the folder. The rendered files (HTML, XLSX,
+    per-kecamatan packs) are not read, only rewritten, so they may be missing.
+    """
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
         raise InputError("report.no_folder", path=str(out_dir))
@@ -230,10 +345,40 @@ def load_result(out_dir: Path) -> RunResult:
         raise InputError("report.bad_info", path=str(info_path), problem=str(error)) from None
     if not isinstance(info, dict) or not isinstance(info.get(ROW_COUNTS_KEY), dict):
         raise InputError("report.bad_info", path=str(info_path), problem=ROW_COUNTS_KEY)
+    counts = info.pop(ROW_COUNTS_KEY)
+    for name in counts:
+        if name not in TABLE_COLUMNS:
+            raise InputError("report.bad_table", path=str(out_dir), table=str(name)[:80])
+    entries = info.pop(MANIFEST_KEY, None)
+    if not isinstance(entries, dict) or not entries:
+        raise InputError("report.no_manifest", path=str(out_dir))
+    _verify_paths(out_dir, entries)
     tables = {}
-    for name in info.pop(ROW_COUNTS_KEY):
-        path = out_dir / f"{name}.csv"
-        if not path.is_file():
+    for name, count in counts.items():
+        file = f"{name}.csv"
+        entry = entries.get(file)
+        path = out_dir / file
+        if not isinstance(entry, dict) or not path.is_file():
             raise InputError("report.no_table", table=name, path=str(path))
-        tables[name] = read_csv(path)
+        if sha256_of(path) != entry.get("sha256"):
+            raise InputError("report.mismatch", path=str(out_dir), file=file,
+                             problem=Msg("report.mismatch.changed"))
+        table = read_csv(path)
+        if len(table) != count or entry.get("baris") != count:
+            raise InputError("report.mismatch", path=str(out_dir), file=file,
+                             problem=Msg("report.mismatch.rows"))
+        tables[name] = table
     return RunResult(command=str(info.get("command", "")), tables=tables, meta=info)
+
+
+def _verify_paths(folder: Path, entries: dict[str, Any]) -> None:
+    """Every manifest entry names a file inside ``folder`` (no absolute path, no ``..``)."""
+    root = folder.resolve()
+    for relative, entry in entries.items():
+        rel = PurePosixPath(str(relative))
+        inside = (not rel.is_absolute() and ".." not in rel.parts and "\\" not in str(relative)
+                  and ":" not in str(relative) and str(relative) not in ("", "."))
+        if not inside or root not in folder.joinpath(*rel.parts).resolve().parents \
+                or not isinstance(entry, dict):
+            raise InputError("report.mismatch", path=str(folder), file=str(relative)[:80],
+                             problem=Msg("report.mismatch.path"))

@@ -3,6 +3,11 @@
 The file and column names are the Indonesian names from ``coklit.results.TABLE_COLUMNS``: a
 stable contract for other tools, never translated. Identity numbers stay text (a NIK is never
 turned into ``1.67101E+15``); the BOM makes Excel read the file as UTF-8.
+
+Because Excel opens these files, a cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
+carriage return would be read as a formula (CSV injection). Such cells get a leading ``'``, as
+OWASP advises; :func:`read_csv` removes it again, and ``temuan.xlsx`` keeps the original value
+as a text cell.
 """
 
 from __future__ import annotations
@@ -12,10 +17,19 @@ import math
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from coklit.results import TABLE_COLUMNS
 
 ENCODING = "utf-8-sig"
+# First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection):
+# = + - @ tab CR.
+_FORMULA_RE = "^[=+\\-@\t\r]"
+_NEUTRALISED_RE = "^'[=+\\-@\t\r]"
+_ANY_RE = "^[=+\\-@\t]|\r"  # a formula start, or a CR anywhere (see neutralise_formulas)
+_QUOTE = pa.scalar("'", pa.large_string())
+_EMPTY = pa.scalar("", pa.large_string())
 
 
 def _float_text(value: float) -> str:
@@ -69,9 +83,57 @@ def as_text(table: pd.DataFrame, name: str) -> pd.DataFrame:
     return out
 
 
+def _map_text_columns(table: pd.DataFrame, fn) -> pd.DataFrame:  # type: ignore[no-untyped-def]
+    """``fn`` (Arrow strings -> changed array or None) over every text column; a copy of the
+    table only when something changed."""
+    from coklit.privacy import arrow_text
+
+    out = table
+    for column in table.columns:
+        values = table[column]
+        if pd.api.types.is_numeric_dtype(values.dtype) or pd.api.types.is_bool_dtype(values.dtype):
+            continue
+        changed = fn(arrow_text(values))
+        if changed is None:
+            continue
+        if out is table:
+            out = table.copy()
+        out[column] = pd.Series(changed.to_pandas(), index=table.index, dtype="str")
+    return out
+
+
+def neutralise_formulas(table: pd.DataFrame) -> pd.DataFrame:
+    """Cells starting with ``= + - @``, tab or CR get a leading ``'``; a carriage return inside
+    a cell becomes a line feed first (Python's CSV writer does not quote a lone CR, which would
+    split the row). The table is not changed in place; one without such cells is returned as
+    it is."""
+
+    def fix(array: pa.Array) -> pa.Array | None:
+        if not pc.any(pc.match_substring_regex(array, _ANY_RE)).as_py():
+            return None  # the usual case: one pass, nothing to change
+        array = pc.replace_substring(pc.replace_substring(array, "\r\n", "\n"), "\r", "\n")
+        hit = pc.match_substring_regex(array, _FORMULA_RE)
+        return pc.if_else(hit, pc.binary_join_element_wise(_QUOTE, array, _EMPTY), array)
+
+    return _map_text_columns(table, fix)
+
+
+def restore_formulas(table: pd.DataFrame) -> pd.DataFrame:
+    """Undo :func:`neutralise_formulas` on a table read back from CSV."""
+
+    def fix(array: pa.Array) -> pa.Array | None:
+        hit = pc.match_substring_regex(array, _NEUTRALISED_RE)
+        if not pc.any(hit).as_py():
+            return None
+        return pc.if_else(hit, pc.utf8_slice_codeunits(array, 1), array)
+
+    return _map_text_columns(table, fix)
+
+
 def write_csv(table: pd.DataFrame, path: Path) -> Path:
-    """Write a text table (see :func:`as_text`); an empty table still gets its header row."""
-    table.to_csv(
+    """Write a text table (see :func:`as_text`); an empty table still gets its header row.
+    Cells a spreadsheet would run as formulas are neutralised (see the module doc)."""
+    neutralise_formulas(table).to_csv(
         path,
         index=False,
         encoding=ENCODING,
@@ -83,10 +145,10 @@ def write_csv(table: pd.DataFrame, path: Path) -> Path:
 
 def read_csv(path: Path) -> pd.DataFrame:
     """Read a CSV written by :func:`write_csv` back, every value as text."""
-    return pd.read_csv(
+    return restore_formulas(pd.read_csv(
         path,
         dtype=str,
         keep_default_na=False,
         na_filter=False,
         encoding=ENCODING,
-    )
+    ))

@@ -44,6 +44,7 @@ from coklit.report import MODE_INTERNAL
 from coklit.report.labels import (
     REKAP_TABLES,
     column_label,
+    column_mapping,
     ordered_tables,
     table_description,
     table_title,
@@ -77,6 +78,14 @@ register({
     "html.rows_used": {"id": "Dipakai", "en": "Used"},
     "html.rows_rejected": {"id": "Ditolak", "en": "Rejected"},
     "html.parameters": {"id": "Parameter", "en": "Parameters"},
+    "html.skipped": {"id": "Lembar dilewati", "en": "Sheets skipped"},
+    "html.columns": {"id": "Kolom yang dibaca per berkas", "en": "Columns read per file"},
+    "html.columns_used": {"id": "Judul kolom → field", "en": "Header → field"},
+    "html.columns_ignored": {"id": "Diabaikan", "en": "Ignored"},
+    "html.columns_maybe": {
+        "id": "mungkin {field}: --kolom {field}=\"…\"",
+        "en": "maybe {field}: --kolom {field}=\"…\"",
+    },
     "html.measures": {"id": "Ukuran", "en": "Measures"},
     "html.model_em": {"id": "bobot m dari EM ({sessions})", "en": "m weights from EM ({sessions})"},
     "html.model_default": {"id": "data terlalu sedikit untuk EM, bobot m bawaan",
@@ -646,6 +655,10 @@ def _meta_view(meta: dict[str, Any], lang: str) -> dict[str, Any]:
             parameters.append({**item, "value": _plain(v, lang)})
     measures = [{"key": column_label(str(k), lang), "value": _measure(v, lang)}
                 for k, v in (meta.get("measures") or {}).items()]
+    skipped = meta.get("lembar_dilewati") or {}
+    if skipped:
+        measures.append({"key": t("html.skipped", lang),
+                         "value": "; ".join(f"{k}: {v}" for k, v in skipped.items())})
     inputs = []
     for item in meta.get("inputs") or []:
         inputs.append({
@@ -667,6 +680,7 @@ def _meta_view(meta: dict[str, Any], lang: str) -> dict[str, Any]:
         "models": models,
         "measures": measures,
         "inputs": inputs,
+        "columns": column_mapping(meta.get("inputs") or []),
     }
 
 
@@ -688,12 +702,14 @@ def _model_view(key: str, model: dict[str, Any], lang: str) -> dict[str, Any]:
         for s in strata[1:]:
             if s not in strata_names:
                 strata_names.append(s)
-        for level in comparison["tingkat"]:
+        levels = comparison["tingkat"]
+        tf_from = levels.index(comparison.get("frekuensi_dari") or levels[-1])
+        for k_level, level in enumerate(levels):
             by_stratum = {s: tables[k].get(level) for k, s in enumerate(strata)}
             rows.append({
                 "comparison": name,
                 "level": phrases.get(name, {}).get(level, level),
-                "tf": bool(comparison.get("frekuensi_nilai")) and level == comparison["tingkat"][-1],
+                "tf": bool(comparison.get("frekuensi_nilai")) and k_level >= tf_from,
                 "weights": by_stratum,
             })
     columns = ["lain", *strata_names]

@@ -254,3 +254,33 @@ def ordered_tables(names: list[str] | tuple[str, ...]) -> list[str]:
     """``names`` in display order (known tables first in TABLE_ORDER, then the rest)."""
     known = [name for name in TABLE_ORDER if name in names]
     return known + [name for name in names if name not in TABLE_ORDER]
+
+
+def column_mapping(inputs: list[dict]) -> list[dict]:
+    """Per input file: which header became which field, which headers were ignored and what
+    they probably mean. Sheets of one workbook with the same mapping are shown once.
+
+    Each item: ``berkas`` (with ``(+N)`` for further sheets), ``used`` (list of
+    ``(header, field)``), ``ignored`` (headers), ``suggestions`` (header -> field).
+    """
+    groups: dict[tuple, dict] = {}
+    for item in inputs:
+        columns = item.get("columns") or {}
+        used = tuple((str(h), str(f)) for f, h in columns.items())
+        ignored = tuple(str(h) for h in item.get("ignored") or [])
+        suggestions = tuple(sorted((str(h), str(f))
+                                   for h, f in (item.get("suggestions") or {}).items()))
+        key = (str(item.get("path", "")), str(item.get("role", "")), used, ignored, suggestions)
+        if key in groups:
+            groups[key]["more"] += 1
+            continue
+        groups[key] = {"berkas": str(item.get("berkas", "")), "role": str(item.get("role", "")),
+                       "used": list(used), "ignored": list(ignored),
+                       "suggestions": dict(suggestions), "more": 0}
+    out = []
+    for group in groups.values():
+        more = group.pop("more")
+        if more:
+            group["berkas"] += f" (+{more})"
+        out.append(group)
+    return out

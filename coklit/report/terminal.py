@@ -14,7 +14,7 @@ from rich.table import Table  # noqa: TID251
 from rich.text import Text  # noqa: TID251
 
 from coklit.i18n import register, t
-from coklit.report.labels import column_label, ordered_tables, table_title
+from coklit.report.labels import column_label, column_mapping, ordered_tables, table_title
 from coklit.results import TOTAL_LABEL, RunResult
 
 PER_KECAMATAN_DIR = "per_kecamatan"  # as in coklit.report (not imported: no cycle)
@@ -60,6 +60,19 @@ register(
         "summary.table": {"id": "Tabel", "en": "Table"},
         "summary.rows": {"id": "Baris", "en": "Rows"},
         "summary.written": {"id": "Berkas yang ditulis", "en": "Files written"},
+        "summary.columns": {"id": "Kolom yang dibaca", "en": "Columns read"},
+        "summary.columns.used": {"id": "Judul kolom -> field", "en": "Header -> field"},
+        "summary.columns.ignored": {"id": "Diabaikan", "en": "Ignored"},
+        "summary.columns.hint": {
+            "id": "Kolom '{header}' di {berkas} diabaikan; bila isinya {field}, jalankan lagi "
+            "dengan --kolom {field}=\"{header}\".",
+            "en": "Column '{header}' of {berkas} was ignored; if it holds {field}, run again "
+            "with --kolom {field}=\"{header}\".",
+        },
+        "summary.skipped": {
+            "id": "Lembar dilewati: {sheet} ({why})",
+            "en": "Sheet skipped: {sheet} ({why})",
+        },
         "summary.per_kecamatan": {
             "id": "{folder}/ — {folders} folder kecamatan, {files} berkas",
             "en": "{folder}/ — {folders} kecamatan folders, {files} files",
@@ -94,6 +107,7 @@ def render_summary(result: RunResult, lang: str, written: list[Path]) -> list[An
     inputs = result.meta.get("inputs") or []
     if inputs:
         out.append(_inputs_table(inputs, lang))
+        out.extend(_columns(inputs, result.meta.get("lembar_dilewati") or {}, lang))
     rekap = result.tables.get("rekap_kecamatan")
     if rekap is not None and len(rekap):
         out.append(_rekap_table(rekap, lang))
@@ -162,6 +176,28 @@ def _inputs_table(inputs: list[dict], lang: str) -> Table:
             ),
         )
     return table
+
+
+def _columns(inputs: list[dict], skipped: dict, lang: str) -> list[Any]:
+    """Per file: header -> field, the headers ignored, and a hint for each ignored header
+    that probably names a field (results get worse without it)."""
+    groups = column_mapping(inputs)
+    if not any(g["used"] or g["ignored"] for g in groups):
+        return []
+    table = Table(title=t("summary.columns", lang), title_justify="left", title_style="bold")
+    table.add_column(t("summary.file", lang))
+    table.add_column(t("summary.columns.used", lang))
+    table.add_column(t("summary.columns.ignored", lang))
+    hints: list[Any] = []
+    for group in groups:
+        used = ", ".join(f"{h} -> {f}" for h, f in group["used"])
+        table.add_row(group["berkas"], used or "-", ", ".join(group["ignored"]) or "-")
+        for header, fld in group["suggestions"].items():
+            hints.append(Text(t("summary.columns.hint", lang, header=header, berkas=group["berkas"],
+                                field=fld), style="yellow"))
+    for sheet, why in skipped.items():
+        hints.append(Text(t("summary.skipped", lang, sheet=sheet, why=why)))
+    return [table, *hints]
 
 
 def _is_blank(values: Any) -> bool:
