@@ -99,7 +99,7 @@ def _canon_tokens(t: pa.Array) -> pa.Array:
     old = pc.match_substring_regex(t, r"OE|DJ|TJ|SJ|^NJ")
     # old spelling; \x01 stands for a J that was DJ (it must not turn into Y)
     o = lit(t, "OE", "U")
-    o = lit(o, "DJ", "\x01")
+    o = sub(o, "D+J", "\x01")  # a run of D (DDJ) at once, so normalising twice changes nothing
     o = lit(o, "TJ", "C")
     o = lit(o, "SJ", "SY")
     o = sub(o, "^NJ", "NY")
