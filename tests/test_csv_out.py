@@ -22,6 +22,8 @@ def _pandas_bytes(table: pd.DataFrame, path: Path) -> bytes:
 
 @pytest.mark.parametrize("table", [
     pd.DataFrame({"nama": TRICKY, "nik": list(reversed(TRICKY))}, dtype=object),
+    pd.DataFrame({"nama": TRICKY, "nik": list(reversed(TRICKY))}, dtype="str"),
+    pd.DataFrame({"nama": TRICKY[::-1]}, dtype="str").iloc[3:],  # a slice of Arrow buffers
     pd.DataFrame({"nama": TRICKY}, dtype=object),  # one column: an empty row is quoted
     pd.DataFrame({"nama": pd.Series([], dtype=object), "nik": pd.Series([], dtype=object)}),
     pd.DataFrame({"a,b": ["1"], 'say "x"': ["2"]}, dtype=object),  # headers quoted too

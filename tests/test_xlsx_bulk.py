@@ -49,10 +49,11 @@ def _sheet_xml(tmp_path: Path, name: str, table: pd.DataFrame, bulk: bool,
         return zf.read("xl/worksheets/sheet1.xml")
 
 
+@pytest.mark.parametrize("dtype", [object, "str"])
 @pytest.mark.parametrize("rows", [slice(None), slice(0, 0), slice(5, 6), slice(0, 12)])
 def test_bulk_rows_equal_cell_by_cell(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                      rows: slice) -> None:
-    table = _table().iloc[rows].reset_index(drop=True)
+                                      rows: slice, dtype: object) -> None:
+    table = _table().astype(dtype).iloc[rows].reset_index(drop=True)
     bulk = _sheet_xml(tmp_path, "bulk", table, True, monkeypatch)
     cells = _sheet_xml(tmp_path, "cells", table, False, monkeypatch)
     assert bulk == cells

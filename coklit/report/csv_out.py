@@ -11,7 +11,6 @@ import csv
 import functools
 import io
 import math
-import re
 from pathlib import Path
 
 import numpy as np
@@ -42,10 +41,13 @@ def text_column(values: pd.Series) -> pd.Series:
         return values.astype(object).where(values.notna(), "").map(str).astype(object)
     if pd.api.types.is_datetime64_any_dtype(values.dtype):
         return values.dt.strftime("%Y-%m-%d").fillna("").astype(object)
+    if isinstance(values.dtype, pd.StringDtype):
+        # Text already (the usual case): only missing values change, and the values stay in
+        # their Arrow buffers (the writers read them from there).
+        return values.where(values.notna(), "") if values.hasnans else values
     if pd.api.types.is_string_dtype(values.dtype) and pd.api.types.infer_dtype(
         values, skipna=True
     ) in ("string", "empty"):
-        # Text already (the usual case): only missing values change, vectorised.
         return values.where(values.notna(), "").astype(object)
 
     def one(value: object) -> str:
@@ -60,6 +62,9 @@ def text_column(values: pd.Series) -> pd.Series:
 
 def as_text(table: pd.DataFrame, name: str) -> pd.DataFrame:
     """A copy of ``table`` with every value as text, in contract column order.
+
+    Text columns come back as they are (pandas ``str``, or ``object`` holding Python
+    strings); every other column as ``object`` strings. No value is missing.
 
     Columns of ``TABLE_COLUMNS[name]`` come first (missing ones added empty, so the header is
     stable); any other column the table carries (e.g. ``disabilitas`` in full mode) follows.
@@ -97,9 +102,9 @@ def write_csv(table: pd.DataFrame, path: Path) -> Path:
 
 
 @functools.cache
-def _csv_module_rules() -> tuple[re.Pattern[str], str]:
+def _csv_module_rules() -> tuple[str, str]:
     """How the running Python's csv module treats special characters with our dialect:
-    (pattern of characters that make it quote a field, characters it refuses to write).
+    (characters that make it quote a field, characters it refuses to write).
 
     Probed rather than assumed: the set differs between versions (3.13 also quotes a
     carriage return, 3.10 refuses NUL). Only ASCII can be special (delimiter, quote
@@ -115,12 +120,12 @@ def _csv_module_rules() -> tuple[re.Pattern[str], str]:
             continue
         if out.getvalue().startswith('"'):
             quoting.append(chr(code))
-    return re.compile("[" + re.escape("".join(quoting)) + "]"), "".join(refused)
+    return "".join(quoting), "".join(refused)
 
 
 def _render_text_csv(table: pd.DataFrame) -> bytes | None:
-    """The CSV file of an all-text table (object columns of str, no missing values) as
-    bytes with BOM, or None when the table is not plain text."""
+    """The CSV file of an all-text table (``str`` columns or object columns of Python
+    strings, no missing values) as bytes with BOM, or None when it is not plain text."""
     columns = list(table.columns)
     if not columns or not all(isinstance(c, str) for c in columns):
         return None
@@ -129,17 +134,12 @@ def _render_text_csv(table: pd.DataFrame) -> bytes | None:
     csv.writer(header, lineterminator="\n").writerow(columns)
     cells = []
     for column in columns:
-        values = table[column]
-        if values.dtype != object:
+        text = text_array(table[column])
+        if text is None:
             return None
-        try:
-            text = pa.array(values.to_numpy(), type=pa.large_string(), from_pandas=False)
-        except (pa.ArrowException, TypeError, ValueError):
+        if text.null_count or values_with(text, refused).any():
             return None
-        if text.null_count or (refused and pc.any(pc.match_substring_regex(
-                text, "[" + re.escape(refused) + "]")).as_py()):
-            return None
-        cells.append(_quoted(text, quote.pattern, single=len(columns) == 1))
+        cells.append(_quoted(text, quote, single=len(columns) == 1))
     lines = pc.binary_join_element_wise(*cells, pa.scalar(",", pa.large_string()))
     body = _data_bytes(lines, "\n")
     return ENCODING_BOM + header.getvalue().encode("utf-8") + body
@@ -148,18 +148,49 @@ def _render_text_csv(table: pd.DataFrame) -> bytes | None:
 ENCODING_BOM = "\ufeff".encode()
 
 
-def _quoted(text: pa.Array, pattern: str, single: bool) -> pa.Array:
+def text_array(values: pd.Series) -> pa.Array | None:
+    """A text column as one Arrow large_string array (nulls kept), None when the column is
+    not text: neither ``str`` nor object of Python strings."""
+    try:
+        if isinstance(values.dtype, pd.StringDtype):
+            text = pa.array(values, from_pandas=True)
+            if isinstance(text, pa.ChunkedArray):
+                text = text.combine_chunks()
+            return text.cast(pa.large_string())
+        if values.dtype == object:
+            return pa.array(values.to_numpy(), type=pa.large_string(), from_pandas=False)
+    except (pa.ArrowException, TypeError, ValueError):
+        return None
+    return None
+
+
+def values_with(text: pa.Array, chars: str) -> np.ndarray:
+    """Which values of a large_string array hold one of the ASCII ``chars`` (a byte scan:
+    much cheaper than a regex call per short value)."""
+    offsets = np.frombuffer(text.buffers()[1], dtype=np.int64)[text.offset:text.offset + len(text) + 1]
+    found = np.zeros(len(text), dtype=bool)
+    if text.buffers()[2] is None or not chars or offsets[-1] == offsets[0]:
+        return found
+    data = np.frombuffer(text.buffers()[2], dtype=np.uint8)[offsets[0]:offsets[-1]]
+    wanted = np.zeros(256, dtype=bool)
+    wanted[np.frombuffer(chars.encode("ascii"), dtype=np.uint8)] = True
+    hits = np.flatnonzero(wanted[data]) + offsets[0]
+    found[np.searchsorted(offsets, hits, side="right") - 1] = True
+    return found
+
+
+def _quoted(text: pa.Array, chars: str, single: bool) -> pa.Array:
     """Fields quoted as the csv module quotes them (QUOTE_MINIMAL, doubled quotes); the
     one field of a single-column row is quoted when empty."""
-    needs = pc.match_substring_regex(text, pattern)
+    needs = values_with(text, chars)
     if single:
-        needs = pc.or_(needs, pc.equal(text, ""))
-    if not pc.any(needs).as_py():
+        needs |= np.asarray(pc.equal(text, ""))
+    if not needs.any():
         return text
     q = pa.scalar('"', pa.large_string())
     quoted = pc.binary_join_element_wise(q, pc.replace_substring(text, '"', '""'), q,
                                          pa.scalar("", pa.large_string()))
-    return pc.if_else(needs, quoted, text)
+    return pc.if_else(pa.array(needs), quoted, text)
 
 
 def _data_bytes(lines: pa.Array, end: str) -> bytes:

@@ -29,6 +29,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from coklit.config import OutputConfig
 from coklit.i18n import register, t
+from coklit.report.csv_out import text_array, values_with
 from coklit.report.labels import (
     REKAP_TABLES,
     column_label,
@@ -236,10 +237,15 @@ def _write_table(
     if columns:
         ws.autofilter(0, 0, len(table), len(columns) - 1)
 
-    data: list[list[Any]] = []
+    # Per column: a list of numbers and strings, or the Arrow array of a text column.
+    data: list[list[Any] | pa.Array] = []
     for column in columns:
-        values = table[column].tolist()
         numeric = column in NUMBER_COLUMNS or (rekap and column not in TEXT_IN_REKAP)
+        text = None if numeric else text_array(table[column])
+        if text is not None and not text.null_count:
+            data.append(text)
+            continue
+        values = table[column].tolist()
         if numeric:
             numbers = _as_numbers(table[column])
             # A number when it parses, the text otherwise (never lose what was written).
@@ -251,7 +257,8 @@ def _write_table(
             ws.append_rows(xml, first, last)
     else:
         total_col = columns.index("kecamatan") if rekap and "kecamatan" in columns else None
-        _write_cells(ws, data, total_col, formats["bold"])
+        python = [d.to_pylist() if isinstance(d, pa.Array) else d for d in data]
+        _write_cells(ws, python, total_col, formats["bold"])
 
 
 def _write_cells(ws: Any, data: list[list[Any]], total_col: int | None, bold: Any) -> None:
@@ -271,10 +278,11 @@ def _write_cells(ws: Any, data: list[list[Any]], total_col: int | None, bold: An
 # --- bulk rows ---------------------------------------------------------------------------
 
 # Strings XlsxWriter changes before writing (XML escapes, control characters and its _xHHHH_
-# escape, whitespace to preserve) are rendered one by one, the exact way. The RE2 pattern
-# flags a superset of them: any control character, and any value that does not start and end
-# with a visible ASCII character (Python's Unicode whitespace included).
-_SPECIAL_RE2 = r"[&<>\x00-\x1f]|_x[0-9a-fA-F]{4}_|^[^!-~]|[^!-~]$"
+# escape, whitespace to preserve) are rendered one by one, the exact way. _special() flags a
+# superset of them: any of &<> or a control character, "_x" (start of an escape), and any
+# value that does not start and end with a visible ASCII character (Python's Unicode
+# whitespace included).
+_SPECIAL_CHARS = "&<>" + "".join(map(chr, range(32)))
 _STRING_MAX = 32767  # UTF-16 units Excel allows in a cell
 
 
@@ -321,27 +329,44 @@ def _string_cell(ref: str, value: str) -> str:
     return f'<c r="{ref}" t="inlineStr"><is><t{space}>{value}</t></is></c>'
 
 
-def _text_cells(letter: str, rows: pa.Array, values: list[Any]) -> pa.Array:
+def _text_cells(letter: str, rows: pa.Array, text: pa.Array) -> pa.Array:
     """Rendered cells of a column of strings ("" where nothing is written: empty strings)."""
-    text = pa.array(values, type=pa.large_string())
     cells = _join(f'<c r="{letter}', rows, '" t="inlineStr"><is><t>', text, "</t></is></c>")
     cells = pc.if_else(pc.equal(text, ""), _EMPTY, cells)
-    special = pc.or_(pc.match_substring_regex(text, _SPECIAL_RE2),
-                     pc.greater(pc.utf8_length(text), _STRING_MAX // 2))
-    where = np.flatnonzero(np.asarray(special))
+    where = np.flatnonzero(_special(text))
     if len(where):
-        exact = [_string_cell(f"{letter}{rows[i].as_py()}", values[i]) for i in where]
-        mask = np.zeros(len(values), dtype=bool)
+        exact = [_string_cell(f"{letter}{rows[i].as_py()}", text[i].as_py()) for i in where]
+        mask = np.zeros(len(text), dtype=bool)
         mask[where] = True
         cells = pc.replace_with_mask(cells, pa.array(mask), pa.array(exact, pa.large_string()))
     return cells
 
 
-def _column_cells(col: int, rows: pa.Array, values: list[Any]) -> pa.Array:
+def _special(text: pa.Array) -> np.ndarray:
+    """Values that may need XlsxWriter's escaping or marking (a superset, see above)."""
+    special = values_with(text, _SPECIAL_CHARS)
+    underscore = np.flatnonzero(values_with(text, "_") & ~special)
+    if len(underscore):
+        special[underscore] = np.asarray(
+            pc.match_substring(pc.take(text, pa.array(underscore)), "_x"))
+    offsets = np.frombuffer(text.buffers()[1], dtype=np.int64)[text.offset:text.offset + len(text) + 1]
+    lengths = np.diff(offsets)
+    filled = np.flatnonzero(lengths > 0)
+    if len(filled):
+        data = np.frombuffer(text.buffers()[2], dtype=np.uint8)
+        edges = np.stack([data[offsets[:-1][filled]], data[offsets[1:][filled] - 1]])
+        special[filled] |= ((edges < 0x21) | (edges > 0x7E)).any(axis=0)
+    special |= lengths > _STRING_MAX // 2
+    return special
+
+
+def _column_cells(col: int, rows: pa.Array, values: list[Any] | pa.Array) -> pa.Array:
     """Rendered cells of one column: strings (written unless empty) and numbers."""
     letter = xl_col_to_name(col)
-    if all(value.__class__ is str for value in values):
+    if isinstance(values, pa.Array):
         return _text_cells(letter, rows, values)
+    if all(value.__class__ is str for value in values):
+        return _text_cells(letter, rows, pa.array(values, type=pa.large_string()))
     return pa.array(
         [(_string_cell(f"{letter}{row}", value) if value else "") if value.__class__ is str
          else f'<c r="{letter}{row}"><v>{value:.16G}</v></c>'
@@ -349,7 +374,7 @@ def _column_cells(col: int, rows: pa.Array, values: list[Any]) -> pa.Array:
         type=pa.large_string())
 
 
-def _render_rows(data: list[list[Any]], first_row: int) -> Iterator[tuple[str, tuple[int, int],
+def _render_rows(data: list[list[Any] | pa.Array], first_row: int) -> Iterator[tuple[str, tuple[int, int],
                                                                         tuple[int, int]]]:
     """``(xml, first cell, last cell)`` per chunk of rows of column-wise ``data`` (strings,
     written unless empty, and numbers), starting at 0-based row ``first_row``."""
