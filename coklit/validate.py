@@ -267,21 +267,9 @@ class _Birth:
         when = pd.to_datetime(dates, errors="coerce")
         if not isinstance(when, pd.Series):  # pragma: no cover - defensive
             when = pd.Series(when)
-        if when.dt.tz is not None:  # pragma: no cover - birth dates are naive
-            parts = [getattr(when.dt, p).to_numpy(dtype=float, na_value=np.nan)
-                     for p in ("year", "month", "day")]
-            return cls(*parts)
-        # Calendar parts straight from the datetime64 values (numpy calendar units).
-        values = when.to_numpy(dtype="datetime64[ns]")
-        months = values.astype("datetime64[M]")
-        month_index = months.astype(np.int64)  # months since 1970-01
-        day = (values.astype("datetime64[D]") - months.astype("datetime64[D]")).astype(np.int64)
-        missing = np.isnat(values)
-
-        def part(numbers: np.ndarray) -> np.ndarray:
-            return np.where(missing, np.nan, numbers.astype(float))
-
-        return cls(part(month_index // 12 + 1970), part(month_index % 12 + 1), part(day + 1))
+        parts = [getattr(when.dt, p).to_numpy(dtype=float, na_value=np.nan)
+                 for p in ("year", "month", "day")]
+        return cls(*parts)
 
     def age(self, on: dt.date) -> np.ndarray:
         before = (self.month > on.month) | ((self.month == on.month) & (self.day > on.day))
