@@ -506,12 +506,18 @@ def _line_break_in_quotes(buf: pa.Buffer, delimiter: str) -> bool:
     ok_close[:-1] |= closing[:-1] + 1 == opening[1:]
     if not (ok_open.all() and ok_close.all()):
         return True
-    for i in range(0, len(data), _SCAN_BYTES):
-        block = data[i:i + _SCAN_BYTES]
-        breaks = np.flatnonzero((block == 10) | (block == 13)) + i
-        if (np.searchsorted(quotes, breaks) % 2).any():
-            return True
-    return False
+    # The quoted text itself (short: names with a degree, addresses with a comma) is looked
+    # at for a line break, not the whole file.
+    lengths = closing - opening - 1
+    inside = np.arange(int(lengths.sum())) + np.repeat(opening + 1 - np.cumsum(lengths) + lengths,
+                                                       lengths)
+    text = data[inside]
+    return bool(((text == 10) | (text == 13)).any())
+
+
+# Bytes that cannot be (part of) whitespace at the edge of a value start here: 0x21-0x7F is
+# visible ASCII; ASCII space and controls and every byte of a non-ASCII character may be.
+_VISIBLE = np.uint8(0x21)
 
 
 def _stripped(column: pa.ChunkedArray) -> pa.ChunkedArray:
@@ -527,9 +533,15 @@ def _stripped(column: pa.ChunkedArray) -> pa.ChunkedArray:
             continue
         offsets = np.frombuffer(buffers[1], dtype=np.int64)[chunk.offset:chunk.offset + len(chunk) + 1]
         data = np.frombuffer(buffers[2], dtype=np.uint8)
-        filled = offsets[:-1] < offsets[1:]
-        first, last = data[offsets[:-1][filled]], data[offsets[1:][filled] - 1]
-        if ((first <= 0x20) | (first >= 0x80) | (last <= 0x20) | (last >= 0x80)).any():
+        if offsets[-1] == offsets[0]:
+            continue
+        # First and last byte of every value. For an empty value these are bytes of its
+        # neighbours, which can only make the test say "maybe" (then the column is trimmed).
+        first = data[np.minimum(offsets[:-1], offsets[-1] - 1)]
+        last = data[np.maximum(offsets[1:] - 1, offsets[0])]
+        # Visible ASCII (0x21-0x7F) shifted down by 0x21 is below 0x5F; anything else wraps
+        # above it.
+        if (np.maximum(first - _VISIBLE, last - _VISIBLE) >= 0x5F).any():
             return pc.utf8_trim_whitespace(column)
     return column
 

@@ -419,12 +419,16 @@ def _char_matrix(values: pd.Series) -> np.ndarray:
 
 
 def _all_digits(is_digit: np.ndarray, start: int, stop: int) -> np.ndarray:
-    """Rows whose characters ``start:stop`` are all digits (column by column: a reduction
-    over a short row axis is slow in numpy)."""
-    out = is_digit[:, start].copy()
-    for col in range(start + 1, stop):
-        out &= is_digit[:, col]
-    return out
+    """Rows whose characters ``start:stop`` are all digits.
+
+    The (n, 16) bool matrix is read as two 64-bit words per row and compared under a mask
+    with the bytes of ``start:stop`` set (a reduction over a short row axis is slow in
+    numpy)."""
+    wanted = np.zeros(16, dtype=np.uint8)
+    wanted[start:stop] = 1
+    mask = wanted.view(np.uint64)
+    words = np.ascontiguousarray(is_digit, dtype=np.bool_).view(np.uint64)
+    return ((words[:, 0] & mask[0]) == mask[0]) & ((words[:, 1] & mask[1]) == mask[1])
 
 
 @functools.cache
@@ -440,10 +444,11 @@ def _known_region(digit: np.ndarray) -> np.ndarray:
     """Rows whose first six characters are a known region code (digit values from
     ``_char_matrix``; rows with other characters there give arbitrary answers, so callers
     combine this with a digits-visible mask)."""
-    prefix = np.zeros(len(digit), dtype=np.int64)
-    for col in range(6):
-        prefix = prefix * 10 + np.minimum(digit[:, col], 9)
+    prefix = np.minimum(digit[:, :6], 9).astype(np.int32) @ _PLACE_VALUES
     return _known_region_table()[prefix]
+
+
+_PLACE_VALUES = np.array([100000, 10000, 1000, 100, 10, 1], dtype=np.int32)
 
 
 def _equals(values: pd.Series, labels: tuple[str, ...]) -> dict[str, np.ndarray]:
