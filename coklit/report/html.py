@@ -396,7 +396,7 @@ def _encode_table(df: pd.DataFrame) -> dict[str, Any]:
         values = _text_values(df[column])
         codes, uniques = pd.factorize(values, sort=False)
         if n >= 20 and len(uniques) * 2 <= n:
-            data.append({"d": [str(u) for u in uniques], "i": codes.tolist()})
+            data.append({"d": [str(u) for u in uniques.tolist()], "i": codes.tolist()})
         else:
             data.append(values.tolist())
     return {"columns": [str(c) for c in df.columns], "n": n, "data": data}
