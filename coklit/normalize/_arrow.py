@@ -49,6 +49,19 @@ def str_series(a: pa.Array, index: pd.Index) -> pd.Series:
     return out
 
 
+def expand(values: pa.Array, uniq: pa.Array, idx: pa.Array, s: pd.Series) -> pd.Series:
+    """Results computed on the distinct values ``uniq`` of ``s`` taken back to its rows, as a
+    pandas ``str`` Series on ``s.index``.
+
+    In clean exports many columns come out of normalisation unchanged (L/P, kecamatan names
+    already canonical); then ``s``'s own Arrow column is returned, sharing its buffers
+    instead of copying a million values."""
+    if (s.dtype == "str" and values.null_count == 0 and len(values) == len(uniq)
+            and pc.all(pc.equal(values, uniq)).as_py() and not s.hasnans):
+        return pd.Series(s.array, index=s.index)
+    return str_series(pc.take(values, idx), s.index)
+
+
 def label_series(codes: np.ndarray, labels: tuple[str, ...] | list[str],
                  index: pd.Index) -> pd.Series:
     """``labels[code]`` per row as a pandas ``str`` Series, built in Arrow (no Python object

@@ -35,13 +35,13 @@ import pyarrow.compute as pc
 
 from ._arrow import (
     dict_encode,
+    expand,
     fold,
     has,
     int_series,
     label_series,
     map_values,
     squeeze,
-    str_series,
     sub,
 )
 
@@ -66,7 +66,7 @@ _MARITAL = {
 def _lookup(s: pd.Series, table: dict[str, str]) -> pd.Series:
     uniq, idx = dict_encode(s)
     key = sub(fold(uniq), r"[^A-Z]+", "")
-    return str_series(pc.take(map_values(key, table, default=""), idx), s.index)
+    return expand(map_values(key, table, default=""), uniq, idx, s)
 
 
 def normalize_gender(s: pd.Series) -> pd.Series:

@@ -78,7 +78,10 @@ def normalize_ids(s: pd.Series) -> pd.DataFrame:
         u_norm, u_status = _slow(d.dictionary)
         status[slow_idx] = u_status[np.asarray(d.indices.to_numpy(zero_copy_only=False))]
         norm = pc.replace_with_mask(a, pa.array(~fast), pc.take(u_norm, d.indices))
+    # Nothing cleaned: the column itself (its buffers shared, not copied).
+    same = fast.all() and s.dtype == "str" and not s.hasnans
     return pd.DataFrame(
-        {"norm": str_series(norm, s.index), "status": label_series(status, ID_STATUSES, s.index)},
+        {"norm": pd.Series(s.array, index=s.index) if same else str_series(norm, s.index),
+         "status": label_series(status, ID_STATUSES, s.index)},
         index=s.index,
     )
