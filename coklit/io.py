@@ -509,9 +509,9 @@ def _line_break_in_quotes(buf: pa.Buffer, delimiter: str) -> bool:
     # The quoted text itself (short: names with a degree, addresses with a comma) is looked
     # at for a line break, not the whole file.
     lengths = closing - opening - 1
-    inside = np.arange(int(lengths.sum())) + np.repeat(opening + 1 - np.cumsum(lengths) + lengths,
-                                                       lengths)
-    text = data[inside]
+    first_in_run = np.cumsum(lengths) - lengths  # where each value starts in the gathered text
+    positions = np.arange(int(lengths.sum())) + np.repeat(opening + 1 - first_in_run, lengths)
+    text = data[positions]
     return bool(((text == 10) | (text == 13)).any())
 
 
