@@ -628,7 +628,7 @@ def _read_csv_body(buf: pa.Buffer, encoding: str, delimiter: str, ncols: int, he
             ),
             parse_options=pacsv.ParseOptions(
                 delimiter=delimiter,
-                newlines_in_values=True,
+                newlines_in_values=newlines_in_values,
                 ignore_empty_lines=False,
                 invalid_row_handler=handler,
             ),
@@ -647,6 +647,7 @@ def _read_csv_body(buf: pa.Buffer, encoding: str, delimiter: str, ncols: int, he
         return "skip"
 
     slow = (buf, encoding, delimiter, ncols, header_row, file, lang, width)
+    newlines_in_values = _line_break_in_quotes(buf, delimiter)
     try:
         table = read(True, collect)
     except (pa.ArrowInvalid, UnicodeDecodeError):
@@ -667,9 +668,7 @@ def _read_csv_body(buf: pa.Buffer, encoding: str, delimiter: str, ncols: int, he
     keep[positions - 1] = False
     baris_ok = header_row + np.flatnonzero(keep).astype(np.int64) + 1
     _check_lengths(table, baris_ok, file)
-    cells = pd.DataFrame(
-        {i: pc.utf8_trim_whitespace(table.column(i)).to_pandas() for i in range(ncols)}
-    )
+    cells = pd.DataFrame({i: _stripped(table.column(i)).to_pandas() for i in range(ncols)})
     if not ragged:
         return Body(cells, baris_ok)
     parsed, reject, reason, short = [], [], [], []
@@ -733,6 +732,82 @@ def _has_swallowed(buf: pa.Buffer, table: pa.Table, delimiter: str, ncols: int,
             if _swallowed([value], delimiter, threshold):
                 return True
     return False
+
+
+_SCAN_BYTES = 1 << 24
+
+
+def _line_break_in_quotes(buf: pa.Buffer, delimiter: str) -> bool:
+    """Whether a quoted value may hold a line break (True when unsure).
+
+    Arrow's reader is much faster when it may cut the text at any line break
+    (``newlines_in_values=False``), which gives the same table as long as no quoted value
+    spans lines. That is decided exactly from the positions of the quote characters: when
+    every quote is structural -- one opening a field (after a delimiter, a line break or at
+    the start), one closing it (before a delimiter, a line break or at the end) or one of a
+    doubled pair inside a value -- the quotes alternate open/close, so a line break after an
+    odd number of quotes is inside a value. Any other quote (a stray one in an unquoted
+    value, an unclosed one) keeps the careful mode.
+    """
+    data = np.frombuffer(buf, dtype=np.uint8)
+    quote = ord('"')
+    quotes = np.concatenate([np.flatnonzero(data[i:i + _SCAN_BYTES] == quote) + i
+                             for i in range(0, len(data), _SCAN_BYTES)] or [np.empty(0, np.int64)])
+    if len(quotes) == 0:
+        return False
+    if len(quotes) % 2:
+        return True
+    ends = np.frombuffer(f"{delimiter}\n\r".encode(), dtype=np.uint8)
+    before = np.where(quotes > 0, data[np.maximum(quotes - 1, 0)], ord("\n"))
+    after = np.where(quotes < len(data) - 1, data[np.minimum(quotes + 1, len(data) - 1)],
+                     ord("\n"))
+    opening, closing = quotes[0::2], quotes[1::2]
+    # An opening quote starts a field or follows the closing quote of a doubled pair.
+    ok_open = np.isin(before[0::2], ends)
+    ok_open[1:] |= opening[1:] == closing[:-1] + 1
+    # A closing quote ends a field or is the first of a doubled pair.
+    ok_close = np.isin(after[1::2], ends)
+    ok_close[:-1] |= closing[:-1] + 1 == opening[1:]
+    if not (ok_open.all() and ok_close.all()):
+        return True
+    # The quoted text itself (short: names with a degree, addresses with a comma) is looked
+    # at for a line break, not the whole file.
+    lengths = closing - opening - 1
+    first_in_run = np.cumsum(lengths) - lengths  # where each value starts in the gathered text
+    positions = np.arange(int(lengths.sum())) + np.repeat(opening + 1 - first_in_run, lengths)
+    text = data[positions]
+    return bool(((text == 10) | (text == 13)).any())
+
+
+# Bytes that cannot be (part of) whitespace at the edge of a value start here: 0x21-0x7F is
+# visible ASCII; ASCII space and controls and every byte of a non-ASCII character may be.
+_VISIBLE = np.uint8(0x21)
+
+
+def _stripped(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    """A text column with surrounding whitespace trimmed.
+
+    Trimming copies every value, yet nearly all values have nothing to trim: the first and
+    last byte of each value are looked at first, and only a column where one of them could be
+    whitespace (ASCII space or control, or any non-ASCII byte) goes through the Unicode trim.
+    """
+    for chunk in column.chunks:
+        buffers = chunk.buffers()
+        if buffers[2] is None:
+            continue
+        offsets = np.frombuffer(buffers[1], dtype=np.int64)[chunk.offset:chunk.offset + len(chunk) + 1]
+        data = np.frombuffer(buffers[2], dtype=np.uint8)
+        if offsets[-1] == offsets[0]:
+            continue
+        # First and last byte of every value. For an empty value these are bytes of its
+        # neighbours, which can only make the test say "maybe" (then the column is trimmed).
+        first = data[np.minimum(offsets[:-1], offsets[-1] - 1)]
+        last = data[np.maximum(offsets[1:] - 1, offsets[0])]
+        # Visible ASCII (0x21-0x7F) shifted down by 0x21 is below 0x5F; anything else wraps
+        # above it.
+        if (np.maximum(first - _VISIBLE, last - _VISIBLE) >= 0x5F).any():
+            return pc.utf8_trim_whitespace(column)
+    return column
 
 
 def _read_csv_body_python(

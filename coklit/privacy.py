@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -151,15 +152,55 @@ def mask_id(values: pd.Series) -> pd.Series:
     """Keep the first 6 digits of a NIK/NKK, replace the remaining characters with ``*``."""
     text = values.fillna("").astype(str).str.strip()
     digits = text.str.replace(r"[^0-9*]", "", regex=True)
-    masked = digits.str.slice(0, 6) + digits.str.slice(6).str.replace(r".", "*", regex=True)
-    return masked.where(digits.str.len() > 0, "")
+    return _stars_after(digits, 6).where(digits.str.len() > 0, "")
+
+
+def _stars_after(digits: pd.Series, keep: int) -> pd.Series:
+    """Every character after the first ``keep`` replaced by ``*``. The values hold only the
+    ASCII characters 0-9 and * (one byte each), so this is done on the bytes at once."""
+    text = pa.array(digits, from_pandas=True)
+    if isinstance(text, pa.ChunkedArray):
+        text = text.combine_chunks()
+    text = pc.fill_null(text.cast(pa.large_string()), "")
+    offsets = np.frombuffer(text.buffers()[1], dtype=np.int64)[text.offset:text.offset + len(text) + 1]
+    if text.buffers()[2] is None or offsets[-1] == offsets[0]:
+        return digits.astype(str)
+    data = np.frombuffer(text.buffers()[2], dtype=np.uint8)[offsets[0]:offsets[-1]].copy()
+    lengths = np.diff(offsets)
+    position = np.arange(len(data)) - np.repeat(offsets[:-1] - offsets[0], lengths)
+    data[position >= keep] = ord("*")
+    masked = pa.LargeStringArray.from_buffers(
+        len(text), pa.py_buffer((offsets - offsets[0]).tobytes()), pa.py_buffer(data.tobytes()))
+    return pd.Series(pd.array(masked, dtype="str"), index=digits.index)
 
 
 def mask_date(values: pd.Series) -> pd.Series:
     """Keep only a 4-digit year of a date written in any format: ``**-**-1990``."""
     text = values.fillna("").astype(str)
-    year = text.str.extract(r"((?:19|20)\d\d)", expand=False).fillna("")
-    return ("**-**-" + year).where(year != "", "")
+    # Dates repeat a lot: the pattern runs once per distinct value.
+    codes, uniques = pd.factorize(text)
+    distinct = pd.Series(uniques, dtype="str")
+    year = _first_year(distinct)
+    masked = ("**-**-" + year).where(year != "", "")
+    return pd.Series(masked.array.take(codes), index=values.index)
+
+
+_YEAR = r"((?:19|20)\d\d)"
+
+
+def _first_year(text: pd.Series) -> pd.Series:
+    r"""The first 19xx/20xx in each value, "" when none (Python's ``re``, whose ``\d`` is any
+    Unicode digit). ASCII values, where RE2 reads the pattern the same way, go through
+    Arrow's regex kernel at once; the rest through pandas (a Python call per value)."""
+    arrow = pa.array(text, from_pandas=True)
+    if isinstance(arrow, pa.ChunkedArray):
+        arrow = arrow.combine_chunks()
+    found = pc.struct_field(pc.extract_regex(arrow, _YEAR.replace("(", "(?P<y>", 1)), "y")
+    year = pd.Series(pd.array(pc.fill_null(found, ""), dtype="str"), index=text.index)
+    other = ~np.asarray(pc.string_is_ascii(arrow), dtype=bool)
+    if other.any():
+        year[other] = text[other].str.extract(_YEAR, expand=False).fillna("")
+    return year
 
 
 def _is_text(values: pd.Series) -> bool:

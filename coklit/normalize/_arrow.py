@@ -49,6 +49,27 @@ def str_series(a: pa.Array, index: pd.Index) -> pd.Series:
     return out
 
 
+def expand(values: pa.Array, uniq: pa.Array, idx: pa.Array, s: pd.Series) -> pd.Series:
+    """Results computed on the distinct values ``uniq`` of ``s`` taken back to its rows, as a
+    pandas ``str`` Series on ``s.index``.
+
+    In clean exports many columns come out of normalisation unchanged (L/P, kecamatan names
+    already canonical); then ``s``'s own Arrow column is returned, sharing its buffers
+    instead of copying a million values."""
+    if (s.dtype == "str" and values.null_count == 0 and len(values) == len(uniq)
+            and pc.all(pc.equal(values, uniq)).as_py() and not s.hasnans):
+        return pd.Series(s.array, index=s.index)
+    return str_series(pc.take(values, idx), s.index)
+
+
+def label_series(codes: np.ndarray, labels: tuple[str, ...] | list[str],
+                 index: pd.Index) -> pd.Series:
+    """``labels[code]`` per row as a pandas ``str`` Series, built in Arrow (no Python object
+    per row): the way to spread a status computed on distinct values back to the rows."""
+    table = pa.array(list(labels), type=pa.large_string())
+    return str_series(pc.take(table, pa.array(np.asarray(codes, dtype=np.int32))), index)
+
+
 def int_series(a: pa.Array, index: pd.Index) -> pd.Series:
     """Arrow integer array (nulls allowed) -> pandas Int64 Series."""
     a = a.cast(pa.int64())
@@ -106,10 +127,7 @@ def _build(offsets: np.ndarray, data: np.ndarray) -> pa.Array:
 
 
 def _delete(offsets: np.ndarray, data: np.ndarray, drop: np.ndarray) -> pa.Array:
-    keep = ~drop
-    cum = np.zeros(len(data) + 1, dtype=np.int64)
-    np.cumsum(keep, out=cum[1:])
-    return _build(cum[offsets], data[keep])
+    return _build(*_compact(offsets, data, ~drop))
 
 
 def translate(a: pa.Array, mapping: dict[str, str] | np.ndarray, delete: str = "") -> pa.Array:
@@ -145,10 +163,44 @@ def lut_keep(keep_chars: str, other: str = " ", extra: dict[str, str] | None = N
 def squeeze(a: pa.Array) -> pa.Array:
     """Collapse runs of spaces to one and trim. Tabs/newlines must already be spaces (``fold``).
 
-    The pattern only matches where there is something to do, which keeps RE2 fast: its cost
-    grows with the number of matches, not with the text.
+    Printable ASCII text (what ``fold`` gives) is squeezed with numpy on the bytes; anything
+    else with an RE2 pattern that only matches where there is something to do (its cost
+    grows with the number of matches, not with the text) and Arrow's Unicode trim.
     """
-    return pc.utf8_trim_whitespace(sub(a, "  +", " "))
+    if isinstance(a, pa.ChunkedArray) or not pa.types.is_large_string(a.type) or a.null_count:
+        return pc.utf8_trim_whitespace(sub(a, "  +", " "))
+    offsets, data = _parts(a)
+    if len(data) and (data.min() < 32 or data.max() > 126):
+        return pc.utf8_trim_whitespace(sub(a, "  +", " "))
+    space = data == 32
+    # A space is dropped at the start of a value or after another space ...
+    after_space = np.empty_like(space)
+    after_space[:1] = True
+    after_space[1:] = space[:-1]
+    after_space[offsets[:-1][np.diff(offsets) > 0]] = True
+    drop = space & after_space
+    if drop.any():
+        offsets, data = _compact(offsets, data, ~drop)
+    # ... and at most one is left at the end of a value: drop it too.
+    last = offsets[1:][np.diff(offsets) > 0] - 1
+    last = last[data[last] == 32]
+    if len(last):
+        kept = np.ones(len(data), dtype=bool)
+        kept[last] = False
+        offsets, data = _compact(offsets, data, kept)
+    elif not drop.any():
+        return a
+    return _build(offsets, data)
+
+
+def _compact(offsets: np.ndarray, data: np.ndarray,
+             kept: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(offsets, data) with only the ``kept`` bytes. Each offset moves back by the number of
+    bytes dropped before it (few: a search among them beats a running count of all)."""
+    dropped = np.flatnonzero(~kept)
+    if not len(dropped):
+        return offsets, data
+    return offsets - np.searchsorted(dropped, offsets), data[kept]
 
 
 _FOLD_LUT = np.arange(256, dtype=np.uint8)
@@ -158,8 +210,9 @@ _FOLD_LUT[:32] = 32
 
 def fold(a: pa.Array) -> pa.Array:
     """Upper-case ASCII: accents removed (NFKD), other non-ASCII dropped, spacing collapsed."""
-    a = pc.utf8_normalize(a, form="NFKD")
-    a = sub(a, r"[^\x00-\x7F]+", "")
+    if not pc.all(pc.string_is_ascii(a)).as_py():  # NFKD leaves ASCII as it is
+        a = pc.utf8_normalize(a, form="NFKD")
+        a = sub(a, r"[^\x00-\x7F]+", "")
     return squeeze(translate(a, _FOLD_LUT))
 
 

@@ -33,7 +33,17 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ._arrow import dict_encode, fold, has, int_series, map_values, squeeze, str_series, sub
+from ._arrow import (
+    dict_encode,
+    expand,
+    fold,
+    has,
+    int_series,
+    label_series,
+    map_values,
+    squeeze,
+    sub,
+)
 
 __all__ = ["normalize_gender", "normalize_marital", "parse_int", "map_status", "STATUS_RULES"]
 
@@ -56,7 +66,7 @@ _MARITAL = {
 def _lookup(s: pd.Series, table: dict[str, str]) -> pd.Series:
     uniq, idx = dict_encode(s)
     key = sub(fold(uniq), r"[^A-Z]+", "")
-    return str_series(pc.take(map_values(key, table, default=""), idx), s.index)
+    return expand(map_values(key, table, default=""), uniq, idx, s)
 
 
 def normalize_gender(s: pd.Series) -> pd.Series:
@@ -110,23 +120,36 @@ STATUS_RULES: list[tuple[str, str]] = [
 ]
 
 
+# Category codes map_status returns, as small integers while it works: "" (empty) first.
+_EMPTY, _UNKNOWN = 0, 1
+_LABELS: tuple[str, ...] = ("", "tidak_dikenali",
+                            *dict.fromkeys(code for _, code in STATUS_RULES))
+_LABEL_CODE = {label: i for i, label in enumerate(_LABELS)}
+
+
 def _status_distinct(u: pa.Array) -> np.ndarray:
+    """Distinct status texts -> category codes (index into ``_LABELS``)."""
     t = sub(u, "[\u2713\u2714\u221a\u2611\u2705]", " V ")
     t = fold(t)
     t = sub(t, r"[^A-Z0-9<]+", " ")
     t = squeeze(t)
     n = len(t)
-    out = np.full(n, "tidak_dikenali", dtype=object)
+    out = np.full(n, _UNKNOWN, dtype=np.int16)
     done = np.asarray(pc.equal(t, "").to_numpy(zero_copy_only=False), dtype=bool)
-    out[done] = ""
+    out[done] = _EMPTY
     tidak_ms = has(t, r"\bTIDAK\s*MEMENUHI\s*SYARAT\b|\bTMS\b")
     for pattern, code in STATUS_RULES:
         m = has(t, pattern) & ~done
         if code == "ms":
             m &= ~tidak_ms
-        out[m] = code
+        out[m] = _LABEL_CODE[code]
         done |= m
     return out
+
+
+def _row_codes(s: pd.Series) -> np.ndarray:
+    uniq, idx = dict_encode(s)
+    return _status_distinct(uniq)[np.asarray(idx.to_numpy(zero_copy_only=False))]
 
 
 def map_status(status: pd.Series, keterangan: pd.Series | None = None) -> pd.Series:
@@ -136,12 +159,10 @@ def map_status(status: pd.Series, keterangan: pd.Series | None = None) -> pd.Ser
     ...            pd.Series(["", "pindah masuk dari OKI", ""])).tolist()
     ['tms_1', 'pindah_masuk', 'ms']
     """
-    uniq, idx = dict_encode(status)
-    st = _status_distinct(uniq)[np.asarray(idx.to_numpy(zero_copy_only=False))]
+    st = _row_codes(status)
     if keterangan is not None:
-        kuniq, kidx = dict_encode(keterangan)
-        kt = _status_distinct(kuniq)[np.asarray(kidx.to_numpy(zero_copy_only=False))]
-        use_ket = ((st == "") | (st == "tidak_dikenali")) & (kt != "") & (kt != "tidak_dikenali")
-        use_ket |= (st == "") & (kt == "tidak_dikenali")
+        kt = _row_codes(keterangan)
+        use_ket = (st <= _UNKNOWN) & (kt > _UNKNOWN)  # status empty or unknown, remark known
+        use_ket |= (st == _EMPTY) & (kt == _UNKNOWN)
         st = np.where(use_ket, kt, st)
-    return pd.Series(st, index=status.index, dtype="str")
+    return label_series(st, _LABELS, status.index)

@@ -29,7 +29,7 @@ import pyarrow.compute as pc
 
 from coklit.config import DEFAULT_ELECTION_DATE
 
-from ._arrow import dict_encode, fold, has, map_values, sub
+from ._arrow import dict_encode, fold, has, label_series, map_values, sub
 
 __all__ = ["parse_dates", "MONTHS"]
 
@@ -68,7 +68,7 @@ def _field(struct: pa.Array, name: str) -> pa.Array:
 
 
 def _parse_distinct(u: pa.Array, election_date: dt.date) -> tuple[np.ndarray, np.ndarray]:
-    """Distinct raw values -> (datetime64[ns] values, status labels)."""
+    """Distinct raw values -> (datetime64[ns] values, status codes: index in _STATUSES)."""
     n = len(u)
     t = fold(u)
     t = sub(t, r"[ T]\d{1,2}[:.]\d{2}([:.]\d{2}(\.\d+)?)?( ?[AP]M)?$", "")
@@ -138,9 +138,23 @@ def _parse_distinct(u: pa.Array, election_date: dt.date) -> tuple[np.ndarray, np
     valid |= is_serial
     valid &= out <= np.datetime64(election_date, "ns")
     out[~valid] = np.datetime64("NaT")
-    status = np.where(empty, "kosong", np.where(valid, "ok", "tidak_valid")).astype(object)
+    status = np.where(empty, 0, np.where(valid, 1, 2)).astype(np.int8)  # index in _STATUSES
     out[empty] = np.datetime64("NaT")
     return out, status
+
+
+_STATUSES = ("kosong", "ok", "tidak_valid")
+
+
+def _placeholder(dates: np.ndarray) -> np.ndarray:
+    """1 January, 1 July or 31 December (False for NaT)."""
+    days = dates.astype("datetime64[D]")
+    month_start = days.astype("datetime64[M]")
+    month = (month_start.astype(np.int64) % 12) + 1
+    day = (days - month_start).astype(np.int64) + 1
+    known = ~np.isnat(dates)
+    return known & (((month == 1) & (day == 1)) | ((month == 7) & (day == 1))
+                    | ((month == 12) & (day == 31)))
 
 
 def parse_dates(s: pd.Series, election_date: dt.date | None = None) -> pd.DataFrame:
@@ -153,17 +167,11 @@ def parse_dates(s: pd.Series, election_date: dt.date | None = None) -> pd.DataFr
     uniq, idx = dict_encode(s)
     u_dates, u_status = _parse_distinct(uniq, ed)
     ind = np.asarray(idx.to_numpy(zero_copy_only=False))
-    dates = u_dates[ind]
-    status = u_status[ind]
-    ts = pd.Series(dates, index=s.index, dtype="datetime64[ns]")
-    month = ts.dt.month.to_numpy()
-    day = ts.dt.day.to_numpy()
-    ph = ((month == 1) & (day == 1)) | ((month == 7) & (day == 1)) | ((month == 12) & (day == 31))
     return pd.DataFrame(
         {
-            "tgl_lahir": ts,
-            "tgl_status": pd.Series(status, index=s.index, dtype="str"),
-            "tgl_placeholder": pd.Series(np.asarray(ph, dtype=bool), index=s.index),
+            "tgl_lahir": pd.Series(u_dates[ind], index=s.index, dtype="datetime64[ns]"),
+            "tgl_status": label_series(u_status[ind], _STATUSES, s.index),
+            "tgl_placeholder": pd.Series(_placeholder(u_dates)[ind], index=s.index),
         },
         index=s.index,
     )

@@ -22,7 +22,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ._arrow import as_arrow, has, str_series, sub
+from ._arrow import as_arrow, has, label_series, str_series, sub
 
 __all__ = ["normalize_ids", "ID_STATUSES"]
 
@@ -30,7 +30,8 @@ ID_STATUSES = ("ok", "kosong", "tersamar", "panjang_salah", "bukan_angka", "nota
 
 
 def _slow(a: pa.Array) -> tuple[pa.Array, np.ndarray]:
-    """Full cleaning for values that are not already 16 plain digits."""
+    """Full cleaning for values that are not already 16 plain digits: (norm, status code as
+    an index into ``ID_STATUSES``)."""
     t = pc.utf8_trim_whitespace(a)
     t = sub(t, r"^'+", "")
     t = pc.utf8_upper(t)
@@ -44,12 +45,21 @@ def _slow(a: pa.Array) -> tuple[pa.Array, np.ndarray]:
     masked = has(t, r"\*")
     status = np.select(
         [empty, sci, clean & len16 & masked, clean & len16, clean],
-        ["kosong", "notasi_ilmiah", "tersamar", "ok", "panjang_salah"],
-        default="bukan_angka",
-    ).astype(object)
-    usable = (status == "ok") | (status == "tersamar")
+        [_CODE[s] for s in ("kosong", "notasi_ilmiah", "tersamar", "ok", "panjang_salah")],
+        default=_CODE["bukan_angka"],
+    ).astype(np.int8)
+    usable = (status == _CODE["ok"]) | (status == _CODE["tersamar"])
     norm = pc.if_else(pa.array(usable), t, pa.scalar("", t.type))
     return norm, status
+
+
+_CODE = {status: code for code, status in enumerate(ID_STATUSES)}
+
+
+def _plain16(a: pa.Array) -> np.ndarray:
+    """Values that are exactly 16 ASCII digits (the usual case: nothing to clean)."""
+    return np.asarray(pc.and_(pc.equal(pc.binary_length(a), 16), pc.ascii_is_decimal(a)),
+                      dtype=bool)
 
 
 def normalize_ids(s: pd.Series) -> pd.DataFrame:
@@ -59,23 +69,19 @@ def normalize_ids(s: pd.Series) -> pd.DataFrame:
     [['1671014507900003', 'ok'], ['', 'notasi_ilmiah'], ['', 'kosong']]
     """
     a = as_arrow(s)
-    n = len(a)
-    fast = has(a, r"^[0-9]{16}$")
-    status = np.full(n, "ok", dtype=object)
+    fast = _plain16(a)
+    status = np.zeros(len(a), dtype=np.int8)  # "ok"
     norm = a
     if not fast.all():
         slow_idx = np.flatnonzero(~fast)
-        sub_a = pc.take(a, pa.array(slow_idx))
-        d = pc.dictionary_encode(sub_a)
+        d = pc.dictionary_encode(pc.take(a, pa.array(slow_idx)))
         u_norm, u_status = _slow(d.dictionary)
-        ind = np.asarray(d.indices.to_numpy(zero_copy_only=False))
-        status[slow_idx] = u_status[ind]
-        # scatter the cleaned values back
-        full_idx = np.arange(n)
-        full_idx[slow_idx] = n + np.arange(len(slow_idx))
-        norm = pc.take(pa.concat_arrays([a, pc.take(u_norm, d.indices)]), pa.array(full_idx))
+        status[slow_idx] = u_status[np.asarray(d.indices.to_numpy(zero_copy_only=False))]
+        norm = pc.replace_with_mask(a, pa.array(~fast), pc.take(u_norm, d.indices))
+    # Nothing cleaned: the column itself (its buffers shared, not copied).
+    same = fast.all() and s.dtype == "str" and not s.hasnans
     return pd.DataFrame(
-        {"norm": str_series(norm, s.index),
-         "status": pd.Series(status, index=s.index, dtype="str")},
+        {"norm": pd.Series(s.array, index=s.index) if same else str_series(norm, s.index),
+         "status": label_series(status, ID_STATUSES, s.index)},
         index=s.index,
     )

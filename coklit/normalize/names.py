@@ -269,7 +269,10 @@ def _names_distinct(u: pa.Array) -> dict[str, pa.Array]:
     code_tok = pc.take(codes_u, kd.indices)
     sort_u = np.asarray(pc.rank(codes_u, sort_keys="ascending", tiebreaker="dense"))
     kparent = parent[idx_name]
-    order = np.lexsort((sort_u[kid] if len(kid) else kid, kparent))
+    # Codes sorted within each name: tokens are grouped by name already, so a stable sort
+    # of (name, code rank) as one integer key is a sort of short runs (fast for timsort).
+    rank = sort_u[kid].astype(np.int64) if len(kid) else kid.astype(np.int64)
+    order = np.argsort(kparent * (int(rank.max(initial=0)) + 1) + rank, kind="stable")
     nama_key = _join(code_tok, kparent, n, order=order)
     return {"nama_norm": nama_norm, "nama_key": nama_key, "nama_gelar": nama_gelar}
 

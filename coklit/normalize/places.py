@@ -25,7 +25,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ._arrow import dict_encode, fold, map_values, squeeze, str_series, sub
+from ._arrow import dict_encode, expand, fold, map_values, squeeze, sub
 
 __all__ = ["normalize_kelurahan", "normalize_kecamatan", "normalize_kabupaten",
            "normalize_place", "number_words"]
@@ -92,7 +92,7 @@ def normalize_kelurahan(s: pd.Series) -> pd.Series:
     ['35ILIR', 'SUNGAIBUAH']
     """
     uniq, idx = dict_encode(s)
-    return str_series(pc.take(_kelurahan_distinct(uniq), idx), s.index).rename(s.name)
+    return expand(_kelurahan_distinct(uniq), uniq, idx, s).rename(s.name)
 
 
 @functools.cache
@@ -161,7 +161,7 @@ def normalize_kecamatan(s: pd.Series) -> pd.Series:
     ['ILIR BARAT II', 'ILIR BARAT II', 'BUKIT KECIL']
     """
     uniq, idx = dict_encode(s)
-    return str_series(pc.take(_kecamatan_distinct(uniq), idx), s.index).rename(s.name)
+    return expand(_kecamatan_distinct(uniq), uniq, idx, s).rename(s.name)
 
 
 _KAB = {
@@ -194,7 +194,7 @@ def _kabupaten_distinct(u: pa.Array) -> pa.Array:
 def normalize_kabupaten(s: pd.Series) -> pd.Series:
     """Kabupaten/kota column -> canonical name (``KOTA PLG`` -> ``PALEMBANG``)."""
     uniq, idx = dict_encode(s)
-    return str_series(pc.take(_kabupaten_distinct(uniq), idx), s.index).rename(s.name)
+    return expand(_kabupaten_distinct(uniq), uniq, idx, s).rename(s.name)
 
 
 def _place_distinct(u: pa.Array) -> pa.Array:
@@ -218,6 +218,6 @@ def normalize_place(s: pd.Series) -> pd.Series:
     ['PALEMBANG', 'TANJUNG KARANG', 'JAKARTA']
     """
     uniq, idx = dict_encode(s)
-    return str_series(pc.take(_place_distinct(uniq), idx), s.index).rename(s.name)
+    return expand(_place_distinct(uniq), uniq, idx, s).rename(s.name)
 
 

@@ -457,13 +457,23 @@ def _encode_table(df: pd.DataFrame) -> dict[str, Any]:
     n = len(df)
     data: list[Any] = []
     for column in df.columns:
-        values = df[column].astype("string").fillna("")
+        values = _text_values(df[column])
         codes, uniques = pd.factorize(values, sort=False)
         if n >= 20 and len(uniques) * 2 <= n:
-            data.append({"d": [str(u) for u in uniques], "i": codes.tolist()})
+            data.append({"d": [str(u) for u in uniques.tolist()], "i": codes.tolist()})
         else:
             data.append(values.tolist())
     return {"columns": [str(c) for c in df.columns], "n": n, "data": data}
+
+
+def _text_values(values: pd.Series) -> pd.Series:
+    """A column as text with missing values as "". Object columns that already hold only
+    Python strings are used as they are: converting them to another string type and back
+    costs more than everything else done with them here."""
+    if values.dtype == object and pd.api.types.infer_dtype(values, skipna=False) in (
+            "string", "empty"):
+        return values
+    return values.astype("string").fillna("")
 
 
 def _table_spec(name: str, df: pd.DataFrame, lang: str) -> dict[str, Any]:
