@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from coklit.report.csv_out import ENCODING, write_csv
+from coklit.report.csv_out import ENCODING, neutralise_formulas, write_csv
 
 TRICKY = ["", "BUDI", "a,b", 'say "hi"', "line\nbreak", "carriage\rreturn", "\r\n", " x ",
           "tab\t", "ÉLISE", "東京", "😀", '"', ",", "semi;colon", "\u2028", "'quote"]
@@ -30,6 +30,8 @@ def _pandas_bytes(table: pd.DataFrame, path: Path) -> bytes:
     pd.DataFrame({"n": [1, 2], "s": ["a", None]}),  # not plain text: pandas writes it
 ])
 def test_fast_csv_equals_pandas(tmp_path: Path, table: pd.DataFrame) -> None:
+    # write_csv neutralises formula-like cells first; the bytes are pandas' for that table.
     path = write_csv(table, tmp_path / "fast.csv")
-    assert path.read_bytes() == _pandas_bytes(table, tmp_path / "pandas.csv")
+    assert path.read_bytes() == _pandas_bytes(neutralise_formulas(table),
+                                              tmp_path / "pandas.csv")
 

@@ -109,7 +109,7 @@ def _canon_tokens(t: pa.Array) -> pa.Array:
     t = lit(t, "OO", "O")
     t = sub(t, "CC+H", "CH")
     t = sub(t, "(.)CH", "\\1KH")
-    t = sub(t, "KH([^AEIOU]|$)", "H\\1")
+    t = sub(t, "K+H([^AEIOU]|$)", "H\\1")  # a run of K at once (idempotent on KKCH)
     t = map_values(t, _WORDS)
     return pc.if_else(is_muh, pa.scalar("MUHAMMAD", t.type), t)
 
