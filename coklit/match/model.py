@@ -423,7 +423,9 @@ def score_levels(params: Params, levels: dict[str, np.ndarray],
             adjusted = w + np.log2(params.u_exact[c.name] / freq)
             if start >= 1:
                 adjusted = np.maximum(adjusted, rows[s, start - 1])
-            w = np.where(g >= start, adjusted, w)
+            # Not inside strata where non-matches agree for a reason (Comparison.tf_skip).
+            skip = np.isin(s, [c.stratum_names.index(name) for name in c.tf_skip])
+            w = np.where((g >= start) & ~skip, adjusted, w)
         parts[c.name] = w
         total += w
     prior = np.log2(params.prior / (1 - params.prior))

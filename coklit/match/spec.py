@@ -144,8 +144,11 @@ class Comparison:
     frequencies adjust the levels from ``tf_from`` (default: the top level) up: a common
     value agreed on is weaker evidence than a rare one. On the top level both records carry
     the value; below it (a typo apart, day and month swapped) the more common of the two
-    values counts, as in Splink. ``exact_u``: the feature whose value frequencies give the
-    top level's u exactly (rather than by sampling)."""
+    values counts, as in Splink. ``tf_skip``: strata where the adjustment does not apply:
+    it assumes non-matches agree by coincidence, and inside these strata they agree for a
+    reason (relatives inherit names; namesakes born on one day in one kecamatan), which the
+    stratum's own u measures. ``exact_u``: the feature whose value frequencies give the top
+    level's u exactly (rather than by sampling)."""
 
     name: str
     levels: tuple[str, ...]
@@ -154,6 +157,7 @@ class Comparison:
     tf: str | None = None
     exact_u: str | None = None
     tf_from: str | None = None
+    tf_skip: tuple[str, ...] = ()
 
     @property
     def tf_start(self) -> int:
@@ -209,7 +213,8 @@ class ModelSpec:
             "perbandingan": [
                 {"nama": c.name, "tingkat": list(c.levels), "bersyarat": list(c.given),
                  "m_per_strata": c.m_by_stratum, "frekuensi_nilai": c.tf,
-                 "frekuensi_dari": c.tf_from, "u_tepat_dari": c.exact_u}
+                 "frekuensi_dari": c.tf_from, "frekuensi_tidak_di": list(c.tf_skip),
+                 "u_tepat_dari": c.exact_u}
                 for c in self.comparisons],
             "strata": [{"nama": s.name, "syarat": s.condition.to_json(self.levels()),
                         "kunci_sampel": list(s.sample_keys), "keterangan": s.doc}
@@ -227,7 +232,8 @@ class ModelSpec:
             Comparison(name=c["nama"], levels=tuple(c["tingkat"]),
                        given=tuple(c.get("bersyarat") or ()),
                        m_by_stratum=bool(c.get("m_per_strata")), tf=c.get("frekuensi_nilai"),
-                       exact_u=c.get("u_tepat_dari"), tf_from=c.get("frekuensi_dari"))
+                       exact_u=c.get("u_tepat_dari"), tf_from=c.get("frekuensi_dari"),
+                       tf_skip=tuple(c.get("frekuensi_tidak_di") or ()))
             for c in data["perbandingan"])
         levels = {c.name: c.levels for c in comparisons}
         strata = tuple(Stratum(s["nama"], Condition.from_json(s["syarat"], levels),
@@ -312,10 +318,13 @@ GIVEN: dict[str, tuple[tuple[str, ...], bool]] = {
     "alamat": (("sekelurahan",), True),
     "kodepos": (("sekelurahan",), True),
 }
-# comparison -> (feature whose value frequency adjusts the agreeing levels, lowest such level)
-TERM_FREQUENCY: dict[str, tuple[str, str]] = {
-    "nama": ("nama", "hampir_sama"), "tgl": ("tgl", "tertukar"),
-    "alamat": ("alamat_kel", "hampir_sama")}
+# comparison -> (feature whose value frequency adjusts the agreeing levels, lowest such
+# level, strata where agreement is not coincidence and the adjustment does not apply)
+TERM_FREQUENCY: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "nama": ("nama", "hampir_sama", ("kembar", "tgl_sama_sekecamatan", "serumah")),
+    "tgl": ("tgl", "tertukar", ("serumah",)),
+    "alamat": ("alamat_kel", "hampir_sama", ()),
+}
 # comparison -> feature whose value frequencies give the exact u of the top level
 EXACT_U: dict[str, str] = {"nik": "nik", "kk": "nkk", "nama": "nama", "tgl": "tgl",
                            "alamat": "alamat_kel", "kodepos": "kodepos"}
@@ -348,9 +357,10 @@ def build_spec(task: str, present: frozenset[str], interactions: bool = True,
     for name in comparisons:
         given, by_stratum = GIVEN.get(name, ((), False))
         given = tuple(g for g in given if g in names)
-        tf, tf_from = TERM_FREQUENCY.get(name, (None, None))
+        tf, tf_from, tf_skip = TERM_FREQUENCY.get(name, (None, None, ()))
         built.append(Comparison(name, levels[name], given, by_stratum and bool(given),
-                                tf, EXACT_U.get(name), tf_from))
+                                tf, EXACT_U.get(name), tf_from,
+                                tuple(g for g in tf_skip if g in given)))
     sessions = _sessions(set(comparisons), present)
     notes = tuple(f"strata_mati:{name}" for name in without)
     return ModelSpec(task=task, comparisons=tuple(built), strata=strata, notes=notes,
