@@ -136,4 +136,5 @@ def test_parse_dataset():
     assert mod.parse_dataset("febrl3") == {"id": "febrl3", "kind": "febrl3"}
     assert mod.parse_dataset("200000:uji:minimal") == {
         "id": "200000:uji:minimal", "kind": "sintetis", "size": 200000, "profile": "uji",
-        "columns": "minimal"}
+        "columns": "minimal", "seed": None}
+    assert mod.parse_dataset("200000:uji@7")["seed"] == 7

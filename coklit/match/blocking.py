@@ -73,6 +73,8 @@ KEYS: dict[str, Key] = {
     "kk": Key(_h("nkk"), ("nkk",), "same family card"),
     "alamat_kel": Key(_join(_h("alamat"), _h("kel"), _h("nama_awal")), ("alamat", "kel", "nama_key"),
                       "address + kelurahan + name initial"),
+    "alamat_kel_saja": Key(_join(_h("alamat"), _h("kel")), ("alamat", "kel"),
+                           "address + kelurahan: one household, a name misspelt anywhere"),
     "alamat_nama": Key(_join(_h("alamat"), _h("nama_awal")), ("alamat", "nama_key"),
                        "address + name initial"),
     "nama_kel": Key(_join(_h("nama_key"), _h("kel")), ("nama_key", "kel"),
@@ -109,7 +111,7 @@ KEYS: dict[str, Key] = {
 DEDUPE_ORDER: tuple[str, ...] = (
     "nik", "nik_wilayah_tgl", "nik_tgl_urut", "nama_tgl", "tgl_kel",
     "belakang_tgl", "depan_tgl", "nama_kel", "kk", "alamat_kel", "nik_wilayah_urut",
-    "kel_awal", "depan_kel", "belakang_kel", "alamat_nama",
+    "kel_awal", "depan_kel", "belakang_kel", "alamat_nama", "alamat_kel_saja",
     "nama_kodepos", "tgl_kodepos", "alamat_kodepos", "alamat_rapat", "kodepos_awal",
     "nama", "tgl", "alamat_belakang", "alamat_depan", "kodepos", "kel")
 DEDUPE_ALWAYS = 5
@@ -117,7 +119,7 @@ DEDUPE_ALWAYS = 5
 # field side is small, so linking always uses the identity and household keys.
 LINK_ORDER: tuple[str, ...] = (
     "nik", "nik_wilayah_tgl", "nik_tgl_urut", "nama_tgl", "tgl_kel", "kk", "alamat_kel",
-    "nama_kel",
+    "nama_kel", "alamat_kel_saja",
     "depan_tgl", "belakang_tgl", "nik_wilayah_urut", "kel_awal", "alamat_nama", "depan_kel",
     "belakang_kel", "nama_kodepos", "tgl_kodepos", "alamat_kodepos", "alamat_rapat",
     "kodepos_awal", "nama", "tgl", "alamat_belakang", "alamat_depan", "kodepos", "kel")
