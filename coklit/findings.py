@@ -14,6 +14,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from coklit import birthdate
 from coklit.fields import CATEGORIES, ELIGIBLE_CATEGORIES, TMS_CATEGORIES
 from coklit.i18n import register, t
 from coklit.match import Duplicates, Links, explain
@@ -191,16 +192,6 @@ def identity(records: pd.DataFrame, labels: dict[str, dict[str, str]]) -> pd.Dat
     return pd.concat([base, places(records, labels), records[IDENTITY].astype(str)], axis=1)
 
 
-def age_on(tgl: pd.Series, day: dt.date) -> pd.Series:
-    """Whole years of age on ``day`` (Int64, NA when the birth date is unknown)."""
-    born = pd.to_datetime(tgl, errors="coerce")
-    years = day.year - born.dt.year
-    before_birthday = (born.dt.month > day.month) | (
-        (born.dt.month == day.month) & (born.dt.day > day.day)
-    )
-    return (years - before_birthday.astype("Int64")).astype("Int64")
-
-
 # --- duplicates ---------------------------------------------------------------------------
 
 def duplicate_table(
@@ -343,7 +334,7 @@ def field_eligibility(field: pd.DataFrame, election_date: dt.date, voting_age: i
     """(eligible: bool Series, reason: str Series) for field records, from their status, age
     on election day and marital status."""
     kategori = field["kategori"].astype(str)
-    age = age_on(field["tgl_lahir"], election_date)
+    age = birthdate.ages(field["tgl_lahir"], election_date)
     age = age.fillna(field["usia_norm"].astype("Int64"))
     married = field["kawin_norm"].isin(["S", "P"]) | kategori.eq("kawin_bawah_17")
     of_age = (age >= voting_age).fillna(False).astype(bool)
@@ -508,7 +499,7 @@ def list_tms_table(
     kat = listed["kategori"].astype(str)
     marked = kat.isin(TMS_CATEGORIES)
     young = under_age.to_numpy() & ~marked.to_numpy()
-    age = age_on(listed["tgl_lahir"], election_date)
+    age = birthdate.ages(listed["tgl_lahir"], election_date)
     parts = []
     if young.any():
         r = listed[young]

@@ -16,7 +16,8 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, JaroWinkler
 
-from coklit.match.features import MASKED, Features, splitmix
+from coklit.match.features import Features, splitmix
+from coklit.nik import MASKED
 
 # Level names per comparison, weakest agreement first.
 LEVELS: dict[str, tuple[str, ...]] = {
