@@ -145,15 +145,21 @@ def _invalid(dataset: Dataset, cfg: RunConfig, labels: dict) -> pd.DataFrame:
         dated = notes.loc[notes["masalah"] == sanity.AMBIGUOUS_DATE, "rid"]
         table = table[~(table["rid"].isin(dated) & table["masalah"].isin(_SUPERSEDED))]
     unknown = findings.unknown_status_table(dataset.records, labels, cfg.output.lang)
-    table = _concat_invalid(table, unknown, notes)
+    table = _placed(_concat_invalid(table, unknown, notes), dataset.records, labels)
+    if not table.empty:
+        table["baris"] = table["baris"].astype(str)
+    return table
+
+
+def _placed(table: pd.DataFrame, records: pd.DataFrame, labels: dict) -> pd.DataFrame:
+    """``tidak_valid`` rows placed where ``records`` (by ``rid``) are, shown the way every
+    other table shows places (canonical display names)."""
     if table.empty:
         return table
-    # Show places the way every other table shows them (canonical display names).
-    shown = findings.places(dataset.records.iloc[table["rid"].to_numpy()], labels)
+    shown = findings.places(records.iloc[table["rid"].to_numpy()], labels)
     table = table.copy()
     for column in ("kecamatan", "kelurahan", "tps"):
         table[column] = shown[column].to_numpy()
-    table["baris"] = table["baris"].astype(str)
     return table
 
 
@@ -344,6 +350,8 @@ def run_check(dpt: list[str], lapangan: list[str], cfg: RunConfig,
     del prepared  # the list's features and blocks (hundreds of MB for a city) are done
     clock.step("findings")
     field.records = findings.fill_kecamatan(field.records, listed.records, links)
+    # One kecamatan per person: the field's data-quality rows go where the filled one is.
+    invalid_field = _placed(invalid_field, field.records, labels)
     linked = findings.link_tables(field.records, listed.records, links, labels,
                                   cfg.validate.election_date, cfg.validate.voting_age,
                                   cfg.output.lang)
