@@ -138,19 +138,6 @@ def _notes(dataset: Dataset) -> pd.DataFrame:
     return table[[*TABLE_COLUMNS["tidak_valid"], "rid"]]
 
 
-def _invalid(dataset: Dataset, cfg: RunConfig, labels: dict) -> pd.DataFrame:
-    table = validate(dataset.records, cfg.validate, dataset.role, cfg.output.lang)
-    notes = _notes(dataset)
-    if not notes.empty:
-        dated = notes.loc[notes["masalah"] == sanity.AMBIGUOUS_DATE, "rid"]
-        table = table[~(table["rid"].isin(dated) & table["masalah"].isin(_SUPERSEDED))]
-    unknown = findings.unknown_status_table(dataset.records, labels, cfg.output.lang)
-    table = _placed(_concat_invalid(table, unknown, notes), dataset.records, labels)
-    if not table.empty:
-        table["baris"] = table["baris"].astype(str)
-    return table
-
-
 def _placed(table: pd.DataFrame, records: pd.DataFrame, labels: dict) -> pd.DataFrame:
     """``tidak_valid`` rows placed where ``records`` (by ``rid``) are, shown the way every
     other table shows places (canonical display names)."""
@@ -160,6 +147,21 @@ def _placed(table: pd.DataFrame, records: pd.DataFrame, labels: dict) -> pd.Data
     table = table.copy()
     for column in ("kecamatan", "kelurahan", "tps"):
         table[column] = shown[column].to_numpy()
+    return table
+
+
+def _invalid(dataset: Dataset, cfg: RunConfig, labels: dict) -> pd.DataFrame:
+    table = validate(dataset.records, cfg.validate, dataset.role, cfg.output.lang)
+    notes = _notes(dataset)
+    if not notes.empty:
+        dated = notes.loc[notes["masalah"] == sanity.AMBIGUOUS_DATE, "rid"]
+        table = table[~(table["rid"].isin(dated) & table["masalah"].isin(_SUPERSEDED))]
+    unknown = findings.unknown_status_table(dataset.records, labels, cfg.output.lang)
+    table = _concat_invalid(table, unknown, notes)
+    if table.empty:
+        return table
+    table = _placed(table, dataset.records, labels)
+    table["baris"] = table["baris"].astype(str)
     return table
 
 
