@@ -88,16 +88,26 @@ def digit_matrix(norm: pd.Series | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     The matrix is (n, 16) uint8: 0-9, ``MASKED`` for ``*``, ``MISSING`` otherwise; a value
     that is not 16 characters of digits and ``*`` is ``MISSING`` throughout. The state is
     int8: 0 none, 1 full, 2 masked."""
-    chars = char_matrix(norm)
-    digits = chars - np.uint8(ord("0"))  # wraps: non-digits become >= 10
-    matrix = np.where(digits <= 9, digits, np.uint8(MISSING))
-    matrix[chars == ord("*")] = MASKED
-    present = (chars != 0).all(axis=1)
-    masked = (matrix == MASKED).any(axis=1)
-    bad = (matrix == MISSING).any(axis=1)
-    state = np.where(present & ~bad, np.where(masked, 2, 1), 0).astype(np.int8)
-    matrix[state == 0] = MISSING
+    matrix = np.ascontiguousarray(_DIGIT_CODES[char_matrix(norm)])
+    usable = _rows_all(matrix != MISSING)
+    masked = ~_rows_all(matrix != MASKED)
+    state = np.where(usable, np.where(masked, 2, 1), 0).astype(np.int8)
+    matrix[np.flatnonzero(~usable)] = MISSING
     return matrix, state
+
+
+# Byte -> digit matrix code.
+_DIGIT_CODES = np.full(256, MISSING, dtype=np.uint8)
+_DIGIT_CODES[ord("0"):ord("9") + 1] = np.arange(10, dtype=np.uint8)
+_DIGIT_CODES[ord("*")] = MASKED
+_ALL_SET = np.uint64(0x0101010101010101)
+
+
+def _rows_all(flags: np.ndarray) -> np.ndarray:
+    """Rows of an (n, 16) bool matrix that are all True, read as two 64-bit words per row
+    (a reduction over a short row axis is slow in numpy)."""
+    words = np.ascontiguousarray(flags, dtype=np.bool_).view(np.uint64)
+    return (words[:, 0] == _ALL_SET) & (words[:, 1] == _ALL_SET)
 
 
 def digits_value(matrix: np.ndarray, part: slice) -> np.ndarray:
