@@ -235,10 +235,6 @@ class RawTable:
 # Finding files
 
 
-def _display(path: Path) -> str:
-    return str(path)
-
-
 def _is_candidate(path: Path) -> bool:
     name = path.name
     return (
@@ -306,7 +302,7 @@ def sha256_file(path: Path) -> str:
 
 def read_tables(path: Path, berkas: str, head_rows: int = 30) -> list[RawTable]:
     """Every table-shaped region of one file (one per CSV, one per non-empty sheet)."""
-    name = _display(path)
+    name = str(path)
     try:
         size = path.stat().st_size
         digest = sha256_file(path)
@@ -411,7 +407,7 @@ def detect_delimiter(text: str, max_lines: int = 60) -> str:
 
 def _csv_source(path: Path) -> tuple[pa.Buffer, str]:
     """The file's bytes (memory-mapped; UTF-16 is transcoded to UTF-8) and its encoding."""
-    name = _display(path)
+    name = str(path)
     with open(path, "rb") as fh:
         start = fh.read(65536)
     bomless = _utf16_without_bom(start)
@@ -519,7 +515,7 @@ def _typical_width(lines: list[str], delimiter: str) -> int:
 
 
 def _read_csv(path: Path, berkas: str, digest: str, head_rows: int) -> RawTable:
-    name = _display(path)
+    name = str(path)
     data, encoding = _csv_source(path)
     text_encoding = "utf-8" if encoding.startswith("utf-16") else encoding
     raw_head = data.slice(0, min(HEAD_BYTES, data.size)).to_pybytes()
@@ -963,7 +959,7 @@ def _scan_workbook(path: Path, name: str) -> dict[str, int]:
 def _read_excel(path: Path, berkas: str, digest: str, head_rows: int) -> list[RawTable]:
     import python_calamine as calamine
 
-    name = _display(path)
+    name = str(path)
     extents = _scan_workbook(path, name)
     try:
         workbook = calamine.CalamineWorkbook.from_path(str(path))

@@ -56,8 +56,8 @@ SAMPLE_KEYS = {
                                  else f.hashes["kel"]),
     "alamat_kel_tgl": lambda f: combine(f.hashes["alamat"], f.hashes["kel"], f.hashes["tgl"]),
 }
-# The expected share of duplicates before any data is seen (domain.md: raw lists carry up to
-# ~15 duplicate pairs per 1,000 voters) and of field records that are on the list; only the
+# The expected share of duplicates before any data is seen (raw lists carry up to ~15
+# duplicate pairs per 1,000 voters) and of field records that are on the list; only the
 # starting point of the prior's fixed point.
 START_DUPLICATE_PAIRS_PER_RECORD = 0.005
 # The strata that assume households of relatives; left out together when two records of one
