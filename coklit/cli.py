@@ -18,6 +18,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.status import Status
 
 from coklit import __version__
 from coklit.config import (
@@ -213,7 +214,7 @@ def _reported(lang: Lang) -> Iterator[None]:
         _crash(error, lang.value)
 
 
-def _status(lang: str):  # type: ignore[no-untyped-def]
+def _status(lang: str) -> tuple[Status, Callable[[str], None]]:
     """A callback the pipeline calls with step keys; shows them as a spinner on stderr."""
     status = err_console.status("")
 

@@ -265,7 +265,8 @@ def _pair_location(records: pd.DataFrame, a: np.ndarray, b: np.ndarray) -> np.nd
         ["beda_kecamatan", "beda_kelurahan", "beda_tps"], "sama_tps")
 
 
-def _group_kinds(records: pd.DataFrame, members: np.ndarray, group: np.ndarray):  # type: ignore[no-untyped-def]
+def _group_kinds(records: pd.DataFrame, members: np.ndarray,
+                 group: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """jenis: identik (every identity field written the same) or mirip; lokasi: sama_tps,
     beda_tps, beda_kelurahan or beda_kecamatan (the widest spread inside the group)."""
     rows = records.iloc[members]
@@ -330,7 +331,8 @@ def unknown_status_table(records: pd.DataFrame, labels: dict, lang: str) -> pd.D
 
 # --- field records ------------------------------------------------------------------------
 
-def field_eligibility(field: pd.DataFrame, election_date: dt.date, voting_age: int, lang: str):  # type: ignore[no-untyped-def]
+def field_eligibility(field: pd.DataFrame, election_date: dt.date, voting_age: int,
+                      lang: str) -> tuple[pd.Series, pd.Series]:
     """(eligible: bool Series, reason: str Series) for field records, from their status, age
     on election day and marital status."""
     kategori = field["kategori"].astype(str)
@@ -479,7 +481,7 @@ def _review_rows(field: pd.DataFrame, listed: pd.DataFrame, best: pd.DataFrame,
 
 
 def _tms_rows(rows: pd.DataFrame, kategori: pd.Series, sumber: str, bukti: pd.Series,
-              skor, labels: dict, lang: str) -> pd.DataFrame:  # type: ignore[no-untyped-def]
+              skor: np.ndarray | str, labels: dict, lang: str) -> pd.DataFrame:
     table = identity(rows, labels).reset_index(drop=True)
     kat = pd.Series(np.asarray(kategori, dtype=object))
     table["kategori"] = kat

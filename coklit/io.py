@@ -25,7 +25,7 @@ import io as _io
 import math
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -459,7 +459,8 @@ def _threshold(width: int) -> int:
     return max(2, width - 2)
 
 
-def _records(lines: list[str], delimiter: str, threshold: int):  # type: ignore[no-untyped-def]
+def _records(lines: list[str], delimiter: str,
+             threshold: int) -> Iterator[tuple[list[str], int, int, bool]]:
     """``(cells, first line, lines, bad)`` for each row of a CSV given as physical lines.
 
     Rows are CSV records (a quoted value may span lines), except where a record swallowed
@@ -474,7 +475,7 @@ def _records(lines: list[str], delimiter: str, threshold: int):  # type: ignore[
     try:
         while pos < n:
 
-            def feed(start: int = pos):  # type: ignore[no-untyped-def]
+            def feed(start: int = pos) -> Iterator[str]:
                 for j in range(start, n):
                     yield lines[j]
 
@@ -638,7 +639,7 @@ def _read_csv_body(buf: pa.Buffer, encoding: str, delimiter: str, ncols: int, he
 
     ragged: list[tuple[int | None, str]] = []
 
-    def collect(row) -> str:  # type: ignore[no-untyped-def]
+    def collect(row: pacsv.InvalidRow) -> str:
         ragged.append((row.number, row.text))
         return "skip"
 

@@ -23,7 +23,7 @@ from coklit import birthdate
 from coklit.config import ValidateConfig
 from coklit.errors import InputError
 from coklit.i18n import register, t
-from coklit.results import Dataset
+from coklit.results import Dataset, FileInfo
 
 # A field file this many times longer than the list (and at least SWAP_MIN_ROWS rows) is
 # almost certainly the list given second: field records are a sample of the list's voters.
@@ -114,7 +114,8 @@ def check_roles(datasets: list[Dataset], lang: str = "id") -> None:
     seen: dict[str, tuple[str, str]] = {}  # sha256 -> (berkas, role)
     paths: dict[str, tuple[str, str]] = {}
     for dataset in datasets:
-        files, rows = {}, Counter()
+        files: dict[str, FileInfo] = {}
+        rows: Counter[str] = Counter()
         for info in dataset.files:
             files.setdefault(info.path, info)  # one entry per file, not per sheet
             rows[info.path] += info.rows_read

@@ -36,7 +36,7 @@ from ._arrow import dict_encode, fold, has, label_series, map_values, sub
 __all__ = ["parse_dates", "MONTHS"]
 
 MONTHS: dict[str, int] = {}
-for _num, _names in enumerate(
+for _month, _names in enumerate(
     [
         "JANUARI JANUARY JAN",
         "FEBRUARI FEBRUARY FEBUARI PEBRUARI FEB PEB",
@@ -54,7 +54,7 @@ for _num, _names in enumerate(
     start=1,
 ):
     for _n in _names.split():
-        MONTHS[_n] = _num
+        MONTHS[_n] = _month
 
 _EMPTY_RE = r"^(|-+|0+|00-00-0000|00/00/0000|NULL|NAN|NAT|NONE|TIDAK ADA|TDK ADA)$"
 
