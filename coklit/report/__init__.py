@@ -32,12 +32,11 @@ from coklit.privacy import apply_meta
 from coklit.report.csv_out import as_text, read_csv, write_csv
 from coklit.report.folder import ResultFolder, write_error
 from coklit.report.labels import ordered_tables
-from coklit.results import TABLE_COLUMNS, TOTAL_LABEL, RunResult
+from coklit.results import PER_KECAMATAN_DIR, TABLE_COLUMNS, TOTAL_LABEL, RunResult
 
 INFO_FILE = "info_proses.json"
 XLSX_FILE = "temuan.xlsx"
 HTML_FILE = "laporan.html"
-PER_KECAMATAN_DIR = "per_kecamatan"
 NO_KECAMATAN = "TANPA_KECAMATAN"
 
 MANIFEST_KEY = "manifest"
