@@ -378,14 +378,10 @@ def _known_region_table() -> np.ndarray:
 
 
 def _known_region(digit: np.ndarray) -> np.ndarray:
-    """Rows whose first six characters are a known region code (a ``nik.digit_matrix``;
-    rows with other characters there give arbitrary answers, so callers combine this with a
-    digits-visible mask)."""
-    prefix = np.minimum(digit[:, :6], 9).astype(np.int32) @ _PLACE_VALUES
-    return _known_region_table()[prefix]
-
-
-_PLACE_VALUES = np.array([100000, 10000, 1000, 100, 10, 1], dtype=np.int32)
+    """Rows of a ``nik.digit_matrix`` whose region part is a known kecamatan code (False
+    where a digit of it is not visible)."""
+    prefix = nik.digits_value(digit, nik.REGION)
+    return _known_region_table()[np.maximum(prefix, 0)] & (prefix >= 0)
 
 
 def _equals(values: pd.Series, labels: tuple[str, ...]) -> dict[str, np.ndarray]:
