@@ -174,6 +174,20 @@ def _run(work: Callable[[Callable[[str], None]], Any], out: Path, inputs: list[P
         out_console.print(renderable)
 
 
+@contextmanager
+def _reported(lang: Lang) -> Iterator[None]:
+    """Around a command's work: a domain error becomes one message and its exit code, any
+    other exception (a bug) one line and exit code 1."""
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except CoklitError as error:
+        _fail(error, lang.value)
+    except Exception as error:  # noqa: BLE001 - last resort: a message, never a traceback
+        _crash(error, lang.value)
+
+
 # Message values naming files and folders: they keep dates (documents are named by date),
 # everything else read from a file loses identity numbers and dates too.
 _FILE_VALUES = ("file", "path", "folder", "berkas", "input", "files", "holder")
@@ -198,20 +212,6 @@ def _crash(error: Exception, lang: str) -> None:
         markup=False, highlight=False,
     )
     raise typer.Exit(code=1)
-
-
-@contextmanager
-def _reported(lang: Lang) -> Iterator[None]:
-    """Around a command's work: a domain error becomes one message and its exit code, any
-    other exception (a bug) one line and exit code 1."""
-    try:
-        yield
-    except typer.Exit:
-        raise
-    except CoklitError as error:
-        _fail(error, lang.value)
-    except Exception as error:  # noqa: BLE001 - last resort: a message, never a traceback
-        _crash(error, lang.value)
 
 
 def _status(lang: str) -> tuple[Status, Callable[[str], None]]:
