@@ -268,7 +268,8 @@ def dedupe(
 def check(
     dpt: Annotated[str, typer.Argument(help="Daftar pemilih: berkas, folder, atau pola glob.")],
     lapangan: Annotated[
-        str, typer.Argument(help="Catatan lapangan: berkas, folder, atau pola glob.")
+        list[str],
+        typer.Argument(help="Catatan lapangan: satu atau lebih berkas, folder, atau pola glob."),
     ],
     out: OutOpt = Path("hasil"),
     kolom: KolomOpt = None,
@@ -287,8 +288,8 @@ def check(
         cfg = _config(lang, kolom, tanggal_pemilihan, ambang, data_lengkap, per_kecamatan,
                       paksa)
         models = load_models(model) if model else None
-        _run(lambda on_step: run_check([dpt], [lapangan], cfg, on_step=on_step, models=models),
-             out, _input_files([dpt], [lapangan]), cfg)
+        _run(lambda on_step: run_check([dpt], lapangan, cfg, on_step=on_step, models=models),
+             out, _input_files([dpt], lapangan), cfg)
 
 
 @app.command()
