@@ -64,7 +64,7 @@ def _distinct(ha: np.ndarray, hb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 FEW_VALUES = frozenset({"tempat", "kab", "kec", "kel"})
 
 
-def _scores(scorer, a: Features, b: Features, name: str, i: np.ndarray,  # type: ignore[no-untyped-def]
+def _scores(scorer: Callable[..., float], a: Features, b: Features, name: str, i: np.ndarray,
             j: np.ndarray, cutoff: float | None = None) -> np.ndarray:
     """``scorer`` on the text feature ``name`` of each pair (a[i], b[j]); below ``cutoff``
     the value is 0 (computed faster)."""

@@ -12,6 +12,7 @@ record's ``rid``; pairs refer to records by position within a Features object.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -65,7 +66,7 @@ class _Distinct:
         self.codes = codes
         self.uniques = pa.array(np.asarray(uniques, dtype=object), pa.large_string())
 
-    def derive(self, fn) -> _Distinct:  # type: ignore[no-untyped-def]
+    def derive(self, fn: Callable[[pa.Array], pa.Array]) -> _Distinct:
         """A column whose value per record is ``fn`` applied to this one's (Arrow kernels)."""
         out = _Distinct.__new__(_Distinct)
         out.codes, out.uniques = self.codes, fn(self.uniques)
@@ -79,7 +80,7 @@ class _Distinct:
         u = np.asarray(self.uniques.to_pylist(), dtype=object)
         return _hash_distinct(u)[self.codes] if len(u) else np.zeros(len(self.codes), np.uint64)
 
-    def ints(self, fn) -> np.ndarray:  # type: ignore[no-untyped-def]
+    def ints(self, fn: Callable[[pa.Array], pa.Array]) -> np.ndarray:
         values = np.asarray(fn(self.uniques).to_numpy(zero_copy_only=False), dtype=np.int64)
         return values[self.codes] if len(values) else np.zeros(len(self.codes), np.int64)
 

@@ -18,7 +18,7 @@ import json
 import os
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -170,7 +170,7 @@ def write_tree(shown: RunResult, folder: Path, cfg: OutputConfig) -> list[Path]:
 
 
 def _write_folder(result: RunResult, folder: Path, cfg: OutputConfig, rows: dict[Path, int],
-                  nested: list[Path] = ()) -> list[Path]:  # type: ignore[assignment]
+                  nested: Sequence[Path] = ()) -> list[Path]:
     """Write one folder from an already masked, all-text result; ``nested`` files already
     written below it join its manifest."""
     folder.mkdir(parents=True, exist_ok=True)
