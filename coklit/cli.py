@@ -10,13 +10,15 @@ import datetime as dt
 import os
 import sys
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.status import Status
 
 from coklit import __version__
 from coklit.config import (
@@ -172,6 +174,20 @@ def _run(work: Callable[[Callable[[str], None]], Any], out: Path, inputs: list[P
         out_console.print(renderable)
 
 
+@contextmanager
+def _reported(lang: Lang) -> Iterator[None]:
+    """Around a command's work: a domain error becomes one message and its exit code, any
+    other exception (a bug) one line and exit code 1."""
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except CoklitError as error:
+        _fail(error, lang.value)
+    except Exception as error:  # noqa: BLE001 - last resort: a message, never a traceback
+        _crash(error, lang.value)
+
+
 # Message values naming files and folders: they keep dates (documents are named by date),
 # everything else read from a file loses identity numbers and dates too.
 _FILE_VALUES = ("file", "path", "folder", "berkas", "input", "files", "holder")
@@ -198,7 +214,7 @@ def _crash(error: Exception, lang: str) -> None:
     raise typer.Exit(code=1)
 
 
-def _status(lang: str):  # type: ignore[no-untyped-def]
+def _status(lang: str) -> tuple[Status, Callable[[str], None]]:
     """A callback the pipeline calls with step keys; shows them as a spinner on stderr."""
     status = err_console.status("")
 
@@ -221,13 +237,9 @@ def validate(
     """Periksa mutu data daftar pemilih: NIK/NKK, tanggal lahir, usia, baris ditolak."""
     from coklit.pipeline import run_validate
 
-    try:
+    with _reported(lang):
         cfg = _config(lang, kolom, tanggal_pemilihan, None, data_lengkap, per_kecamatan)
         _run(lambda on_step: run_validate(dpt, cfg, on_step=on_step), out, _input_files(dpt), cfg)
-    except CoklitError as error:
-        _fail(error, lang.value)
-    except Exception as error:  # noqa: BLE001 - last resort: a message, never a traceback
-        _crash(error, lang.value)
 
 
 @app.command()
@@ -245,22 +257,19 @@ def dedupe(
     """Cari pemilih ganda di dalam daftar pemilih (beserta temuan mutu data)."""
     from coklit.pipeline import load_models, run_dedupe
 
-    try:
+    with _reported(lang):
         cfg = _config(lang, kolom, tanggal_pemilihan, ambang, data_lengkap, per_kecamatan)
         models = load_models(model) if model else None
         _run(lambda on_step: run_dedupe(dpt, cfg, on_step=on_step, models=models), out,
              _input_files(dpt), cfg)
-    except CoklitError as error:
-        _fail(error, lang.value)
-    except Exception as error:  # noqa: BLE001 - last resort: a message, never a traceback
-        _crash(error, lang.value)
 
 
 @app.command()
 def check(
     dpt: Annotated[str, typer.Argument(help="Daftar pemilih: berkas, folder, atau pola glob.")],
     lapangan: Annotated[
-        str, typer.Argument(help="Catatan lapangan: berkas, folder, atau pola glob.")
+        list[str],
+        typer.Argument(help="Catatan lapangan: satu atau lebih berkas, folder, atau pola glob."),
     ],
     out: OutOpt = Path("hasil"),
     kolom: KolomOpt = None,
@@ -275,16 +284,12 @@ def check(
     """Cocokkan daftar pemilih dengan catatan lapangan: ganda, belum terdaftar, TMS, tidak valid."""
     from coklit.pipeline import load_models, run_check
 
-    try:
+    with _reported(lang):
         cfg = _config(lang, kolom, tanggal_pemilihan, ambang, data_lengkap, per_kecamatan,
                       paksa)
         models = load_models(model) if model else None
-        _run(lambda on_step: run_check([dpt], [lapangan], cfg, on_step=on_step, models=models),
-             out, _input_files([dpt], [lapangan]), cfg)
-    except CoklitError as error:
-        _fail(error, lang.value)
-    except Exception as error:  # noqa: BLE001 - last resort: a message, never a traceback
-        _crash(error, lang.value)
+        _run(lambda on_step: run_check([dpt], lapangan, cfg, on_step=on_step, models=models),
+             out, _input_files([dpt], lapangan), cfg)
 
 
 @app.command()
@@ -295,32 +300,13 @@ def laporan(
     lang: LangOpt = Lang.id,
 ) -> None:
     """Tulis ulang laporan.html dan temuan.xlsx dari folder hasil yang sudah ada."""
-    from coklit.report import (
-        PER_KECAMATAN_DIR,
-        commit_outputs,
-        load_result,
-        open_result_folder,
-        shareable,
-    )
-    from coklit.report.terminal import render_summary
+    from coklit.report import PER_KECAMATAN_DIR, load_result
 
-    try:
-        target = open_result_folder(folder)
-        try:
-            result = load_result(folder)
-            # Packs the folder had are written again (the swap would drop them otherwise).
-            packs = per_kecamatan or (folder / PER_KECAMATAN_DIR).is_dir()
-            output = OutputConfig(lang=lang.value, full_data=data_lengkap, per_kecamatan=packs)
-            shown = shareable(result, output)
-            written = commit_outputs(target, shown, output)
-        finally:
-            target.close()
-        for renderable in render_summary(shown, lang.value, written):
-            out_console.print(renderable)
-    except CoklitError as error:
-        _fail(error, lang.value)
-    except Exception as error:  # noqa: BLE001 - last resort: a message, never a traceback
-        _crash(error, lang.value)
+    with _reported(lang):
+        # Packs the folder had are written again (the swap would drop them otherwise).
+        packs = per_kecamatan or (folder / PER_KECAMATAN_DIR).is_dir()
+        output = OutputConfig(lang=lang.value, full_data=data_lengkap, per_kecamatan=packs)
+        _run(lambda on_step: load_result(folder), folder, [], RunConfig(output=output))
 
 
 @app.command()
@@ -353,13 +339,9 @@ def sample(
     """Buat data sintetis yang realistis (DPT, catatan lapangan, kunci jawaban)."""
     from coklit.synth import generate
 
-    try:
+    with _reported(lang):
         summary = generate(out, voters=pemilih, seed=seed, field_fraction=lapangan,
                            profile=profil, columns=kolom_sampel)
-    except CoklitError as error:
-        _fail(error, lang.value)
-    except Exception as error:  # noqa: BLE001 - last resort: a message, never a traceback
-        _crash(error, lang.value)
     out_console.print(t("sample.done", lang.value, out=str(out), **summary), markup=False)
 
 

@@ -1,7 +1,20 @@
-"""Every threshold and default in one place, as frozen dataclasses.
+"""Every threshold and default a run can set, in one place, as frozen dataclasses.
 
 The CLI builds these from options; library callers pass them explicitly. Nothing here reads
 the environment.
+
+Not settings, and so not here:
+
+* the matching model's own constants, which define the model rather than a run: comparison
+  levels and their similarity cut-offs (``coklit.match.compare``), starting m-probabilities,
+  prior, strata and term-frequency settings (``coklit.match.spec``; saved with the fitted
+  model in ``info_proses.json``), the smoothing and floors of estimation
+  (``coklit.match.model``), training-session minimums and the prior's starting point
+  (``coklit.match.engine``), and the blocking keys (``coklit.match.blocking``); see
+  ``docs/matching.md``;
+* facts of the data: the NIK's structure (``coklit.nik``), calendar rules and placeholder
+  birth dates (``coklit.birthdate``);
+* safety limits of the readers (``coklit.io``, ``coklit.sheetscan``).
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from coklit import birthdate
 from coklit.fields import CATEGORIES, ELIGIBLE_CATEGORIES, TMS_CATEGORIES
 from coklit.i18n import register, t
 from coklit.match import Duplicates, Links, explain
@@ -191,16 +192,6 @@ def identity(records: pd.DataFrame, labels: dict[str, dict[str, str]]) -> pd.Dat
     return pd.concat([base, places(records, labels), records[IDENTITY].astype(str)], axis=1)
 
 
-def age_on(tgl: pd.Series, day: dt.date) -> pd.Series:
-    """Whole years of age on ``day`` (Int64, NA when the birth date is unknown)."""
-    born = pd.to_datetime(tgl, errors="coerce")
-    years = day.year - born.dt.year
-    before_birthday = (born.dt.month > day.month) | (
-        (born.dt.month == day.month) & (born.dt.day > day.day)
-    )
-    return (years - before_birthday.astype("Int64")).astype("Int64")
-
-
 # --- duplicates ---------------------------------------------------------------------------
 
 def duplicate_table(
@@ -274,7 +265,8 @@ def _pair_location(records: pd.DataFrame, a: np.ndarray, b: np.ndarray) -> np.nd
         ["beda_kecamatan", "beda_kelurahan", "beda_tps"], "sama_tps")
 
 
-def _group_kinds(records: pd.DataFrame, members: np.ndarray, group: np.ndarray):  # type: ignore[no-untyped-def]
+def _group_kinds(records: pd.DataFrame, members: np.ndarray,
+                 group: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """jenis: identik (every identity field written the same) or mirip; lokasi: sama_tps,
     beda_tps, beda_kelurahan or beda_kecamatan (the widest spread inside the group)."""
     rows = records.iloc[members]
@@ -339,11 +331,12 @@ def unknown_status_table(records: pd.DataFrame, labels: dict, lang: str) -> pd.D
 
 # --- field records ------------------------------------------------------------------------
 
-def field_eligibility(field: pd.DataFrame, election_date: dt.date, voting_age: int, lang: str):  # type: ignore[no-untyped-def]
+def field_eligibility(field: pd.DataFrame, election_date: dt.date, voting_age: int,
+                      lang: str) -> tuple[pd.Series, pd.Series]:
     """(eligible: bool Series, reason: str Series) for field records, from their status, age
     on election day and marital status."""
     kategori = field["kategori"].astype(str)
-    age = age_on(field["tgl_lahir"], election_date)
+    age = birthdate.ages(field["tgl_lahir"], election_date)
     age = age.fillna(field["usia_norm"].astype("Int64"))
     married = field["kawin_norm"].isin(["S", "P"]) | kategori.eq("kawin_bawah_17")
     of_age = (age >= voting_age).fillna(False).astype(bool)
@@ -488,7 +481,7 @@ def _review_rows(field: pd.DataFrame, listed: pd.DataFrame, best: pd.DataFrame,
 
 
 def _tms_rows(rows: pd.DataFrame, kategori: pd.Series, sumber: str, bukti: pd.Series,
-              skor, labels: dict, lang: str) -> pd.DataFrame:  # type: ignore[no-untyped-def]
+              skor: np.ndarray | str, labels: dict, lang: str) -> pd.DataFrame:
     table = identity(rows, labels).reset_index(drop=True)
     kat = pd.Series(np.asarray(kategori, dtype=object))
     table["kategori"] = kat
@@ -508,7 +501,7 @@ def list_tms_table(
     kat = listed["kategori"].astype(str)
     marked = kat.isin(TMS_CATEGORIES)
     young = under_age.to_numpy() & ~marked.to_numpy()
-    age = age_on(listed["tgl_lahir"], election_date)
+    age = birthdate.ages(listed["tgl_lahir"], election_date)
     parts = []
     if young.any():
         r = listed[young]

@@ -25,7 +25,7 @@ import io as _io
 import math
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -235,10 +235,6 @@ class RawTable:
 # Finding files
 
 
-def _display(path: Path) -> str:
-    return str(path)
-
-
 def _is_candidate(path: Path) -> bool:
     name = path.name
     return (
@@ -306,7 +302,7 @@ def sha256_file(path: Path) -> str:
 
 def read_tables(path: Path, berkas: str, head_rows: int = 30) -> list[RawTable]:
     """Every table-shaped region of one file (one per CSV, one per non-empty sheet)."""
-    name = _display(path)
+    name = str(path)
     try:
         size = path.stat().st_size
         digest = sha256_file(path)
@@ -411,7 +407,7 @@ def detect_delimiter(text: str, max_lines: int = 60) -> str:
 
 def _csv_source(path: Path) -> tuple[pa.Buffer, str]:
     """The file's bytes (memory-mapped; UTF-16 is transcoded to UTF-8) and its encoding."""
-    name = _display(path)
+    name = str(path)
     with open(path, "rb") as fh:
         start = fh.read(65536)
     bomless = _utf16_without_bom(start)
@@ -463,7 +459,8 @@ def _threshold(width: int) -> int:
     return max(2, width - 2)
 
 
-def _records(lines: list[str], delimiter: str, threshold: int):  # type: ignore[no-untyped-def]
+def _records(lines: list[str], delimiter: str,
+             threshold: int) -> Iterator[tuple[list[str], int, int, bool]]:
     """``(cells, first line, lines, bad)`` for each row of a CSV given as physical lines.
 
     Rows are CSV records (a quoted value may span lines), except where a record swallowed
@@ -478,7 +475,7 @@ def _records(lines: list[str], delimiter: str, threshold: int):  # type: ignore[
     try:
         while pos < n:
 
-            def feed(start: int = pos):  # type: ignore[no-untyped-def]
+            def feed(start: int = pos) -> Iterator[str]:
                 for j in range(start, n):
                     yield lines[j]
 
@@ -519,7 +516,7 @@ def _typical_width(lines: list[str], delimiter: str) -> int:
 
 
 def _read_csv(path: Path, berkas: str, digest: str, head_rows: int) -> RawTable:
-    name = _display(path)
+    name = str(path)
     data, encoding = _csv_source(path)
     text_encoding = "utf-8" if encoding.startswith("utf-16") else encoding
     raw_head = data.slice(0, min(HEAD_BYTES, data.size)).to_pybytes()
@@ -642,7 +639,7 @@ def _read_csv_body(buf: pa.Buffer, encoding: str, delimiter: str, ncols: int, he
 
     ragged: list[tuple[int | None, str]] = []
 
-    def collect(row) -> str:  # type: ignore[no-untyped-def]
+    def collect(row: pacsv.InvalidRow) -> str:
         ragged.append((row.number, row.text))
         return "skip"
 
@@ -963,7 +960,7 @@ def _scan_workbook(path: Path, name: str) -> dict[str, int]:
 def _read_excel(path: Path, berkas: str, digest: str, head_rows: int) -> list[RawTable]:
     import python_calamine as calamine
 
-    name = _display(path)
+    name = str(path)
     extents = _scan_workbook(path, name)
     try:
         workbook = calamine.CalamineWorkbook.from_path(str(path))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -23,6 +24,10 @@ from coklit.normalize import normalize_records
 from coklit.results import TABLE_COLUMNS, Dataset, RunResult
 from coklit.schema import build_dataset, check_kolom_headers, load_dataset, plan_dataset
 from coklit.validate import under_age, validate
+
+if TYPE_CHECKING:
+    from coklit.match import Duplicates
+    from coklit.match.engine import Scored
 
 register(
     {
@@ -138,6 +143,18 @@ def _notes(dataset: Dataset) -> pd.DataFrame:
     return table[[*TABLE_COLUMNS["tidak_valid"], "rid"]]
 
 
+def _placed(table: pd.DataFrame, records: pd.DataFrame, labels: dict) -> pd.DataFrame:
+    """``tidak_valid`` rows placed where ``records`` (by ``rid``) are, shown the way every
+    other table shows places (canonical display names)."""
+    if table.empty:
+        return table
+    shown = findings.places(records.iloc[table["rid"].to_numpy()], labels)
+    table = table.copy()
+    for column in ("kecamatan", "kelurahan", "tps"):
+        table[column] = shown[column].to_numpy()
+    return table
+
+
 def _invalid(dataset: Dataset, cfg: RunConfig, labels: dict) -> pd.DataFrame:
     table = validate(dataset.records, cfg.validate, dataset.role, cfg.output.lang)
     notes = _notes(dataset)
@@ -148,11 +165,7 @@ def _invalid(dataset: Dataset, cfg: RunConfig, labels: dict) -> pd.DataFrame:
     table = _concat_invalid(table, unknown, notes)
     if table.empty:
         return table
-    # Show places the way every other table shows them (canonical display names).
-    shown = findings.places(dataset.records.iloc[table["rid"].to_numpy()], labels)
-    table = table.copy()
-    for column in ("kecamatan", "kelurahan", "tps"):
-        table[column] = shown[column].to_numpy()
+    table = _placed(table, dataset.records, labels)
     table["baris"] = table["baris"].astype(str)
     return table
 
@@ -233,7 +246,8 @@ def _finish(command: str, cfg: RunConfig, datasets: list[Dataset], clock: _Clock
     return RunResult(command, tables, _meta(command, cfg, datasets, clock, extra))
 
 
-def _list_findings(listed: Dataset, cfg: RunConfig, labels: dict, clock: _Clock):  # type: ignore[no-untyped-def]
+def _list_findings(listed: Dataset, cfg: RunConfig, labels: dict,
+                   clock: _Clock) -> tuple[pd.DataFrame, pd.DataFrame]:
     clock.step("validate")
     invalid = _invalid(listed, cfg, labels)
     tms = findings.list_tms_table(listed.records, under_age(listed.records, cfg.validate),
@@ -251,7 +265,7 @@ def run_validate(dpt: list[str], cfg: RunConfig, on_step: StepFn | None = None) 
     return _finish("validate", cfg, [listed], clock, tables, None, labels)
 
 
-def _model_meta(scored, expected_false: float, expected_missed: float,  # type: ignore[no-untyped-def]
+def _model_meta(scored: Scored, expected_false: float, expected_missed: float,
                 reused: bool = False) -> dict:
     """What info_proses.json says about one fitted model: the spec and every number applied,
     what blocking did, and the errors expected from the match probabilities."""
@@ -265,8 +279,9 @@ def _model_meta(scored, expected_false: float, expected_missed: float,  # type: 
     }
 
 
-def _duplicates(listed: Dataset, prepared: Features, cfg: RunConfig, labels: dict,  # type: ignore[no-untyped-def]
-                clock: _Clock, model: Params | None = None):
+def _duplicates(listed: Dataset, prepared: Features, cfg: RunConfig, labels: dict,
+                clock: _Clock, model: Params | None = None
+                ) -> tuple[Duplicates, pd.DataFrame, pd.DataFrame, pd.DataFrame, dict]:
     clock.step("dedupe")
     dup = find_duplicates(prepared, cfg.match, params=model, refit_prior=model is not None)
     lang = cfg.output.lang
@@ -344,6 +359,8 @@ def run_check(dpt: list[str], lapangan: list[str], cfg: RunConfig,
     del prepared  # the list's features and blocks (hundreds of MB for a city) are done
     clock.step("findings")
     field.records = findings.fill_kecamatan(field.records, listed.records, links)
+    # One kecamatan per person: the field's data-quality rows go where the filled one is.
+    invalid_field = _placed(invalid_field, field.records, labels)
     linked = findings.link_tables(field.records, listed.records, links, labels,
                                   cfg.validate.election_date, cfg.validate.voting_age,
                                   cfg.output.lang)

@@ -12,6 +12,9 @@ from typing import Any
 
 import pandas as pd
 
+# The sub-folder of a result folder with one folder per kecamatan (--per-kecamatan).
+PER_KECAMATAN_DIR = "per_kecamatan"
+
 
 @dataclass
 class FileInfo:

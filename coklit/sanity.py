@@ -14,16 +14,16 @@ helps, or returns ``tidak_valid`` rows; nothing here prints.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 
 import numpy as np
 import pandas as pd
 
+from coklit import birthdate
 from coklit.config import ValidateConfig
 from coklit.errors import InputError
 from coklit.i18n import register, t
-from coklit.results import Dataset
+from coklit.results import Dataset, FileInfo
 
 # A field file this many times longer than the list (and at least SWAP_MIN_ROWS rows) is
 # almost certainly the list given second: field records are a sample of the list's voters.
@@ -114,7 +114,8 @@ def check_roles(datasets: list[Dataset], lang: str = "id") -> None:
     seen: dict[str, tuple[str, str]] = {}  # sha256 -> (berkas, role)
     paths: dict[str, tuple[str, str]] = {}
     for dataset in datasets:
-        files, rows = {}, Counter()
+        files: dict[str, FileInfo] = {}
+        rows: Counter[str] = Counter()
         for info in dataset.files:
             files.setdefault(info.path, info)  # one entry per file, not per sheet
             rows[info.path] += info.rows_read
@@ -176,15 +177,6 @@ _TWO_DIGIT_YEAR = (r"^\s*\d{1,2}\s*[-/. ]\s*(?:\d{1,2}|[A-Za-z]+\.?)\s*[-/. ,]\s
 _YEAR_ONLY = r"^\s*(?:1[89]|20)\d{2}\s*$"
 
 
-def _age(born: pd.Series, on: dt.date) -> np.ndarray:
-    """Whole years from ``born`` to ``on`` (NaN where unknown)."""
-    year = born.dt.year.to_numpy(dtype=float)
-    before = (born.dt.month.to_numpy(dtype=float) > on.month) | (
-        (born.dt.month.to_numpy(dtype=float) == on.month)
-        & (born.dt.day.to_numpy(dtype=float) > on.day))
-    return on.year - year - before
-
-
 def ambiguous_dates(records: pd.DataFrame, cfg: ValidateConfig,
                     lang: str = "id") -> tuple[pd.DataFrame, pd.DataFrame]:
     """Normalised ``records`` with ambiguous birth dates taken out (the frame is changed in
@@ -201,7 +193,7 @@ def ambiguous_dates(records: pd.DataFrame, cfg: ValidateConfig,
     year_only = raw.str.match(_YEAR_ONLY).to_numpy(dtype=bool)
     two_digit = raw.str.match(_TWO_DIGIT_YEAR).to_numpy(dtype=bool)
     born = pd.to_datetime(records["tgl_lahir"], errors="coerce")
-    age = _age(born, cfg.election_date)
+    age = birthdate.age_on(*birthdate.parts(born), cfg.election_date)
     young = two_digit & (age < cfg.voting_age)
     flagged = year_only | young
     if not flagged.any():

@@ -321,9 +321,9 @@ def map_columns(header: list[str], berkas: str, kolom: dict[str, str]) -> tuple[
     for i, cell in enumerate(header):
         if i in taken or not cell:
             continue
-        fld = field_for_header(cell)
-        if fld and fld not in columns:
-            by_field.setdefault(fld, []).append(i)
+        guess = field_for_header(cell)
+        if guess and guess not in columns:
+            by_field.setdefault(guess, []).append(i)
     conflicts = []
     for fld, idx in by_field.items():
         distinct = list(dict.fromkeys(keys[i] for i in idx))
@@ -555,7 +555,8 @@ def _build(plan: _Plan, lang: str = "id") -> tuple[pd.DataFrame, pd.DataFrame, p
     if nl.any():
         reason[nl] = [t(f"schema.reject.{REJECT_NAME_NO_LETTERS}", lang, nama=v)
                       for v in nama[nl].tolist()]
-    if reader_reject is not None:  # the reader's verdict comes first: its cells are unsure
+    if reader_reject is not None and reader_reason is not None:
+        # The reader's verdict comes first: its cells are unsure.
         from_reader = reader_reject != ""
         reject[from_reader] = reader_reject[from_reader]
         reason[from_reader] = reader_reason[from_reader]

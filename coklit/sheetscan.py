@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 import zipfile
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree
@@ -146,7 +147,7 @@ _TAG_END = np.zeros(256, dtype=bool)  # what may follow a tag name
 _TAG_END[[9, 10, 13, 32, 47, 62]] = True
 
 
-def _chunks(book: zipfile.ZipFile, info: zipfile.ZipInfo):  # type: ignore[no-untyped-def]
+def _chunks(book: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
     """The part's bytes in chunks cut after a ``>`` (so no tag is split)."""
     rest = b""
     with book.open(info) as fh:
@@ -273,19 +274,21 @@ def _sheet_parts(book: zipfile.ZipFile) -> list[tuple[str, str]]:
         # Not the usual layout: every worksheet-looking part is checked by its file name.
         return [(PurePosixPath(n).stem, n) for n in sorted(names)
                 if n.startswith("xl/worksheets/") and n.endswith(".xml")]
-    targets = {}
+    targets: dict[str, str] = {}
     for rel in rels:
         target = rel.get("Target", "")
         path = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-        targets[rel.get("Id")] = str(PurePosixPath(path))
+        rel_id = rel.get("Id")
+        if rel_id is not None:
+            targets[rel_id] = str(PurePosixPath(path))
     parts = []
     for sheet in workbook.iter():
         if not sheet.tag.endswith("}sheet") and sheet.tag != "sheet":
             continue
         rid = next((v for k, v in sheet.attrib.items() if k.endswith("}id")), None)
-        path = targets.get(rid)
-        if path in names:
-            parts.append((sheet.get("name", path), path))
+        part = targets.get(rid) if rid is not None else None
+        if part is not None and part in names:
+            parts.append((sheet.get("name", part), part))
     return parts
 
 

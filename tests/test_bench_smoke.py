@@ -1,5 +1,5 @@
 """Smoke test of the benchmark harness (benchmarks/): scoring on hand-built keys, run.py
-importable, and a tiny end-to-end run without Splink when the generator and matcher exist."""
+importable, and a tiny end-to-end run without Splink that must reach quality floors."""
 
 from __future__ import annotations
 

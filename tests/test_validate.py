@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from coklit import birthdate
 from coklit import validate as v
 from coklit.config import ValidateConfig
 from coklit.fields import FIELDS, NORMALISED
@@ -330,10 +331,10 @@ def test_under_age_function():
 
 def test_age_at():
     dates = pd.Series(pd.to_datetime(["2000-02-29", "2000-11-27", "2000-11-28", None]))
-    ages = v.age_at(dates, dt.date(2024, 11, 27))
+    ages = birthdate.ages(dates, dt.date(2024, 11, 27))
     assert ages.tolist()[:3] == [24, 24, 23] and ages.isna().tolist()[3]
-    assert v.age_at(dates[:1], dt.date(2025, 2, 28)).tolist() == [24]
-    assert v.age_at(dates[:1], dt.date(2025, 3, 1)).tolist() == [25]
+    assert birthdate.ages(dates[:1], dt.date(2025, 2, 28)).tolist() == [24]
+    assert birthdate.ages(dates[:1], dt.date(2025, 3, 1)).tolist() == [25]
 
 
 def test_problem_labels():

@@ -16,7 +16,8 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, JaroWinkler
 
-from coklit.match.features import MASKED, Features, splitmix
+from coklit.match.features import Features, splitmix
+from coklit.nik import DATE, MASKED, REGION, SERIAL
 
 # Level names per comparison, weakest agreement first.
 LEVELS: dict[str, tuple[str, ...]] = {
@@ -63,7 +64,7 @@ def _distinct(ha: np.ndarray, hb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 FEW_VALUES = frozenset({"tempat", "kab", "kec", "kel"})
 
 
-def _scores(scorer, a: Features, b: Features, name: str, i: np.ndarray,  # type: ignore[no-untyped-def]
+def _scores(scorer: Callable[..., float], a: Features, b: Features, name: str, i: np.ndarray,
             j: np.ndarray, cutoff: float | None = None) -> np.ndarray:
     """``scorer`` on the text feature ``name`` of each pair (a[i], b[j]); below ``cutoff``
     the value is 0 (computed faster)."""
@@ -109,17 +110,17 @@ def compare_nik(a: Features, b: Features, i: np.ndarray, j: np.ndarray) -> np.nd
     differ = (da != db) & visible
     masked = (sa[both] == 2) | (sb[both] == 2)
     lv = np.zeros(len(ib), dtype=np.int8)
-    region_eq = ~differ[:, :6].any(axis=1)
-    date_eq = ~differ[:, 6:12].any(axis=1)
-    serial_eq = ~differ[:, 12:].any(axis=1)
+    region_eq = ~differ[:, REGION].any(axis=1)
+    date_eq = ~differ[:, DATE].any(axis=1)
+    serial_eq = ~differ[:, SERIAL].any(axis=1)
     full = ~masked
     lv[full & region_eq & date_eq & ~serial_eq] = 1
     lv[masked & ~differ.any(axis=1) & (visible.sum(axis=1) >= MIN_VISIBLE_DIGITS)] = 2
     lv[full & ~region_eq & date_eq & serial_eq] = 3
     # One substitution or one adjacent transposition inside the date part.
-    n_date = differ[:, 6:12].sum(axis=1)
-    first = 6 + np.argmax(differ[:, 6:12], axis=1)
-    nxt = np.minimum(first + 1, 11)
+    n_date = differ[:, DATE].sum(axis=1)
+    first = DATE.start + np.argmax(differ[:, DATE], axis=1)
+    nxt = np.minimum(first + 1, DATE.stop - 1)
     rows = np.arange(len(ib))
     swapped = ((n_date == 2) & differ[rows, nxt] & (da[rows, first] == db[rows, nxt])
                & (da[rows, nxt] == db[rows, first]))

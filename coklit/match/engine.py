@@ -28,6 +28,7 @@ from coklit.match import model
 from coklit.match.blocking import (
     BlockingStats,
     Blocks,
+    KeyFn,
     candidate_pairs,
     choose_keys,
     pair_count,
@@ -42,7 +43,7 @@ from coklit.match.features import Features, combine, prepare
 from coklit.match.spec import ModelSpec, build_spec
 
 # Sample keys for strata (see spec.Stratum.sample_keys): random pairs inside their blocks.
-SAMPLE_KEYS = {
+SAMPLE_KEYS: dict[str, KeyFn] = {
     "tgl": lambda f: f.hashes["tgl"],
     "kel": lambda f: f.hashes["kel"],
     "kk": lambda f: f.hashes["nkk"],
@@ -56,8 +57,8 @@ SAMPLE_KEYS = {
                                  else f.hashes["kel"]),
     "alamat_kel_tgl": lambda f: combine(f.hashes["alamat"], f.hashes["kel"], f.hashes["tgl"]),
 }
-# The expected share of duplicates before any data is seen (domain.md: raw lists carry up to
-# ~15 duplicate pairs per 1,000 voters) and of field records that are on the list; only the
+# The expected share of duplicates before any data is seen (raw lists carry up to ~15
+# duplicate pairs per 1,000 voters) and of field records that are on the list; only the
 # starting point of the prior's fixed point.
 START_DUPLICATE_PAIRS_PER_RECORD = 0.005
 # The strata that assume households of relatives; left out together when two records of one
@@ -297,7 +298,7 @@ def _session_pairs(spec: ModelSpec, a: Features, b: Features | None, cfg: MatchC
 
 def _train(spec: ModelSpec, session_levels: list[dict[str, np.ndarray]],
            u: dict[str, np.ndarray], cfg: MatchConfig
-           ) -> tuple[dict[str, np.ndarray], dict[str, str], list[dict]]:
+           ) -> tuple[dict[str, np.ndarray], dict[str, str], list[dict[str, object]]]:
     """m by EM in the training sessions (u fixed), combined by the median; a comparison no
     session estimated keeps its domain prior. Returns m, its source per comparison, and what
     each session did."""
@@ -305,7 +306,7 @@ def _train(spec: ModelSpec, session_levels: list[dict[str, np.ndarray]],
     sessions = []
     for session, levels in zip(spec.sessions, session_levels, strict=True):
         n = len(levels["nama_jw"])
-        record: dict = {"nama": session.name, "pasangan": int(n), "dipakai": False}
+        record: dict[str, object] = {"nama": session.name, "pasangan": int(n), "dipakai": False}
         if n < MIN_SESSION_PAIRS:
             record["alasan"] = "terlalu_sedikit_pasangan"
             sessions.append(record)

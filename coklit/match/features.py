@@ -12,6 +12,7 @@ record's ``rid``; pairs refer to records by position within a Features object.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,15 +21,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-# Codes in the NIK/NKK digit matrix besides 0-9.
-MASKED = 10
-MISSING = 11
-# Positions inside a NIK: 0-5 region (province, kab/kota, kecamatan where first issued),
-# 6-11 birth date DDMMYY (day + 40 for women), 12-15 serial.
-NIK_DATE = slice(6, 12)
-NIK_SERIAL = slice(12, 16)
-# Two-digit NIK years below this are 20YY, others 19YY.
-CENTURY_PIVOT = 30
+from coklit.nik import DATE as NIK_DATE
+from coklit.nik import REGION as NIK_REGION
+from coklit.nik import SERIAL as NIK_SERIAL
+from coklit.nik import date_part, digit_matrix, digits_value
 
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 
@@ -70,7 +66,7 @@ class _Distinct:
         self.codes = codes
         self.uniques = pa.array(np.asarray(uniques, dtype=object), pa.large_string())
 
-    def derive(self, fn) -> _Distinct:  # type: ignore[no-untyped-def]
+    def derive(self, fn: Callable[[pa.Array], pa.Array]) -> _Distinct:
         """A column whose value per record is ``fn`` applied to this one's (Arrow kernels)."""
         out = _Distinct.__new__(_Distinct)
         out.codes, out.uniques = self.codes, fn(self.uniques)
@@ -84,7 +80,7 @@ class _Distinct:
         u = np.asarray(self.uniques.to_pylist(), dtype=object)
         return _hash_distinct(u)[self.codes] if len(u) else np.zeros(len(self.codes), np.uint64)
 
-    def ints(self, fn) -> np.ndarray:  # type: ignore[no-untyped-def]
+    def ints(self, fn: Callable[[pa.Array], pa.Array]) -> np.ndarray:
         values = np.asarray(fn(self.uniques).to_numpy(zero_copy_only=False), dtype=np.int64)
         return values[self.codes] if len(values) else np.zeros(len(self.codes), np.int64)
 
@@ -164,55 +160,13 @@ def _column(records: pd.DataFrame, column: str) -> _Distinct:
     return _Distinct(records[column])
 
 
-def digit_matrix(norm: pd.Series | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Digit matrix and state of normalised NIK/NKK values ('' = none, '*' = masked digit).
-
-    Values that are not 16 bytes are replaced by a filler, so the Arrow data buffer is the
-    n x 16 matrix itself (no Python string per record)."""
-    arr = pa.array(pd.Series(norm, dtype="str").fillna(""), pa.large_string())
-    n = len(arr)
-    present = pc.equal(pc.binary_length(arr), 16)
-    filled = pc.if_else(present, arr, pa.scalar("#" * 16, pa.large_string()))
-    if isinstance(filled, pa.ChunkedArray):
-        filled = filled.combine_chunks()
-    # Every value is 16 bytes, so the values sit back to back from the first offset.
-    start = int(np.frombuffer(filled.buffers()[1], dtype=np.int64)[filled.offset]) if n else 0
-    raw = np.frombuffer(filled.buffers()[2], dtype=np.uint8)[start:start + 16 * n]
-    raw = raw.reshape(n, 16) if n else np.zeros((0, 16), np.uint8)
-    present_np = present.to_numpy(zero_copy_only=False)
-    digits = raw.astype(np.int16) - ord("0")
-    matrix = np.where((digits >= 0) & (digits <= 9), digits, MISSING).astype(np.uint8)
-    matrix[raw == ord("*")] = MASKED
-    masked = (matrix == MASKED).any(axis=1)
-    bad = (matrix == MISSING).any(axis=1) & present_np
-    state = np.where(present_np & ~bad, np.where(masked, 2, 1), 0).astype(np.int8)
-    matrix[state == 0] = MISSING
-    return matrix, state
-
-
-def digits_value(matrix: np.ndarray, part: slice) -> np.ndarray:
-    """The integer a slice of a digit matrix spells, -1 where a digit is not visible."""
-    sub = matrix[:, part].astype(np.int64)
-    visible = (sub <= 9).all(axis=1)
-    weights = 10 ** np.arange(sub.shape[1] - 1, -1, -1, dtype=np.int64)
-    return np.where(visible, sub @ weights, -1)
-
-
 def nik_dates(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Birth date encoded in each NIK's DDMMYY part: (year, month, day, female), -1 where
     those six digits are not all visible or do not form a real date."""
-    part = digits_value(matrix, NIK_DATE)
-    ok = part >= 0
-    dd, mm, yy = part // 10000, (part // 100) % 100, part % 100
-    female = dd > 40
-    day = np.where(female, dd - 40, dd)
-    year = np.where(yy < CENTURY_PIVOT, 2000 + yy, 1900 + yy)
-    frame = pd.DataFrame({"year": np.where(ok, year, 2000), "month": np.where(ok, mm, 1),
-                          "day": np.where(ok, day, 1)})
-    dates = pd.to_datetime(frame, errors="coerce")
-    valid = ok & dates.notna().to_numpy()
-    return (np.where(valid, year, -1), np.where(valid, mm, -1), np.where(valid, day, -1),
-            valid & female)
+    part = date_part(matrix)
+    ok = part.possible
+    return (np.where(ok, part.year, -1), np.where(ok, part.month, -1),
+            np.where(ok, part.day, -1), ok & part.female)
 
 
 def _int_column(records: pd.DataFrame, column: str) -> np.ndarray:
@@ -267,7 +221,7 @@ def prepare(records: pd.DataFrame) -> Features:
     nik, nik_state = digit_matrix(_raw(records, "nik_norm"))
     nkk, nkk_state = digit_matrix(_raw(records, "nkk_norm"))
     for name, m, state in (("nik", nik, nik_state), ("nkk", nkk, nkk_state)):
-        ints[f"{name}_region"] = np.where(state > 0, digits_value(m, slice(0, 6)), -1)
+        ints[f"{name}_region"] = np.where(state > 0, digits_value(m, NIK_REGION), -1)
         ints[f"{name}_mid"] = np.where(state > 0, digits_value(m, NIK_DATE), -1)
         ints[f"{name}_serial"] = np.where(state > 0, digits_value(m, NIK_SERIAL), -1)
         full = state == 1

@@ -301,9 +301,9 @@ def u_tables(spec: ModelSpec, samples: list[tuple[str | None, Patterns]],
     used = {c.name: np.ones(n, dtype=bool) for c in spec.comparisons}
     for k, name in enumerate(names):
         if name is not None:
-            for c in spec.stratum(name).condition.comparisons():
-                if c in used:
-                    used[c] &= source != k
+            for conditioned in spec.stratum(name).condition.comparisons():
+                if conditioned in used:
+                    used[conditioned] &= source != k
     log_m = np.zeros(n)
     for c in spec.comparisons:
         g = joined.levels[c.name]

@@ -6,7 +6,7 @@
 - ``tgl_status``: ``ok`` | ``kosong`` (empty, ``-``, ``0``) | ``tidak_valid`` (unreadable,
   impossible such as 31-02-1990 or month 13, before 1900, or after the election date);
 - ``tgl_placeholder``: True for 1 January, 1 July and 31 December (dates recorded when the real
-  one was unknown), only when the date is ok.
+  one was unknown, :data:`coklit.birthdate.PLACEHOLDERS`), only when the date is ok.
 
 Accepted: ``DD-MM-YYYY``, ``DD/MM/YYYY``, ``D-M-YYYY``, ``DD.MM.YYYY`` (also with a two-digit
 year), ``YYYY-MM-DD`` and ``YYYY/MM/DD`` (optionally followed by a time such as ``00:00:00``),
@@ -15,7 +15,8 @@ numbers 1..60000 (``32874`` -> 1990-01-01; day 0 is 1899-12-30), ``12 Januari 19
 ``12 JAN 1990``, ``12-Jan-1990``, ``January 12, 1990``, with Indonesian or English month names
 and abbreviations. Day-month order is always Indonesian (day first) for numeric dates.
 
-Two-digit years: YY > election year % 100 -> 19YY, else 20YY.
+Two-digit years: the latest year ending in YY that is not after the election year
+(:func:`coklit.birthdate.full_year`; election in 2024: 25..99 -> 19YY, 00..24 -> 20YY).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from coklit.birthdate import days_in_month, full_year, is_placeholder
 from coklit.config import DEFAULT_ELECTION_DATE
 
 from ._arrow import dict_encode, fold, has, label_series, map_values, sub
@@ -34,7 +36,7 @@ from ._arrow import dict_encode, fold, has, label_series, map_values, sub
 __all__ = ["parse_dates", "MONTHS"]
 
 MONTHS: dict[str, int] = {}
-for _num, _names in enumerate(
+for _month, _names in enumerate(
     [
         "JANUARI JANUARY JAN",
         "FEBRUARI FEBRUARY FEBUARI PEBRUARI FEB PEB",
@@ -52,7 +54,7 @@ for _num, _names in enumerate(
     start=1,
 ):
     for _n in _names.split():
-        MONTHS[_n] = _num
+        MONTHS[_n] = _month
 
 _EMPTY_RE = r"^(|-+|0+|00-00-0000|00/00/0000|NULL|NAN|NAT|NONE|TIDAK ADA|TDK ADA)$"
 
@@ -112,9 +114,8 @@ def _parse_distinct(u: pa.Array, election_date: dt.date) -> tuple[np.ndarray, np
     serial[is_serial] = sv[is_serial]
 
     # two-digit years
-    pivot = election_date.year % 100
     two = ~np.isnan(y) & (y < 100)
-    y[two] = np.where(y[two] > pivot, 1900 + y[two], 2000 + y[two])
+    y[two] = full_year(y[two], election_date)
 
     # validity
     out = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
@@ -122,11 +123,7 @@ def _parse_distinct(u: pa.Array, election_date: dt.date) -> tuple[np.ndarray, np
     yi = np.where(have, y, 2000).astype(np.int64)
     mi = np.where(have, m, 1).astype(np.int64)
     di = np.where(have, d, 1).astype(np.int64)
-    leap = (yi % 4 == 0) & ((yi % 100 != 0) | (yi % 400 == 0))
-    mdays = np.array([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])
-    mclip = np.clip(mi, 1, 12)
-    dim = mdays[mclip - 1] + ((mclip == 2) & leap)
-    valid = have & (mi >= 1) & (mi <= 12) & (di >= 1) & (di <= dim) & (yi >= 1900)
+    valid = have & (di >= 1) & (di <= days_in_month(yi, mi)) & (yi >= 1900)
     ymd = (
         (yi - 1970).astype("datetime64[Y]").astype("datetime64[M]")
         + (mi - 1).astype("timedelta64[M]")
@@ -152,9 +149,7 @@ def _placeholder(dates: np.ndarray) -> np.ndarray:
     month_start = days.astype("datetime64[M]")
     month = (month_start.astype(np.int64) % 12) + 1
     day = (days - month_start).astype(np.int64) + 1
-    known = ~np.isnat(dates)
-    return known & (((month == 1) & (day == 1)) | ((month == 7) & (day == 1))
-                    | ((month == 12) & (day == 31)))
+    return ~np.isnat(dates) & is_placeholder(day, month)
 
 
 def parse_dates(s: pd.Series, election_date: dt.date | None = None) -> pd.DataFrame:

@@ -18,7 +18,7 @@ import json
 import os
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -32,12 +32,11 @@ from coklit.privacy import apply_meta
 from coklit.report.csv_out import as_text, read_csv, write_csv
 from coklit.report.folder import ResultFolder, write_error
 from coklit.report.labels import ordered_tables
-from coklit.results import TABLE_COLUMNS, TOTAL_LABEL, RunResult
+from coklit.results import PER_KECAMATAN_DIR, TABLE_COLUMNS, TOTAL_LABEL, RunResult
 
 INFO_FILE = "info_proses.json"
 XLSX_FILE = "temuan.xlsx"
 HTML_FILE = "laporan.html"
-PER_KECAMATAN_DIR = "per_kecamatan"
 NO_KECAMATAN = "TANPA_KECAMATAN"
 
 MANIFEST_KEY = "manifest"
@@ -171,7 +170,7 @@ def write_tree(shown: RunResult, folder: Path, cfg: OutputConfig) -> list[Path]:
 
 
 def _write_folder(result: RunResult, folder: Path, cfg: OutputConfig, rows: dict[Path, int],
-                  nested: list[Path] = ()) -> list[Path]:  # type: ignore[assignment]
+                  nested: Sequence[Path] = ()) -> list[Path]:
     """Write one folder from an already masked, all-text result; ``nested`` files already
     written below it join its manifest."""
     folder.mkdir(parents=True, exist_ok=True)

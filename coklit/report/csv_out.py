@@ -16,6 +16,7 @@ import csv
 import functools
 import io
 import math
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -92,7 +93,8 @@ def as_text(table: pd.DataFrame, name: str) -> pd.DataFrame:
     return out
 
 
-def _map_text_columns(table: pd.DataFrame, fn) -> pd.DataFrame:  # type: ignore[no-untyped-def]
+def _map_text_columns(table: pd.DataFrame,
+                      fn: Callable[[pa.Array], pa.Array | None]) -> pd.DataFrame:
     """``fn`` (Arrow strings -> changed array or None) over every text column; a copy of the
     table only when something changed."""
     from coklit.privacy import arrow_text

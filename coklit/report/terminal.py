@@ -15,9 +15,7 @@ from rich.text import Text  # noqa: TID251
 
 from coklit.i18n import register, t
 from coklit.report.labels import column_label, column_mapping, ordered_tables, table_title
-from coklit.results import TOTAL_LABEL, RunResult
-
-PER_KECAMATAN_DIR = "per_kecamatan"  # as in coklit.report (not imported: no cycle)
+from coklit.results import PER_KECAMATAN_DIR, TOTAL_LABEL, RunResult
 
 # Columns of rekap_kecamatan shown on screen; the per-code TMS split stays in the files.
 REKAP_SCREEN_COLUMNS = (

@@ -9,6 +9,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from coklit.birthdate import age_on
+from coklit.nik import date_value as nik_date_value
 from coklit.synth import kinds as K
 from coklit.synth import names as N
 from coklit.synth.messy import name_variant, nik_typo, typo
@@ -18,7 +20,6 @@ from coklit.synth.population import (
     ELECTION,
     ORIGIN_P,
     addresses,
-    age_on,
     choose,
     date_str,
     expected_count,
@@ -172,7 +173,7 @@ def field_records(rng, pop, cols, baris_of, used, voters, field_fraction, prof: 
     nbase[share] = nfirst[share] + " " + pop["last"][head[share]]
     region = np.where(rng.random(nn) < 0.85, 167100 + kel.kec_code[nkel].astype(np.int64),
                       167100 + rng.integers(1, 19, nn))
-    nnik = ((region * 1_000_000 + (nd + 40 * female_n) * 10000 + nm * 100 + ny % 100) * 10_000
+    nnik = ((region * 1_000_000 + nik_date_value(nd, nm, ny, female_n)) * 10_000
             + rng.integers(5001, 9999, nn)).astype("U16").astype(object)
     N_ = {
         "kel": nkel, "tps": ntps, "nkk": nnkk, "nik": nnik, "nama": nbase,

@@ -7,8 +7,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from coklit.birthdate import age_on
 from coklit.config import VOTING_AGE
 from coklit.errors import OptionError
+from coklit.nik import date_value as nik_date_value
 from coklit.synth import kinds as K
 from coklit.synth import names as N
 from coklit.synth import places as P
@@ -24,7 +26,6 @@ from coklit.synth.population import (
     ROLE_HEAD,
     ROLE_SPOUSE,
     addresses,
-    age_on,
     choose,
     date_str,
     draw_age,
@@ -291,7 +292,7 @@ def _population(rng: np.random.Generator, n: int, voters: int, prof: Profile) ->
     # nama_tgl_sama: mostly one region (NIKs differ in the serial only), else another region
     same_region = rng.random(len(a3)) < prof.nama_tgl_sama_same_region
     region[b3] = np.where(same_region, region[a3], K.other_region(rng, region[a3]))
-    dateenc = (d + 40 * female) * 10000 + m * 100 + y % 100
+    dateenc = nik_date_value(d, m, y, female)
     key = region * 1_000_000 + dateenc
     serial = serials(key, np.arange(n))
     nik_int = key * 10_000 + serial

@@ -267,12 +267,12 @@ def name_variant(
     if add.any():
         idx = np.flatnonzero(add)
         female = np.asarray(sex)[idx] == "P"
-        old = np.asarray(age)[idx] >= 40
+        elder = np.asarray(age)[idx] >= 40
         suffix = np.array(GELAR_BELAKANG, dtype=object)[rng.integers(0, len(GELAR_BELAKANG), len(idx))]
         base = s.iloc[idx].to_numpy(object)
         prefixed = np.where(female, "HJ. ", "H. ") + base
         suffixed = base + ", " + suffix
-        out.iloc[idx] = np.where(old & (rng.random(len(idx)) < 0.7), prefixed, suffixed)
+        out.iloc[idx] = np.where(elder & (rng.random(len(idx)) < 0.7), prefixed, suffixed)
     changed = out.to_numpy(object) != s.to_numpy(object)
     # anything left unchanged gets a typo so the variant is never identical
     if (~changed).any():

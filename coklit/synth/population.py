@@ -115,12 +115,6 @@ def to_days(year: np.ndarray, month: np.ndarray, day: np.ndarray) -> np.ndarray:
     return ym.astype("datetime64[M]").astype("datetime64[D]").astype(np.int64) + np.asarray(day) - 1
 
 
-def age_on(year, month, day, when: dt.date) -> np.ndarray:
-    before = (np.asarray(month) > when.month) | (
-        (np.asarray(month) == when.month) & (np.asarray(day) > when.day))
-    return when.year - np.asarray(year) - before.astype(int)
-
-
 def date_str(year, month, day) -> np.ndarray:
     return _D2[day] + "-" + _D2[month] + "-" + _NUM[year]
 
