@@ -275,7 +275,9 @@ def make_linker(frames: list[pd.DataFrame], names: list[str], link_type: str):
                   input_table_aliases=names if len(frames) > 1 else names[0])
 
 
-def train(linker, u_max_pairs: float, recall: float = 0.7) -> dict:
+def train(linker, u_max_pairs: float, recall: float = 0.7, has_nik: bool = True) -> dict:
+    """Splink's training as its examples do it. Without NIK values (a list of name, date,
+    address and kelurahan only) the second EM session blocks on address + kelurahan instead."""
     from splink import block_on
 
     t = {}
@@ -293,7 +295,8 @@ def train(linker, u_max_pairs: float, recall: float = 0.7) -> dict:
     linker.training.estimate_parameters_using_expectation_maximisation(
         block_on("nama", "dob"), estimate_without_term_frequencies=True)
     linker.training.estimate_parameters_using_expectation_maximisation(
-        block_on("nik"), estimate_without_term_frequencies=True)
+        block_on("nik") if has_nik else block_on("alamat", "kelurahan"),
+        estimate_without_term_frequencies=True)
     t["em_s"] = time.perf_counter() - t0
     return t
 
@@ -318,7 +321,8 @@ def run(dpt_path: str, field_path: str, out_dir: str, threshold: float = THRESHO
     # 1. duplicates inside the list
     t0 = time.perf_counter()
     dl = make_linker([dpt.drop(columns="kategori")], ["dpt"], "dedupe_only")
-    tm["dedupe_train"] = train(dl, u_max_pairs)
+    has_nik = bool(dpt["nik"].notna().any())
+    tm["dedupe_train"] = train(dl, u_max_pairs, has_nik=has_nik)
     t1 = time.perf_counter()
     pred = dl.inference.predict(threshold_match_probability=threshold)
     clusters = dl.clustering.cluster_pairwise_predictions_at_threshold(
@@ -337,7 +341,7 @@ def run(dpt_path: str, field_path: str, out_dir: str, threshold: float = THRESHO
     t0 = time.perf_counter()
     ll = make_linker([dpt.drop(columns="kategori"), lap.drop(columns="kategori")],
                      ["dpt", "lapangan"], "link_only")
-    tm["link_train"] = train(ll, u_max_pairs)
+    tm["link_train"] = train(ll, u_max_pairs, has_nik=has_nik and bool(lap["nik"].notna().any()))
     t1 = time.perf_counter()
     lp = ll.inference.predict(threshold_match_probability=threshold).as_pandas_dataframe()
     tm["link_predict"] = time.perf_counter() - t1
