@@ -198,6 +198,37 @@ def test_columns_decide_the_comparisons_and_keys():
     assert names_only.names == ("nama",)
 
 
+def test_movers_stratum_exists_only_where_kecamatan_is_known():
+    """Address and family card are weighed apart for pairs in other kecamatan (a person
+    listed twice there has moved); without a kecamatan column the stratum cannot hold."""
+    full = build_spec("ganda", frozenset({"nama", "nama_key", "tgl", "alamat", "kel", "kec",
+                                          "nkk"}))
+    assert "beda_kecamatan" in full.comparison("alamat").given
+    assert "beda_kecamatan" in full.comparison("kk").given
+    no_kec = build_spec("ganda", frozenset({"nama", "nama_key", "tgl", "alamat", "kel"}))
+    assert "beda_kecamatan" not in {s.name for s in no_kec.strata}
+
+
+def test_a_stratum_without_sample_keys_takes_u_from_the_random_pairs_inside_it():
+    spec = build_spec("ganda", frozenset({"nama", "nama_key", "tgl", "alamat", "kel", "kec"}))
+    alamat = spec.comparison("alamat")
+    k = alamat.given.index("beda_kecamatan") + 1
+    wil = spec.comparison("wilayah").levels
+    rng = np.random.default_rng(0)
+    n = 20000
+    levels = {c: np.full(n, -1, np.int8) for c in spec.names}
+    levels["wilayah"] = np.where(rng.random(n) < 0.9, wil.index("beda"),
+                                 wil.index("kecamatan_sama")).astype(np.int8)
+    outside = levels["wilayah"] != wil.index("beda")
+    # addresses agree in 20% of same-kecamatan random pairs, 0.5% across kecamatan
+    agree = rng.random(n) < np.where(outside, 0.2, 0.005)
+    levels["alamat"] = np.where(agree, alamat.levels.index("sama"),
+                                alamat.levels.index("beda")).astype(np.int8)
+    u = model.u_tables(spec, [(None, model.Patterns.of(spec, levels))], {})
+    assert u["alamat"][0][alamat.levels.index("sama")] == pytest.approx(0.2, abs=0.02)
+    assert u["alamat"][k][alamat.levels.index("sama")] < 0.03
+
+
 # --- grouping and linking -----------------------------------------------------------------
 
 

@@ -227,34 +227,6 @@ def _sample_key_ok(name: str, a: Features, b: Features) -> bool:
     return all(f in a.present and f in b.present for f in needs)
 
 
-def _u_tables(spec: ModelSpec, random_levels: dict[str, np.ndarray],
-              strata_levels: dict[str, tuple[dict[str, np.ndarray], np.ndarray]],
-              exact: dict[str, float]) -> dict[str, np.ndarray]:
-    """u per comparison and stratum: stratum 0 from the random pairs in no stratum of the
-    comparison, stratum k from the sample of the k-th stratum it is conditioned on (pairs
-    of that sample that fall in stratum k, weighted)."""
-    n = len(next(iter(random_levels.values()))) if random_levels else 0
-    strata = model.strata_of(spec, random_levels, n)
-    u = {}
-    for c in spec.comparisons:
-        outside = strata[c.name] == 0
-        counts = model.level_counts(c, random_levels[c.name][outside],
-                                    np.zeros(outside.sum(), np.int8))[0]
-        rows = [model.u_from_levels(c, counts, exact.get(c.name))]
-        for k, name in enumerate(c.given, start=1):
-            sample = strata_levels.get(name)
-            if sample is None:
-                rows.append(rows[0])
-                continue
-            levels, weight = sample
-            inside = model.strata_of(spec, levels, len(weight))[c.name] == k
-            counts = model.level_counts(c, levels[c.name][inside],
-                                        np.zeros(inside.sum(), np.int8), weight[inside])[0]
-            rows.append(model.u_from_levels(c, counts, None))
-        u[c.name] = np.vstack(rows)
-    return u
-
-
 def _key_pairs(key: str, a: Features, b: Features | None, count: int,
                rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
     """Pairs sharing ``key``: all of them when there are at most ``count``, else ``count``

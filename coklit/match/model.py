@@ -243,6 +243,9 @@ def em(spec: ModelSpec, patterns: Patterns, u: dict[str, np.ndarray],
     return m, share, iterations
 
 
+MIN_RANDOM_IN_STRATUM = 1000  # random pairs that give a sample-less stratum its own u
+
+
 def u_tables(spec: ModelSpec, samples: list[tuple[str | None, Patterns]],
              exact: dict[str, float], m: dict[str, np.ndarray] | None = None,
              max_iter: int = 30, tol: float = 1e-4) -> dict[str, np.ndarray]:
@@ -272,10 +275,16 @@ def u_tables(spec: ModelSpec, samples: list[tuple[str | None, Patterns]],
         for c in spec.comparisons:
             rows: list[np.ndarray] = []
             for k, stratum in enumerate((None, *c.given)):
-                if stratum not in names:
-                    rows.append(rows[0])
-                    continue
-                mask = (source == names.index(stratum)) & (strata[c.name] == k)
+                if stratum in names:
+                    mask = (source == names.index(stratum)) & (strata[c.name] == k)
+                else:
+                    # No sample of its own (no sample keys): the random pairs inside it, for
+                    # a stratum most random pairs fall in; else the u outside it.
+                    mask = (source == (names.index(None) if None in names else -1)) & (
+                        strata[c.name] == k)
+                    if joined.counts[mask].sum() < MIN_RANDOM_IN_STRATUM:
+                        rows.append(rows[0])
+                        continue
                 counts = level_counts(c, joined.levels[c.name][mask],
                                       np.zeros(mask.sum(), np.int8), weights[mask])[0]
                 if k == 0:

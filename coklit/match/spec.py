@@ -77,7 +77,9 @@ class Condition:
             kept = []
             possible = True
             for comparison, allowed in clause:
-                if comparison in available:
+                if not allowed:
+                    possible = False  # a level the model lacks: the clause never holds
+                elif comparison in available:
                     kept.append((comparison, allowed))
                 elif NULL not in allowed:
                     possible = False
@@ -299,6 +301,10 @@ def _strata(present: set[str], interactions: bool,
                 "the same address (people at one address mostly share a family card)"),
         Stratum("sekelurahan", Condition(((least("wilayah", "kelurahan_sama"),),)),
                 ("kel",), "the same kelurahan"),
+        Stratum("beda_kecamatan", Condition(((_weaker("wilayah", "kecamatan_sama", levels),),)),
+                (), "living in other kecamatan: one person listed twice there has moved, so "
+                    "another address and family card are what a match looks like (random "
+                    "pairs give its u)"),
     )
     out = []
     for stratum in candidates:
@@ -308,14 +314,22 @@ def _strata(present: set[str], interactions: bool,
     return tuple(out)
 
 
+def _weaker(comparison: str, level: str, levels: dict[str, tuple[str, ...]]
+            ) -> tuple[str, tuple[int, ...]]:
+    """Atom: ``comparison`` said something weaker than ``level`` (nothing when the model lacks
+    the level, e.g. no kecamatan column)."""
+    names = levels.get(comparison, LEVELS[comparison])
+    return comparison, tuple(range(names.index(level))) if level in names else ()
+
+
 # comparison -> (strata it is conditioned on, first match wins; m differs by stratum)
 GIVEN: dict[str, tuple[tuple[str, ...], bool]] = {
     "nik": (("kembar", "tgl_sama_sekecamatan", "tgl_sama", "serumah"), False),
     "nama": (("kembar", "tgl_sama_sekecamatan", "serumah"), False),
     "tgl": (("serumah",), False),
     "tempat": (("serumah",), False),
-    "kk": (("sealamat",), True),
-    "alamat": (("sekelurahan",), True),
+    "kk": (("sealamat", "beda_kecamatan"), True),
+    "alamat": (("sekelurahan", "beda_kecamatan"), True),
     "kodepos": (("sekelurahan",), True),
 }
 # comparison -> (feature whose value frequency adjusts the agreeing levels, lowest such
