@@ -288,6 +288,37 @@ def check(
 
 
 @app.command()
+def banding(
+    lama: Annotated[
+        str, typer.Argument(help="Daftar versi lama (mis. DPS): berkas, folder, atau pola glob.")
+    ],
+    baru: Annotated[
+        str, typer.Argument(help="Daftar versi baru (mis. DPT): berkas, folder, atau pola glob.")
+    ],
+    out: OutOpt = Path("hasil_banding"),
+    kolom: KolomOpt = None,
+    tanggal_pemilihan: TanggalOpt = DEFAULT_DATE,
+    ambang: AmbangOpt = None,
+    data_lengkap: FullOpt = False,
+    model: ModelOpt = None,
+    lang: LangOpt = Lang.id,
+) -> None:
+    """Bandingkan dua versi daftar pemilih (mis. DPS dan DPT): pemilih ditambah, dihapus dan diubah."""
+    from coklit.banding import run_banding
+    from coklit.pipeline import load_models
+
+    try:
+        cfg = _config(lang, kolom, tanggal_pemilihan, ambang, data_lengkap)
+        models = load_models(model) if model else None
+        _run(lambda on_step: run_banding([lama], [baru], cfg, on_step=on_step, models=models),
+             out, _input_files([lama], [baru]), cfg)
+    except CoklitError as error:
+        _fail(error, lang.value)
+    except Exception as error:  # noqa: BLE001 - last resort: a message, never a traceback
+        _crash(error, lang.value)
+
+
+@app.command()
 def laporan(
     folder: Annotated[Path, typer.Argument(help="Folder hasil coklit check/dedupe/validate.")],
     data_lengkap: FullOpt = False,

@@ -74,6 +74,15 @@ REKAP_COUNTS = ["pemilih_dpt", "lapangan", "cocok", "belum_terdaftar", "lapangan
                 "grup_ganda", "baris_ganda", "baris_ganda_perlu_cek", "tms", *TMS_CODE_COLUMNS,
                 "tms_lain", "tidak_valid", *EXPECTED_COLUMNS]
 
+# coklit banding: counts per place between two versions of a list (see coklit.banding). The
+# new count follows from the others: pemilih_baru = pemilih_lama - hapus + tambah
+# - pindah_keluar + pindah_masuk.
+BANDING_COUNTS = ["pemilih_lama", "pemilih_baru", "tetap", "ubah", "tambah", "hapus",
+                  "pindah_masuk", "pindah_keluar"]
+_BANDING_ROW = ["berkas", "baris", *PLACE, *IDENTITY, "keterangan", "kandidat_berkas",
+                "kandidat_baris", "kandidat_nama", "kandidat_nik", "kandidat_tanggal_lahir",
+                "kandidat_skor", "kandidat_alasan"]
+
 TABLE_COLUMNS: dict[str, list[str]] = {
     "ditolak": ["berkas", "baris", "masalah", "keterangan"],
     "tidak_valid": ["berkas", "baris", *PLACE, "nama", "kolom", "masalah", "keterangan", "nilai"],
@@ -99,6 +108,17 @@ TABLE_COLUMNS: dict[str, list[str]] = {
                        "berkas_dpt", "baris_dpt", "skor"],
     "rekap_kecamatan": ["kecamatan", *REKAP_COUNTS],
     "rekap_kelurahan": ["kecamatan", "kelurahan", *REKAP_COUNTS],
+    # coklit banding LAMA BARU
+    "banding_tambah": _BANDING_ROW,
+    "banding_hapus": _BANDING_ROW,
+    "banding_ubah": ["berkas_lama", "baris_lama", "berkas_baru", "baris_baru", *PLACE, "nama",
+                     "kolom", "nilai_lama", "nilai_baru", "skor"],
+    "banding_cocok": ["berkas_lama", "baris_lama", "berkas_baru", "baris_baru", *PLACE,
+                      "nama_lama", "nama_baru", "nik_lama", "nik_baru", "tanggal_lahir_lama",
+                      "tanggal_lahir_baru", "hasil", "kolom_berubah", "skor", "alasan"],
+    "rekap_banding_kecamatan": ["kecamatan", *BANDING_COUNTS],
+    "rekap_banding_kelurahan": ["kecamatan", "kelurahan", *BANDING_COUNTS],
+    "rekap_banding_tps": ["kecamatan", "kelurahan", "tps", *BANDING_COUNTS],
 }
 TOTAL_LABEL = "TOTAL"
 
