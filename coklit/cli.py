@@ -379,19 +379,31 @@ def sample(
             "ALAMAT, KELURAHAN; baris dan kunci jawaban sama).",
         ),
     ] = "lengkap",
+    versi_baru: Annotated[
+        bool,
+        typer.Option(
+            "--versi-baru",
+            help="Tulis dua versi daftar: dps.csv (lama) dan dpt.csv (baru, hasil pembersihan: "
+            "ditambah, dihapus, diubah, diurutkan ulang), dengan kunci perubahan di kunci/ "
+            "(untuk coklit banding).",
+        ),
+    ] = False,
     lang: LangOpt = Lang.id,
 ) -> None:
     """Buat data sintetis yang realistis (DPT, catatan lapangan, kunci jawaban)."""
     from coklit.synth import generate
+    from coklit.synth.versi import generate_versions
 
     try:
-        summary = generate(out, voters=pemilih, seed=seed, field_fraction=lapangan,
-                           profile=profil, columns=kolom_sampel)
+        make = generate_versions if versi_baru else generate
+        summary = make(out, voters=pemilih, seed=seed, field_fraction=lapangan,
+                       profile=profil, columns=kolom_sampel)
     except CoklitError as error:
         _fail(error, lang.value)
     except Exception as error:  # noqa: BLE001 - last resort: a message, never a traceback
         _crash(error, lang.value)
-    out_console.print(t("sample.done", lang.value, out=str(out), **summary), markup=False)
+    message = "sample.done_versions" if versi_baru else "sample.done"
+    out_console.print(t(message, lang.value, out=str(out), **summary), markup=False)
 
 
 def _version_callback(value: bool) -> None:

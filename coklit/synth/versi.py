@@ -28,12 +28,24 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from coklit.i18n import register
 from coklit.normalize.dates import parse_dates
 from coklit.normalize.places import normalize_kelurahan
 from coklit.synth.generator import generate, resolve_columns
 from coklit.synth.messy import nik_typo, typo
 from coklit.synth.population import CUTOFF, ELECTION, age_on, date_str, make_names, num, pad3, ymd
 from coklit.synth.writer import DPT_COLUMNS, DPT_MINIMAL, write_csv
+
+register({
+    "sample.done_versions": {
+        "id": "Data sintetis ditulis ke {out}: dps.csv {pemilih} pemilih (versi lama), dpt.csv "
+        "{pemilih_baru} pemilih (versi baru: {tambah} ditambah, {hapus} dihapus, {ubah} "
+        "berubah), {lapangan} catatan lapangan; kunci jawaban di {out}/kunci.",
+        "en": "Synthetic data written to {out}: dps.csv {pemilih} voters (old version), dpt.csv "
+        "{pemilih_baru} voters (new version: {tambah} added, {hapus} removed, {ubah} "
+        "changed), {lapangan} field records; answer key in {out}/kunci.",
+    },
+})
 
 OLD_FILE = "dps.csv"
 NEW_FILE = "dpt.csv"
@@ -72,6 +84,11 @@ banding_tambah.csv  baris_dpt,alasan,baris_lapangan - baris DPT yang baru. alasa
                     belum_terdaftar (orang dari kunci/belum_terdaftar.csv, baris_lapangan
                     diisi), baru_17, pindah_masuk.
 """
+
+
+def _text(values: np.ndarray) -> np.ndarray:
+    """Integers as text (``population.num`` only covers 0..9999)."""
+    return np.asarray(values).astype(np.int64).astype(str).astype(object)
 
 
 def _read(path: Path) -> pd.DataFrame:
@@ -210,7 +227,7 @@ def _change(rng, new: pd.DataFrame, old_key: pd.DataFrame, kunci: Path,
     base = new["NKK"].to_numpy(object)[sel]
     fresh = np.array([b[:6] + "0101" + b[10:12] if len(b) == 16 and b.isdigit() else "167101010124"
                       for b in base], dtype=object)
-    new.iloc[sel, new.columns.get_loc("NKK")] = fresh + num(rng.integers(5000, 9999, len(sel)))
+    new.iloc[sel, new.columns.get_loc("NKK")] = fresh + _text(rng.integers(5000, 9999, len(sel)))
     # KTP-el issued.
     pending = rows[new["KTP-EL"].eq("B").to_numpy(bool)]
     sel = _choose(rng, pending, _count(rng, RATES["ktp_el"] * 10, len(pending)))
@@ -319,7 +336,7 @@ def _additions(rng, new: pd.DataFrame, lapangan: pd.DataFrame, kunci: Path, n_ol
         "TEMPAT LAHIR": "PALEMBANG", "TANGGAL LAHIR": date_str(y, m, d),
         "USIA": num(age_on(y, m, d, ELECTION)),
         "STATUS PERKAWINAN": np.where(age >= 25, "S", "B").astype(object),
-        "JENIS KELAMIN": sex, "ALAMAT": anchor["ALAMAT"] + " NO. " + num(rng.integers(1, 300, k)),
+        "JENIS KELAMIN": sex, "ALAMAT": anchor["ALAMAT"] + " NO. " + _text(rng.integers(1, 300, k)),
         "RT": pad3(rng.integers(1, 40, k)), "RW": anchor["RW"], "DISABILITAS": "",
         "KTP-EL": "S", "KETERANGAN": ""}))
     keys.append(pd.DataFrame({"alasan": np.full(k, "pindah_masuk", dtype=object),
@@ -361,7 +378,7 @@ def generate_versions(out_dir, voters: int, seed: int, field_fraction: float = 0
     both = both.iloc[order].reset_index(drop=True)
     source, added_index = source[order], added_index[order]
     new_baris = np.arange(2, len(both) + 2)
-    both.insert(0, "NO", num(np.arange(1, len(both) + 1)))
+    both.insert(0, "NO", _text(np.arange(1, len(both) + 1)))
     write_csv(out / NEW_FILE, {c: both[c].to_numpy(object)
                                for c in (DPT_MINIMAL if columns == "minimal" else DPT_COLUMNS)})
     if columns == "minimal":
