@@ -97,7 +97,10 @@ TABLE_COLUMNS: dict[str, list[str]] = {
               "kategori_lapangan", "skor", "alasan"],
     "belum_terdaftar": ["berkas", "baris", *PLACE, *IDENTITY, "alasan_memenuhi_syarat",
                         "kandidat_berkas", "kandidat_baris", "kandidat_nama", "kandidat_nik",
-                        "kandidat_tanggal_lahir", "kandidat_skor", "kandidat_alasan"],
+                        "kandidat_tanggal_lahir", "kandidat_skor", "kandidat_alasan",
+                        # where to register: a household member's kelurahan/TPS and why
+                        "saran_kelurahan", "saran_tps", "saran_dasar", "saran_berkas",
+                        "saran_baris"],
     "tms": ["berkas", "baris", *PLACE, *IDENTITY, "kategori", "kode_kpu", "kategori_nama",
             "sumber", "bukti", "skor"],
     "lapangan_perlu_cek": ["berkas", "baris", *PLACE, *IDENTITY, "kategori",

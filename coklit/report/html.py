@@ -173,6 +173,9 @@ _JS_TEXT_KEYS: dict[str, dict[str, str]] = {
 
 # Custom header labels for grouped cells.
 _CELL_LABELS: dict[str, dict[str, str]] = {
+    "saran": {"id": "Saran tempat terdaftar (kelurahan / TPS / dasar)",
+              "en": "Where to register (kelurahan / TPS / basis)"},
+    "saran_baris": {"id": "Anggota keluarga di daftar", "en": "Household member on the list"},
     "sumber_baris": {"id": "Berkas : baris", "en": "File : row"},
     "wilayah": {"id": "Kecamatan / Kelurahan / TPS", "en": "Kecamatan / Kelurahan / TPS"},
     "lahir": {"id": "Tempat, tanggal lahir", "en": "Place, date of birth"},
@@ -230,6 +233,8 @@ LAYOUTS: dict[str, list[_Cell]] = {
         ("join", ("kandidat_berkas", "kandidat_baris"), "kandidat", False),
         ("stack", ("kandidat_skor",), None, True),
         ("stack", ("kandidat_alasan",), None, False),
+        ("stack", ("saran_kelurahan", "saran_tps", "saran_dasar"), "saran", False),
+        ("join", ("saran_berkas", "saran_baris"), "saran_baris", False),
     ],
     "tms": [
         ("join", ("berkas", "baris"), "sumber_baris", False),

@@ -242,6 +242,11 @@ _BASE_COLUMNS: dict[str, dict[str, str]] = {
     "pindah_masuk": {"id": "Pindah masuk", "en": "Moved in"},
     "pindah_keluar": {"id": "Pindah keluar", "en": "Moved out"},
     "kolom_berubah": {"id": "Kolom berubah", "en": "Fields changed"},
+    "saran_kelurahan": {"id": "Saran kelurahan", "en": "Suggested kelurahan"},
+    "saran_tps": {"id": "Saran TPS", "en": "Suggested TPS"},
+    "saran_dasar": {"id": "Dasar saran", "en": "Basis of suggestion"},
+    "saran_berkas": {"id": "Berkas anggota keluarga", "en": "Household member's file"},
+    "saran_baris": {"id": "Baris anggota keluarga", "en": "Household member's row"},
 }
 
 # Suffixes / prefixes that qualify a base column.
