@@ -16,6 +16,7 @@ formats are not changes), with the old and new value as written.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -221,14 +222,21 @@ def compare_versions(old: pd.DataFrame, new: pd.DataFrame, links, labels: dict, 
 
 def run_banding(lama: list[str], baru: list[str], cfg: RunConfig,
                 on_step: StepFn | None = None,
-                models: dict[str, Params] | None = None) -> RunResult:
+                models: dict[str, Params] | None = None,
+                temuan_lama: str | None = None) -> RunResult:
     """Compare two versions of a list: tambah, hapus, ubah (per field), the matched pairs
     with score and reason, and counts per kecamatan, kelurahan and TPS. ``models``: a link
-    model fitted before (``model_cocok``) to apply instead of fitting one on these lists."""
+    model fitted before (``model_cocok``) to apply instead of fitting one on these lists.
+    ``temuan_lama``: the folder of a ``coklit check`` on the old list; its findings are
+    reported as resolved or remaining (:mod:`coklit.temuan_lama`)."""
     clock = _Clock(on_step)
     old = _load(lama, "lama", cfg, clock)
     new = _load(baru, "baru", cfg, clock)
     sanity.check_roles([old, new], cfg.output.lang)
+    if temuan_lama is not None:
+        from coklit import temuan_lama as previous_run
+
+        previous = previous_run.load(Path(temuan_lama), old)
     labels = findings.place_labels(new.records, old.records)
     clock.step("banding")
     model = (models or {}).get("model_cocok")
@@ -238,6 +246,14 @@ def run_banding(lama: list[str], baru: list[str], cfg: RunConfig,
     tables = compare_versions(old.records, new.records, links, labels, cfg.match.review_link,
                               cfg.output.lang)
     per_field = tables.pop("_per_kolom")
+    if temuan_lama is not None:
+        li, ni = links.matched["i"].to_numpy(), links.matched["j"].to_numpy()
+        tps = (changed_fields(old.records, new.records, li, ni, ["tps"])["tps"]
+               if "tps" in compared_fields(old.records, new.records)
+               else np.zeros(len(li), dtype=bool))
+        tables["temuan_lama"] = previous_run.resolve(previous, Path(temuan_lama), old, new,
+                                                     li, ni, tps, list(lama), cfg)
+        tables["rekap_temuan_lama"] = previous_run.rekap(tables["temuan_lama"])
     tables["ditolak"] = _rejected(old, new)
     tables = {name: t.reindex(columns=TABLE_COLUMNS[name]).fillna("")
               for name, t in tables.items()}

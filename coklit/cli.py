@@ -301,6 +301,15 @@ def banding(
     ambang: AmbangOpt = None,
     data_lengkap: FullOpt = False,
     model: ModelOpt = None,
+    temuan_lama: Annotated[
+        str | None,
+        typer.Option(
+            "--temuan-lama",
+            help="Folder hasil coklit check atas daftar versi lama: tunjukkan temuan mana yang "
+            "sudah diselesaikan di versi baru (TMS dihapus, belum terdaftar kini terdaftar, "
+            "ganda dibersihkan) dan mana yang tetap.",
+        ),
+    ] = None,
     lang: LangOpt = Lang.id,
 ) -> None:
     """Bandingkan dua versi daftar pemilih (mis. DPS dan DPT): pemilih ditambah, dihapus dan diubah."""
@@ -310,7 +319,8 @@ def banding(
     try:
         cfg = _config(lang, kolom, tanggal_pemilihan, ambang, data_lengkap)
         models = load_models(model) if model else None
-        _run(lambda on_step: run_banding([lama], [baru], cfg, on_step=on_step, models=models),
+        _run(lambda on_step: run_banding([lama], [baru], cfg, on_step=on_step, models=models,
+                                         temuan_lama=temuan_lama),
              out, _input_files([lama], [baru]), cfg)
     except CoklitError as error:
         _fail(error, lang.value)

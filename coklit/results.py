@@ -122,6 +122,12 @@ TABLE_COLUMNS: dict[str, list[str]] = {
     "rekap_banding_kecamatan": ["kecamatan", *BANDING_COUNTS],
     "rekap_banding_kelurahan": ["kecamatan", "kelurahan", *BANDING_COUNTS],
     "rekap_banding_tps": ["kecamatan", "kelurahan", "tps", *BANDING_COUNTS],
+    # coklit banding --temuan-lama DIR: the previous run's findings, resolved or not
+    "temuan_lama": ["temuan", "kategori", "berkas", "baris", *PLACE, "nama", "status",
+                    "keterangan", "berkas_baru", "baris_baru"],
+    "rekap_temuan_lama": ["kecamatan", "ganda_selesai", "ganda_tetap", "tms_selesai",
+                          "tms_tetap", "belum_terdaftar_selesai", "belum_terdaftar_tetap",
+                          "belum_terdaftar_tidak_dapat_dicek"],
 }
 TOTAL_LABEL = "TOTAL"
 

@@ -264,3 +264,92 @@ def test_english_terminal_and_indonesian_files(versions, tmp_path):
     assert result.exit_code == 0, result.output
     assert "Old version" in result.output and "New version" in result.output
     assert list(_csv(out / "banding_ubah.csv").columns) == TABLE_COLUMNS["banding_ubah"]
+
+
+# --- --temuan-lama: which findings of a check on the old list the new version resolved ------
+
+@pytest.fixture(scope="module")
+def with_findings(versions, tmp_path_factory):  # type: ignore[no-untyped-def]
+    root = tmp_path_factory.mktemp("temuan")
+    result = _run("check", versions / "dps.csv", versions / "lapangan.csv", "--out",
+                  root / "check")
+    assert result.exit_code == 0, result.output
+    result = _run("banding", versions / "dps.csv", versions / "dpt.csv", "--out",
+                  root / "banding", "--temuan-lama", root / "check")
+    assert result.exit_code == 0, result.output
+    return root
+
+
+def test_old_findings_resolved_as_the_key_says(with_findings, versions):
+    check, out = with_findings / "check", with_findings / "banding"
+    status = _csv(out / "temuan_lama.csv")
+    kunci = versions / "kunci"
+    removed = set(_csv(kunci / "banding_hapus.csv")["baris_dps"])
+    added_field = set(_csv(kunci / "banding_tambah.csv")["baris_lapangan"]) - {""}
+    pairs = _csv(kunci / "banding_pasangan.csv").set_index("baris_dps")
+
+    tms = _csv(check / "tms.csv")
+    got = status[status["temuan"] == "tms"]
+    assert len(got) == len(tms)
+    tps_fixed = tms["baris"].map(lambda b: "tps" in pairs["kolom_berubah"].get(b, "")) & \
+        tms["kategori"].eq("tms_8")
+    expected = np.where(tms["baris"].isin(removed) | tps_fixed, "selesai", "tetap")
+    assert got["status"].tolist() == expected.tolist()
+
+    belum = _csv(check / "belum_terdaftar.csv")
+    got = status[status["temuan"] == "belum_terdaftar"]
+    expected = np.where(belum["baris"].isin(added_field), "selesai", "tetap")
+    assert got["status"].tolist() == expected.tolist()
+    assert "selesai" in set(got["status"]) and "tetap" in set(got["status"])
+
+    ganda = _csv(check / "ganda.csv")
+    left = ganda.assign(left=~ganda["baris"].isin(removed)).groupby("grup", sort=False)["left"].sum()
+    got = status[status["temuan"] == "ganda"]
+    assert got["status"].tolist() == np.where(left <= 1, "selesai", "tetap").tolist()
+
+    rekap = _csv(out / "rekap_temuan_lama.csv")
+    total = rekap[rekap["kecamatan"] == "TOTAL"].iloc[0]
+    for kind in ("ganda", "tms", "belum_terdaftar"):
+        for state in ("selesai", "tetap"):
+            assert int(total[f"{kind}_{state}"]) == int(
+                ((status["temuan"] == kind) & (status["status"] == state)).sum())
+
+
+def test_old_findings_of_another_list_are_refused(with_findings, samples, versions, tmp_path):
+    result = _run("banding", samples / "dpt.csv", versions / "dpt.csv", "--out", tmp_path / "o",
+                  "--temuan-lama", with_findings / "check")
+    assert result.exit_code == 2
+    text = " ".join(result.output.split())
+    assert "daftar lain" in text and "Traceback" not in text
+
+
+def test_old_findings_folder_missing_is_a_clear_error(versions, tmp_path):
+    result = _run("banding", versions / "dps.csv", versions / "dpt.csv", "--out", tmp_path / "o",
+                  "--temuan-lama", tmp_path / "tidak_ada")
+    assert result.exit_code == 2
+    text = " ".join(result.output.split())
+    assert "tidak ditemukan" in text and "Traceback" not in text
+
+
+def test_old_findings_without_the_field_file_are_not_checkable(with_findings, versions,
+                                                               tmp_path):
+    import shutil
+
+    copy = tmp_path / "v"
+    copy.mkdir()
+    for name in ("dps.csv", "dpt.csv"):
+        shutil.copy(versions / name, copy / name)
+    check = tmp_path / "check"
+    shutil.copytree(with_findings / "check", check)
+    info = json.loads((check / "info_proses.json").read_text(encoding="utf-8"))
+    for item in info["inputs"]:
+        if item["role"] == "lapangan":
+            item["path"] = str(tmp_path / "hilang" / "lapangan.csv")
+    (check / "info_proses.json").write_text(json.dumps(info), encoding="utf-8")
+    result = _run("banding", copy / "dps.csv", copy / "dpt.csv", "--out", tmp_path / "o",
+                  "--temuan-lama", check)
+    assert result.exit_code == 0, result.output
+    status = _csv(tmp_path / "o" / "temuan_lama.csv")
+    belum = status[status["temuan"] == "belum_terdaftar"]
+    assert len(belum) and (belum["status"] == "tidak_dapat_dicek").all()
+    assert belum["keterangan"].str.contains("lapangan").all()

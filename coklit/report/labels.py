@@ -30,6 +30,8 @@ TABLE_ORDER: tuple[str, ...] = (
     "banding_hapus",
     "banding_ubah",
     "banding_cocok",
+    "rekap_temuan_lama",
+    "temuan_lama",
     "ditolak",
 )
 
@@ -60,6 +62,10 @@ TABLE_TITLES: dict[str, dict[str, str]] = {
                       "en": "Voters removed from the old version"},
     "banding_ubah": {"id": "Data pemilih yang berubah", "en": "Voter data changed"},
     "banding_cocok": {"id": "Pemilih di kedua versi", "en": "Voters in both versions"},
+    "temuan_lama": {"id": "Temuan proses lalu: selesai atau tetap",
+                    "en": "Previous findings: resolved or remaining"},
+    "rekap_temuan_lama": {"id": "Rekap temuan proses lalu per kecamatan",
+                          "en": "Previous findings by kecamatan"},
 }
 
 # Short names for places with a length limit (XLSX sheet names: at most 31 characters, none of
@@ -83,6 +89,8 @@ SHEET_NAMES: dict[str, dict[str, str]] = {
     "banding_hapus": {"id": "Dihapus", "en": "Removed"},
     "banding_ubah": {"id": "Berubah", "en": "Changed"},
     "banding_cocok": {"id": "Di kedua versi", "en": "In both versions"},
+    "temuan_lama": {"id": "Temuan lama", "en": "Previous findings"},
+    "rekap_temuan_lama": {"id": "Rekap temuan lama", "en": "Previous findings summary"},
 }
 
 # One sentence per table saying what a row means.
@@ -170,6 +178,20 @@ TABLE_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "en": "One row per field whose value changed for the same person (old and new value "
         "as written).",
     },
+    "temuan_lama": {
+        "id": "Setiap temuan coklit check atas versi lama (grup ganda, baris TMS, orang belum "
+        "terdaftar): selesai bila versi baru memperbaikinya (baris TMS dihapus atau TPS "
+        "dipindah untuk kode 8, grup ganda tinggal satu baris, orang belum terdaftar kini "
+        "terdaftar), tetap bila belum.",
+        "en": "Every finding of coklit check on the old version (duplicate group, TMS row, "
+        "unlisted person): resolved when the new version fixed it (TMS row removed or moved "
+        "to another TPS for code 8, one row left of a duplicate group, the unlisted person "
+        "now listed), remaining otherwise.",
+    },
+    "rekap_temuan_lama": {
+        "id": "Jumlah temuan proses lalu yang selesai dan yang tetap, per kecamatan.",
+        "en": "Previous findings resolved and remaining, per kecamatan.",
+    },
     "banding_cocok": {
         "id": "Setiap orang yang ada di kedua versi, dicocokkan dengan model yang sama seperti "
         "pencocokan lapangan, dengan skor, alasan dan kolom yang berubah.",
@@ -242,6 +264,15 @@ _BASE_COLUMNS: dict[str, dict[str, str]] = {
     "pindah_masuk": {"id": "Pindah masuk", "en": "Moved in"},
     "pindah_keluar": {"id": "Pindah keluar", "en": "Moved out"},
     "kolom_berubah": {"id": "Kolom berubah", "en": "Fields changed"},
+    "temuan": {"id": "Temuan", "en": "Finding"},
+    "ganda_selesai": {"id": "Ganda selesai", "en": "Duplicates resolved"},
+    "ganda_tetap": {"id": "Ganda tetap", "en": "Duplicates remaining"},
+    "tms_selesai": {"id": "TMS selesai", "en": "TMS resolved"},
+    "tms_tetap": {"id": "TMS tetap", "en": "TMS remaining"},
+    "belum_terdaftar_selesai": {"id": "Belum terdaftar selesai", "en": "Unlisted now listed"},
+    "belum_terdaftar_tetap": {"id": "Belum terdaftar tetap", "en": "Unlisted still missing"},
+    "belum_terdaftar_tidak_dapat_dicek": {"id": "Belum terdaftar tidak dapat dicek",
+                                          "en": "Unlisted not checkable"},
     "saran_kelurahan": {"id": "Saran kelurahan", "en": "Suggested kelurahan"},
     "saran_tps": {"id": "Saran TPS", "en": "Suggested TPS"},
     "saran_dasar": {"id": "Dasar saran", "en": "Basis of suggestion"},
