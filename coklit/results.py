@@ -129,6 +129,10 @@ TABLE_COLUMNS: dict[str, list[str]] = {
                           "tms_tetap", "belum_terdaftar_selesai", "belum_terdaftar_tetap",
                           "belum_terdaftar_tidak_dapat_dicek"],
 }
+# Tables only ``coklit banding`` writes.
+BANDING_TABLES = ("banding_tambah", "banding_hapus", "banding_ubah", "banding_cocok",
+                  "rekap_banding_kecamatan", "rekap_banding_kelurahan", "rekap_banding_tps",
+                  "temuan_lama", "rekap_temuan_lama")
 TOTAL_LABEL = "TOTAL"
 
 
