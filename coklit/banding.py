@@ -57,22 +57,28 @@ REKAP_LEVELS = {"rekap_banding_kecamatan": ["kecamatan"],
 
 
 def _written(values: pd.Series) -> pd.Series:
-    return values.astype(str).str.upper().str.split().str.join(" ").fillna("")
+    """Values as written, upper case, spaces collapsed (vectorised in Arrow)."""
+    text = values.astype("string[pyarrow]").fillna("")
+    return text.str.upper().str.replace(r"\s+", " ", regex=True).str.strip()
 
 
 def comparison_values(records: pd.DataFrame, field: str) -> pd.Series:
     """The form in which ``field`` is compared: the normalised value, or the value as written
     (marked ``~``) when it has no normalised form (an unreadable date, say)."""
-    raw = _written(records[field])
     column = COMPARED[field]
     if column is None:
-        return raw
+        return _written(records[field])
     norm = records[column]
     if pd.api.types.is_datetime64_any_dtype(norm.dtype):
-        text = norm.dt.strftime("%Y-%m-%d").fillna("")
+        text = norm.dt.strftime("%Y-%m-%d")
     else:
-        text = norm.astype("string").fillna("").astype(str)
-    return text.where(text != "", ("~" + raw).where(raw != "", ""))
+        text = norm.astype("string[pyarrow]")
+    text = text.astype("string[pyarrow]").fillna("")
+    empty = (text == "").to_numpy(dtype=bool)
+    if empty.any():
+        raw = _written(records[field][empty])
+        text[empty] = ("~" + raw).where(raw != "", "").to_numpy()
+    return text
 
 
 def compared_fields(old: pd.DataFrame, new: pd.DataFrame) -> list[str]:
@@ -89,7 +95,8 @@ def changed_fields(old: pd.DataFrame, new: pd.DataFrame, li: np.ndarray, ni: np.
     for field in fields:
         a = comparison_values(old, field).to_numpy(dtype=object)[li]
         b = comparison_values(new, field).to_numpy(dtype=object)[ni]
-        out[field] = a != b
+        codes, _ = pd.factorize(np.concatenate([a, b]))
+        out[field] = codes[: len(a)] != codes[len(a):]
     return out
 
 
