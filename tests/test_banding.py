@@ -353,3 +353,28 @@ def test_old_findings_without_the_field_file_are_not_checkable(with_findings, ve
     belum = status[status["temuan"] == "belum_terdaftar"]
     assert len(belum) and (belum["status"] == "tidak_dapat_dicek").all()
     assert belum["keterangan"].str.contains("lapangan").all()
+
+
+def test_old_version_as_a_folder_of_files(versions, tmp_path):
+    old = (versions / "dps.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    folder = tmp_path / "lama"
+    folder.mkdir()
+    half = len(old) // 2
+    (folder / "a.csv").write_text("".join(old[:half]), encoding="utf-8")
+    (folder / "b.csv").write_text(old[0] + "".join(old[half:]), encoding="utf-8")
+    out = tmp_path / "o"
+    result = _run("banding", folder, versions / "dpt.csv", "--out", out)
+    assert result.exit_code == 0, result.output
+    hapus = _csv(out / "banding_hapus.csv")
+    cocok = _csv(out / "banding_cocok.csv")
+    assert set(hapus["berkas"]) | set(cocok["berkas_lama"]) == {"a.csv", "b.csv"}
+    assert len(hapus) == len(_csv(versions / "kunci" / "banding_hapus.csv"))
+
+
+def test_a_list_without_names_is_a_clear_error(versions, tmp_path):
+    bad = tmp_path / "rusak.csv"
+    bad.write_text("A,B,C\n1,2,3\n4,5,6\n", encoding="utf-8")
+    result = _run("banding", bad, versions / "dpt.csv", "--out", tmp_path / "o")
+    assert result.exit_code == 2
+    text = " ".join(result.output.split())
+    assert text.startswith("Galat") and "Traceback" not in text
