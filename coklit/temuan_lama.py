@@ -78,6 +78,7 @@ def _fmt(key: str, lang: str, **columns) -> np.ndarray:  # type: ignore[no-untyp
 def _berkas_map(info: dict, old_files, folder: Path) -> dict[str, str]:  # type: ignore[no-untyped-def]
     """The old run's list file names -> this run's old-list file names, by content."""
     ours = {f.sha256: f.berkas for f in old_files}
+    names = {f.berkas for f in old_files}
     mapping = {}
     for item in info.get("inputs") or []:
         if item.get("role") != "dpt":
@@ -85,7 +86,9 @@ def _berkas_map(info: dict, old_files, folder: Path) -> dict[str, str]:  # type:
         if item.get("sha256") not in ours:
             raise InputError("temuan_lama.other_list", path=str(folder),
                              berkas=str(item.get("berkas", "")))
-        mapping[str(item.get("berkas", ""))] = ours[item["sha256"]]
+        berkas = str(item.get("berkas", ""))
+        # Same name (sheets of one workbook share a SHA-256): as is; a renamed file: by content.
+        mapping[berkas] = berkas if berkas in names else ours[item["sha256"]]
     return mapping
 
 
