@@ -378,3 +378,18 @@ def test_a_list_without_names_is_a_clear_error(versions, tmp_path):
     assert result.exit_code == 2
     text = " ".join(result.output.split())
     assert text.startswith("Galat") and "Traceback" not in text
+
+
+def test_old_findings_follow_a_renamed_old_list(with_findings, versions, tmp_path):
+    import shutil
+
+    renamed = tmp_path / "dps_salinan.csv"
+    shutil.copy(versions / "dps.csv", renamed)
+    out = tmp_path / "o"
+    result = _run("banding", renamed, versions / "dpt.csv", "--out", out,
+                  "--temuan-lama", with_findings / "check")
+    assert result.exit_code == 0, result.output
+    before = _csv(with_findings / "banding" / "temuan_lama.csv")
+    after = _csv(out / "temuan_lama.csv")
+    assert after["status"].tolist() == before["status"].tolist()
+    assert after["berkas_baru"].tolist() == before["berkas_baru"].tolist()
