@@ -34,7 +34,7 @@ from coklit.normalize.places import normalize_kelurahan
 from coklit.synth.generator import generate, resolve_columns
 from coklit.synth.messy import nik_typo, typo
 from coklit.synth.population import CUTOFF, ELECTION, age_on, date_str, make_names, num, pad3, ymd
-from coklit.synth.writer import DPT_COLUMNS, DPT_MINIMAL, write_csv
+from coklit.synth.writer import DPT_COLUMNS, DPT_MINIMAL, FIELD_MINIMAL, write_csv
 
 register({
     "sample.done_versions": {
@@ -383,6 +383,7 @@ def generate_versions(out_dir, voters: int, seed: int, field_fraction: float = 0
                                for c in (DPT_MINIMAL if columns == "minimal" else DPT_COLUMNS)})
     if columns == "minimal":
         write_csv(out / OLD_FILE, {c: old[c].to_numpy(object) for c in DPT_MINIMAL})
+        write_csv(out / "lapangan.csv", {c: lapangan[c].to_numpy(object) for c in FIELD_MINIMAL})
 
     # Key: pairs with the fields that really changed (only the written columns count).
     pairs = source > 0
