@@ -1,6 +1,7 @@
 """Accuracy and speed of ``coklit banding`` on generated DPS -> DPT pairs with a known key.
 
-    python benchmarks/banding.py [--voters 5000 200000] [--seed 1] [--work DIR] [--json PATH]
+    python benchmarks/banding.py [--voters 5000 200000] [--seed 1] [--profil standar|uji]
+                                 [--kolom-sampel lengkap|minimal] [--work DIR] [--json PATH]
 
 For each size: ``coklit sample --versi-baru`` (timed), ``coklit banding dps.csv dpt.csv``
 as a subprocess (wall time and peak memory, as ``benchmarks/run.py`` measures), then the
@@ -93,18 +94,22 @@ def score(out_dir: Path, kunci: Path) -> dict:
     }
 
 
-def run(voters: int, seed: int, work: Path) -> dict:
-    data = work / f"versi_{voters}_{seed}"
+def run(voters: int, seed: int, work: Path, profile: str = "standar",
+        columns: str = "lengkap") -> dict:
+    tag = f"{voters}_{seed}_{profile}_{columns}"
+    data = work / f"versi_{tag}"
     log = work / "logs"
     log.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     gen = measure(_coklit_cmd("sample", "--out", str(data), "--pemilih", str(voters),
-                              "--seed", str(seed), "--versi-baru"), log / f"sample_{voters}.log")
+                              "--seed", str(seed), "--versi-baru", "--profil", profile,
+                              "--kolom-sampel", columns), log / f"sample_{tag}.log")
     gen_s = time.perf_counter() - t0
-    out = work / f"hasil_banding_{voters}_{seed}"
+    out = work / f"hasil_banding_{tag}"
     run_ = measure(_coklit_cmd("banding", str(data / "dps.csv"), str(data / "dpt.csv"),
-                               "--out", str(out)), log / f"banding_{voters}.log")
-    result = {"pemilih": voters, "seed": seed, "detik_sample": round(gen_s, 1),
+                               "--out", str(out)), log / f"banding_{tag}.log")
+    result = {"pemilih": voters, "seed": seed, "profil": profile, "kolom": columns,
+              "detik_sample": round(gen_s, 1),
               "rc": run_.get("rc"), "detik": round(run_.get("wall_s", 0.0), 1),
               "memori_mb": round(run_.get("peak_mb") or 0)}
     if run_.get("rc") == 0:
@@ -119,7 +124,7 @@ def _line(r: dict) -> str:
     s = r.get("skor")
     if not s:
         return f"{r['pemilih']:>9} rc={r['rc']}"
-    return (f"{r['pemilih']:>9} {r['detik']:>7.1f}s {r['memori_mb']:>6}MB  "
+    return (f"{r['pemilih']:>9} {r['profil']}/{r['kolom']} {r['detik']:>7.1f}s {r['memori_mb']:>6}MB  "
             f"tambah {s['tambah']['ditemukan']}/{s['tambah']['sebenarnya']}  "
             f"hapus {s['hapus']['ditemukan']}/{s['hapus']['sebenarnya']}  "
             f"pasangan P {s['pasangan_grup_ganda']['precision']:.4f} "
@@ -132,10 +137,13 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--voters", type=int, nargs="+", default=[5000, 200000])
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--profil", default="standar", help="standar or uji (held out)")
+    ap.add_argument("--kolom-sampel", default="lengkap", help="lengkap or minimal")
     ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "coklit-banding")
     ap.add_argument("--json", type=Path, default=None)
     args = ap.parse_args(argv)
-    results = [run(n, args.seed, args.work) for n in args.voters]
+    results = [run(n, args.seed, args.work, args.profil, args.kolom_sampel)
+               for n in args.voters]
     for r in results:
         print(_line(r))
     path = args.json or args.work / "banding.json"
