@@ -36,8 +36,6 @@ register({
     "summary.role.baru": {"id": "Versi baru", "en": "New version"},
     "step.banding": {"id": "Mencocokkan orang di kedua versi daftar…",
                      "en": "Matching people across the two list versions…"},
-    "banding.tetap": {"id": "tetap", "en": "unchanged"},
-    "banding.ubah": {"id": "ubah", "en": "changed"},
 })
 
 StepFn = Callable[[str], None]
