@@ -293,6 +293,43 @@ def check(
 
 
 @app.command()
+def banding(
+    lama: Annotated[
+        str, typer.Argument(help="Daftar versi lama (mis. DPS): berkas, folder, atau pola glob.")
+    ],
+    baru: Annotated[
+        str, typer.Argument(help="Daftar versi baru (mis. DPT): berkas, folder, atau pola glob.")
+    ],
+    out: OutOpt = Path("hasil_banding"),
+    kolom: KolomOpt = None,
+    tanggal_pemilihan: TanggalOpt = DEFAULT_DATE,
+    ambang: AmbangOpt = None,
+    data_lengkap: FullOpt = False,
+    model: ModelOpt = None,
+    temuan_lama: Annotated[
+        str | None,
+        typer.Option(
+            "--temuan-lama",
+            help="Folder hasil coklit check atas daftar versi lama: tunjukkan temuan mana yang "
+            "sudah diselesaikan di versi baru (TMS dihapus, belum terdaftar kini terdaftar, "
+            "ganda dibersihkan) dan mana yang tetap.",
+        ),
+    ] = None,
+    lang: LangOpt = Lang.id,
+) -> None:
+    """Bandingkan dua versi daftar pemilih (mis. DPS dan DPT): pemilih ditambah, dihapus dan diubah."""
+    from coklit.banding import run_banding
+    from coklit.pipeline import load_models
+
+    with _reported(lang):
+        cfg = _config(lang, kolom, tanggal_pemilihan, ambang, data_lengkap)
+        models = load_models(model) if model else None
+        _run(lambda on_step: run_banding([lama], [baru], cfg, on_step=on_step, models=models,
+                                         temuan_lama=temuan_lama),
+             out, _input_files([lama], [baru]), cfg)
+
+
+@app.command()
 def laporan(
     folder: Annotated[Path, typer.Argument(help="Folder hasil coklit check/dedupe/validate.")],
     data_lengkap: FullOpt = False,
@@ -334,15 +371,27 @@ def sample(
             "ALAMAT, KELURAHAN; baris dan kunci jawaban sama).",
         ),
     ] = "lengkap",
+    versi_baru: Annotated[
+        bool,
+        typer.Option(
+            "--versi-baru",
+            help="Tulis dua versi daftar: dps.csv (lama) dan dpt.csv (baru, hasil pembersihan: "
+            "ditambah, dihapus, diubah, diurutkan ulang), dengan kunci perubahan di kunci/ "
+            "(untuk coklit banding).",
+        ),
+    ] = False,
     lang: LangOpt = Lang.id,
 ) -> None:
     """Buat data sintetis yang realistis (DPT, catatan lapangan, kunci jawaban)."""
     from coklit.synth import generate
+    from coklit.synth.versi import generate_versions
 
     with _reported(lang):
-        summary = generate(out, voters=pemilih, seed=seed, field_fraction=lapangan,
-                           profile=profil, columns=kolom_sampel)
-    out_console.print(t("sample.done", lang.value, out=str(out), **summary), markup=False)
+        make = generate_versions if versi_baru else generate
+        summary = make(out, voters=pemilih, seed=seed, field_fraction=lapangan,
+                       profile=profil, columns=kolom_sampel)
+    message = "sample.done_versions" if versi_baru else "sample.done"
+    out_console.print(t(message, lang.value, out=str(out), **summary), markup=False)
 
 
 def _version_callback(value: bool) -> None:

@@ -16,6 +16,7 @@ import pyarrow.compute as pc
 
 from coklit import birthdate
 from coklit.fields import CATEGORIES, ELIGIBLE_CATEGORIES, TMS_CATEGORIES
+from coklit.household import basis_text, household_members
 from coklit.i18n import register, t
 from coklit.match import Duplicates, Links, explain
 from coklit.results import IDENTITY, TABLE_COLUMNS
@@ -331,6 +332,28 @@ def unknown_status_table(records: pd.DataFrame, labels: dict, lang: str) -> pd.D
 
 # --- field records ------------------------------------------------------------------------
 
+def registration_hints(people: pd.DataFrame, listed: pd.DataFrame, labels: dict,
+                       lang: str) -> pd.DataFrame:
+    """saran_kelurahan, saran_tps, saran_dasar, saran_berkas, saran_baris: where each of
+    ``people`` (not on the list) should register, from a household member on the list (see
+    :mod:`coklit.household`)."""
+    member, basis = household_members(people, listed)
+    has = member >= 0
+    rows = listed.iloc[np.where(has, member, 0)] if len(listed) else listed
+    out = pd.DataFrame(index=range(len(people)))
+    if len(listed):
+        shown = places(rows, labels).reset_index(drop=True)
+        out["saran_kelurahan"] = np.where(has, shown["kelurahan"].astype(str), "")
+        out["saran_tps"] = np.where(has, shown["tps"].astype(str), "")
+        out["saran_berkas"] = np.where(has, rows["berkas"].astype(str), "")
+        out["saran_baris"] = np.where(has, rows["baris"].astype(str), "")
+    else:
+        for column in ("saran_kelurahan", "saran_tps", "saran_berkas", "saran_baris"):
+            out[column] = ""
+    out["saran_dasar"] = basis_text(basis, lang)
+    return out
+
+
 def field_eligibility(field: pd.DataFrame, election_date: dt.date, voting_age: int,
                       lang: str) -> tuple[pd.Series, pd.Series]:
     """(eligible: bool Series, reason: str Series) for field records, from their status, age
@@ -430,6 +453,7 @@ def link_tables(
         belum[col] = np.where(has_near, cand[src].astype(str), "")
     belum["kandidat_skor"] = np.where(has_near, near["skor"].fillna(0).round(3).map("{:.3f}".format), "")
     belum["kandidat_alasan"] = np.where(has_near, near["alasan"].fillna(""), "")
+    belum = pd.concat([belum, registration_hints(rows, listed, labels, lang)], axis=1)
     belum = belum[TABLE_COLUMNS["belum_terdaftar"]]
 
     hasil = np.where(linked, "cocok", np.where(

@@ -77,6 +77,15 @@ REKAP_COUNTS = ["pemilih_dpt", "lapangan", "cocok", "belum_terdaftar", "lapangan
                 "grup_ganda", "baris_ganda", "baris_ganda_perlu_cek", "tms", *TMS_CODE_COLUMNS,
                 "tms_lain", "tidak_valid", *EXPECTED_COLUMNS]
 
+# coklit banding: counts per place between two versions of a list (see coklit.banding). The
+# new count follows from the others: pemilih_baru = pemilih_lama - hapus + tambah
+# - pindah_keluar + pindah_masuk.
+BANDING_COUNTS = ["pemilih_lama", "pemilih_baru", "tetap", "ubah", "tambah", "hapus",
+                  "pindah_masuk", "pindah_keluar"]
+_BANDING_ROW = ["berkas", "baris", *PLACE, *IDENTITY, "keterangan", "kandidat_berkas",
+                "kandidat_baris", "kandidat_nama", "kandidat_nik", "kandidat_tanggal_lahir",
+                "kandidat_skor", "kandidat_alasan"]
+
 TABLE_COLUMNS: dict[str, list[str]] = {
     "ditolak": ["berkas", "baris", "masalah", "keterangan"],
     "tidak_valid": ["berkas", "baris", *PLACE, "nama", "kolom", "masalah", "keterangan", "nilai"],
@@ -91,7 +100,10 @@ TABLE_COLUMNS: dict[str, list[str]] = {
               "kategori_lapangan", "skor", "alasan"],
     "belum_terdaftar": ["berkas", "baris", *PLACE, *IDENTITY, "alasan_memenuhi_syarat",
                         "kandidat_berkas", "kandidat_baris", "kandidat_nama", "kandidat_nik",
-                        "kandidat_tanggal_lahir", "kandidat_skor", "kandidat_alasan"],
+                        "kandidat_tanggal_lahir", "kandidat_skor", "kandidat_alasan",
+                        # where to register: a household member's kelurahan/TPS and why
+                        "saran_kelurahan", "saran_tps", "saran_dasar", "saran_berkas",
+                        "saran_baris"],
     "tms": ["berkas", "baris", *PLACE, *IDENTITY, "kategori", "kode_kpu", "kategori_nama",
             "sumber", "bukti", "skor"],
     "lapangan_perlu_cek": ["berkas", "baris", *PLACE, *IDENTITY, "kategori",
@@ -102,7 +114,28 @@ TABLE_COLUMNS: dict[str, list[str]] = {
                        "berkas_dpt", "baris_dpt", "skor"],
     "rekap_kecamatan": ["kecamatan", *REKAP_COUNTS],
     "rekap_kelurahan": ["kecamatan", "kelurahan", *REKAP_COUNTS],
+    # coklit banding LAMA BARU
+    "banding_tambah": _BANDING_ROW,
+    "banding_hapus": _BANDING_ROW,
+    "banding_ubah": ["berkas_lama", "baris_lama", "berkas_baru", "baris_baru", *PLACE, "nama",
+                     "kolom", "nilai_lama", "nilai_baru", "skor"],
+    "banding_cocok": ["berkas_lama", "baris_lama", "berkas_baru", "baris_baru", *PLACE,
+                      "nama_lama", "nama_baru", "nik_lama", "nik_baru", "tanggal_lahir_lama",
+                      "tanggal_lahir_baru", "hasil", "kolom_berubah", "skor", "alasan"],
+    "rekap_banding_kecamatan": ["kecamatan", *BANDING_COUNTS],
+    "rekap_banding_kelurahan": ["kecamatan", "kelurahan", *BANDING_COUNTS],
+    "rekap_banding_tps": ["kecamatan", "kelurahan", "tps", *BANDING_COUNTS],
+    # coklit banding --temuan-lama DIR: the previous run's findings, resolved or not
+    "temuan_lama": ["temuan", "kategori", "berkas", "baris", *PLACE, "nama", "status",
+                    "keterangan", "berkas_baru", "baris_baru"],
+    "rekap_temuan_lama": ["kecamatan", "ganda_selesai", "ganda_tetap", "tms_selesai",
+                          "tms_tetap", "belum_terdaftar_selesai", "belum_terdaftar_tetap",
+                          "belum_terdaftar_tidak_dapat_dicek"],
 }
+# Tables only ``coklit banding`` writes.
+BANDING_TABLES = ("banding_tambah", "banding_hapus", "banding_ubah", "banding_cocok",
+                  "rekap_banding_kecamatan", "rekap_banding_kelurahan", "rekap_banding_tps",
+                  "temuan_lama", "rekap_temuan_lama")
 TOTAL_LABEL = "TOTAL"
 
 

@@ -24,7 +24,8 @@ UPDATE = os.environ.get("COKLIT_UPDATE_GOLDEN") == "1"
 VIEWS = {
     "rekap_kecamatan": None,
     "ganda": ["grup", "baris", "kecamatan", "jenis", "lokasi"],
-    "belum_terdaftar": ["baris", "kecamatan", "alasan_memenuhi_syarat", "kandidat_baris"],
+    "belum_terdaftar": ["baris", "kecamatan", "alasan_memenuhi_syarat", "kandidat_baris",
+                        "saran_kelurahan", "saran_tps", "saran_dasar", "saran_baris"],
     "tms": ["baris", "kecamatan", "kategori", "kode_kpu", "sumber"],
     "hasil_lapangan": ["baris", "hasil", "baris_dpt"],
     "tidak_valid": ["baris", "kolom", "masalah"],

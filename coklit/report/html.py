@@ -173,6 +173,17 @@ _JS_TEXT_KEYS: dict[str, dict[str, str]] = {
 
 # Custom header labels for grouped cells.
 _CELL_LABELS: dict[str, dict[str, str]] = {
+    "versi_lama": {"id": "Versi lama: berkas : baris", "en": "Old version: file : row"},
+    "versi_baru": {"id": "Versi baru: berkas : baris", "en": "New version: file : row"},
+    "nilai_lama_baru": {"id": "Nilai lama / baru", "en": "Old / new value"},
+    "nama_lama_baru": {"id": "Nama lama / baru", "en": "Old / new name"},
+    "nik_lama_baru": {"id": "NIK lama / baru", "en": "Old / new NIK"},
+    "tgl_lama_baru": {"id": "Tgl lahir lama / baru", "en": "Old / new date of birth"},
+    "hasil_kolom": {"id": "Hasil, kolom berubah", "en": "Outcome, fields changed"},
+    "temuan_kategori": {"id": "Temuan, kategori", "en": "Finding, category"},
+    "saran": {"id": "Saran tempat terdaftar (kelurahan / TPS / dasar)",
+              "en": "Where to register (kelurahan / TPS / basis)"},
+    "saran_baris": {"id": "Anggota keluarga di daftar", "en": "Household member on the list"},
     "sumber_baris": {"id": "Berkas : baris", "en": "File : row"},
     "wilayah": {"id": "Kecamatan / Kelurahan / TPS", "en": "Kecamatan / Kelurahan / TPS"},
     "lahir": {"id": "Tempat, tanggal lahir", "en": "Place, date of birth"},
@@ -230,6 +241,8 @@ LAYOUTS: dict[str, list[_Cell]] = {
         ("join", ("kandidat_berkas", "kandidat_baris"), "kandidat", False),
         ("stack", ("kandidat_skor",), None, True),
         ("stack", ("kandidat_alasan",), None, False),
+        ("stack", ("saran_kelurahan", "saran_tps", "saran_dasar"), "saran", False),
+        ("join", ("saran_berkas", "saran_baris"), "saran_baris", False),
     ],
     "tms": [
         ("join", ("berkas", "baris"), "sumber_baris", False),
@@ -299,6 +312,48 @@ LAYOUTS: dict[str, list[_Cell]] = {
         ("stack", ("kandidat_skor",), None, True),
         ("stack", ("kandidat_alasan",), None, False),
     ],
+    "banding_ubah": [
+        ("join", ("berkas_lama", "baris_lama"), "versi_lama", False),
+        ("join", ("berkas_baru", "baris_baru"), "versi_baru", False),
+        ("stack", _PLACE, "wilayah", False),
+        ("stack", ("nama",), None, False),
+        ("stack", ("kolom",), None, False),
+        ("diff", ("nilai_lama", "nilai_baru"), "nilai_lama_baru", False),
+        ("stack", ("skor",), None, True),
+    ],
+    "banding_cocok": [
+        ("join", ("berkas_lama", "baris_lama"), "versi_lama", False),
+        ("join", ("berkas_baru", "baris_baru"), "versi_baru", False),
+        ("stack", _PLACE, "wilayah", False),
+        ("diff", ("nama_lama", "nama_baru"), "nama_lama_baru", False),
+        ("diff", ("nik_lama", "nik_baru"), "nik_lama_baru", False),
+        ("diff", ("tanggal_lahir_lama", "tanggal_lahir_baru"), "tgl_lama_baru", False),
+        ("stack", ("hasil", "kolom_berubah"), "hasil_kolom", False),
+        ("stack", ("skor",), None, True),
+        ("stack", ("alasan",), None, False),
+    ],
+    "banding_tambah": [
+        ("join", ("berkas", "baris"), "sumber_baris", False),
+        ("stack", _PLACE, "wilayah", False),
+        ("diff", ("nama", "kandidat_nama"), "nama_vs", False),
+        ("diff", ("nik", "kandidat_nik"), "nik_vs", False),
+        ("diff", ("tanggal_lahir", "kandidat_tanggal_lahir"), "tgl_vs", False),
+        ("stack", ("alamat", "rt", "rw"), "alamat", False),
+        ("stack", ("tempat_lahir", "jenis_kelamin", "nkk"), "data_lain", False),
+        ("stack", ("keterangan",), None, False),
+        ("join", ("kandidat_berkas", "kandidat_baris"), "kandidat", False),
+        ("stack", ("kandidat_skor",), None, True),
+        ("stack", ("kandidat_alasan",), None, False),
+    ],
+    "temuan_lama": [
+        ("stack", ("temuan", "kategori"), "temuan_kategori", False),
+        ("join", ("berkas", "baris"), "sumber_baris", False),
+        ("stack", _PLACE, "wilayah", False),
+        ("stack", ("nama",), None, False),
+        ("stack", ("status",), None, False),
+        ("stack", ("keterangan",), None, False),
+        ("join", ("berkas_baru", "baris_baru"), "versi_baru", False),
+    ],
     "ditolak": [
         ("stack", ("berkas",), None, False),
         ("stack", ("baris",), None, True),
@@ -326,6 +381,9 @@ CATEGORY_COLUMN: dict[str, str] = {
     "ganda_perlu_cek": "lokasi",
     "lapangan_perlu_cek": "kategori",
 }
+CATEGORY_COLUMN.update({"banding_ubah": "kolom", "banding_cocok": "hasil",
+                        "temuan_lama": "status"})
+LAYOUTS["banding_hapus"] = LAYOUTS["banding_tambah"]
 GROUP_COLUMN: dict[str, str] = {"ganda": "grup", "ganda_perlu_cek": "pasangan"}
 # Finding tables counted per TPS in the drill-down, and the rekap column with the same count.
 TPS_COUNTED = ("belum_terdaftar", "ganda", "tms", "tidak_valid")

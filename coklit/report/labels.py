@@ -23,6 +23,15 @@ TABLE_ORDER: tuple[str, ...] = (
     "tidak_valid",
     "cocok",
     "hasil_lapangan",
+    "rekap_banding_kecamatan",
+    "rekap_banding_kelurahan",
+    "rekap_banding_tps",
+    "banding_tambah",
+    "banding_hapus",
+    "banding_ubah",
+    "banding_cocok",
+    "rekap_temuan_lama",
+    "temuan_lama",
     "ditolak",
 )
 
@@ -42,6 +51,21 @@ TABLE_TITLES: dict[str, dict[str, str]] = {
     "cocok": {"id": "Cocok dengan DPT", "en": "Matched to the list"},
     "hasil_lapangan": {"id": "Hasil per catatan lapangan", "en": "Outcome per field record"},
     "ditolak": {"id": "Baris ditolak", "en": "Rejected rows"},
+    "rekap_banding_kecamatan": {"id": "Perubahan daftar per kecamatan",
+                                "en": "List changes by kecamatan"},
+    "rekap_banding_kelurahan": {"id": "Perubahan daftar per kelurahan",
+                                "en": "List changes by kelurahan"},
+    "rekap_banding_tps": {"id": "Perubahan daftar per TPS", "en": "List changes by TPS"},
+    "banding_tambah": {"id": "Pemilih ditambahkan di versi baru",
+                       "en": "Voters added in the new version"},
+    "banding_hapus": {"id": "Pemilih dihapus dari versi lama",
+                      "en": "Voters removed from the old version"},
+    "banding_ubah": {"id": "Data pemilih yang berubah", "en": "Voter data changed"},
+    "banding_cocok": {"id": "Pemilih di kedua versi", "en": "Voters in both versions"},
+    "temuan_lama": {"id": "Temuan proses lalu: selesai atau tetap",
+                    "en": "Previous findings: resolved or remaining"},
+    "rekap_temuan_lama": {"id": "Rekap temuan proses lalu per kecamatan",
+                          "en": "Previous findings by kecamatan"},
 }
 
 # Short names for places with a length limit (XLSX sheet names: at most 31 characters, none of
@@ -58,6 +82,15 @@ SHEET_NAMES: dict[str, dict[str, str]] = {
     "cocok": {"id": "Cocok", "en": "Matched"},
     "hasil_lapangan": {"id": "Hasil lapangan", "en": "Field outcomes"},
     "ditolak": {"id": "Ditolak", "en": "Rejected rows"},
+    "rekap_banding_kecamatan": {"id": "Perubahan kecamatan", "en": "Changes kecamatan"},
+    "rekap_banding_kelurahan": {"id": "Perubahan kelurahan", "en": "Changes kelurahan"},
+    "rekap_banding_tps": {"id": "Perubahan TPS", "en": "Changes TPS"},
+    "banding_tambah": {"id": "Ditambahkan", "en": "Added"},
+    "banding_hapus": {"id": "Dihapus", "en": "Removed"},
+    "banding_ubah": {"id": "Berubah", "en": "Changed"},
+    "banding_cocok": {"id": "Di kedua versi", "en": "In both versions"},
+    "temuan_lama": {"id": "Temuan lama", "en": "Previous findings"},
+    "rekap_temuan_lama": {"id": "Rekap temuan lama", "en": "Previous findings summary"},
 }
 
 # One sentence per table saying what a row means.
@@ -111,6 +144,59 @@ TABLE_DESCRIPTIONS: dict[str, dict[str, str]] = {
     "ditolak": {
         "id": "Baris berkas yang tidak dapat dipakai, dengan alasannya.",
         "en": "File rows that could not be used, with the reason.",
+    },
+    "rekap_banding_kecamatan": {
+        "id": "Jumlah pemilih di versi lama dan baru per kecamatan: tetap, berubah, ditambah, "
+        "dihapus, pindah masuk/keluar. Pemilih baru = lama - hapus + tambah - pindah keluar "
+        "+ pindah masuk.",
+        "en": "Voters in the old and new version per kecamatan: unchanged, changed, added, "
+        "removed, moved in/out. New = old - removed + added - moved out + moved in.",
+    },
+    "rekap_banding_kelurahan": {
+        "id": "Seperti rekap per kecamatan, per kelurahan/desa.",
+        "en": "As the summary by kecamatan, per kelurahan/village.",
+    },
+    "rekap_banding_tps": {
+        "id": "Seperti rekap per kecamatan, per TPS.",
+        "en": "As the summary by kecamatan, per TPS.",
+    },
+    "banding_tambah": {
+        "id": "Baris versi baru yang orangnya tidak ada di versi lama; kandidat = baris lama "
+        "terdekat bila cukup mirip untuk dicek.",
+        "en": "New-version rows whose person is not in the old version; candidate = the "
+        "nearest old row when close enough to check.",
+    },
+    "banding_hapus": {
+        "id": "Baris versi lama yang orangnya tidak ada lagi di versi baru; kandidat = baris "
+        "baru terdekat bila cukup mirip untuk dicek.",
+        "en": "Old-version rows whose person is no longer in the new version; candidate = "
+        "the nearest new row when close enough to check.",
+    },
+    "banding_ubah": {
+        "id": "Satu baris per kolom yang nilainya berubah untuk orang yang sama (nilai lama "
+        "dan baru seperti tertulis).",
+        "en": "One row per field whose value changed for the same person (old and new value "
+        "as written).",
+    },
+    "temuan_lama": {
+        "id": "Setiap temuan coklit check atas versi lama (grup ganda, baris TMS, orang belum "
+        "terdaftar): selesai bila versi baru memperbaikinya (baris TMS dihapus atau TPS "
+        "dipindah untuk kode 8, grup ganda tinggal satu baris, orang belum terdaftar kini "
+        "terdaftar), tetap bila belum.",
+        "en": "Every finding of coklit check on the old version (duplicate group, TMS row, "
+        "unlisted person): resolved when the new version fixed it (TMS row removed or moved "
+        "to another TPS for code 8, one row left of a duplicate group, the unlisted person "
+        "now listed), remaining otherwise.",
+    },
+    "rekap_temuan_lama": {
+        "id": "Jumlah temuan proses lalu yang selesai dan yang tetap, per kecamatan.",
+        "en": "Previous findings resolved and remaining, per kecamatan.",
+    },
+    "banding_cocok": {
+        "id": "Setiap orang yang ada di kedua versi, dicocokkan dengan model yang sama seperti "
+        "pencocokan lapangan, dengan skor, alasan dan kolom yang berubah.",
+        "en": "Every person in both versions, matched with the same model as field records, "
+        "with score, reason and the fields that changed.",
     },
 }
 
@@ -169,12 +255,37 @@ _BASE_COLUMNS: dict[str, dict[str, str]] = {
                                  "en": "Expected missed duplicates"},
     "perkiraan_cocok_keliru": {"id": "Perkiraan cocok keliru", "en": "Expected false links"},
     "perkiraan_cocok_terlewat": {"id": "Perkiraan cocok terlewat", "en": "Expected missed links"},
+    "pemilih_lama": {"id": "Pemilih versi lama", "en": "Voters (old)"},
+    "pemilih_baru": {"id": "Pemilih versi baru", "en": "Voters (new)"},
+    "tetap": {"id": "Tetap", "en": "Unchanged"},
+    "ubah": {"id": "Berubah", "en": "Changed"},
+    "tambah": {"id": "Ditambah", "en": "Added"},
+    "hapus": {"id": "Dihapus", "en": "Removed"},
+    "pindah_masuk": {"id": "Pindah masuk", "en": "Moved in"},
+    "pindah_keluar": {"id": "Pindah keluar", "en": "Moved out"},
+    "kolom_berubah": {"id": "Kolom berubah", "en": "Fields changed"},
+    "temuan": {"id": "Temuan", "en": "Finding"},
+    "ganda_selesai": {"id": "Ganda selesai", "en": "Duplicates resolved"},
+    "ganda_tetap": {"id": "Ganda tetap", "en": "Duplicates remaining"},
+    "tms_selesai": {"id": "TMS selesai", "en": "TMS resolved"},
+    "tms_tetap": {"id": "TMS tetap", "en": "TMS remaining"},
+    "belum_terdaftar_selesai": {"id": "Belum terdaftar selesai", "en": "Unlisted now listed"},
+    "belum_terdaftar_tetap": {"id": "Belum terdaftar tetap", "en": "Unlisted still missing"},
+    "belum_terdaftar_tidak_dapat_dicek": {"id": "Belum terdaftar tidak dapat dicek",
+                                          "en": "Unlisted not checkable"},
+    "saran_kelurahan": {"id": "Saran kelurahan", "en": "Suggested kelurahan"},
+    "saran_tps": {"id": "Saran TPS", "en": "Suggested TPS"},
+    "saran_dasar": {"id": "Dasar saran", "en": "Basis of suggestion"},
+    "saran_berkas": {"id": "Berkas anggota keluarga", "en": "Household member's file"},
+    "saran_baris": {"id": "Baris anggota keluarga", "en": "Household member's row"},
 }
 
 # Suffixes / prefixes that qualify a base column.
 _SIDES: dict[str, dict[str, str]] = {
     "_lapangan": {"id": "{} (lapangan)", "en": "{} (field)"},
     "_dpt": {"id": "{} (DPT)", "en": "{} (list)"},
+    "_lama": {"id": "{} (lama)", "en": "{} (old)"},
+    "_baru": {"id": "{} (baru)", "en": "{} (new)"},
 }
 _CANDIDATE = {"id": "Kandidat: {}", "en": "Candidate: {}"}
 
