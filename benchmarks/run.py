@@ -440,6 +440,8 @@ def _summary(results: dict) -> list[str]:
                 n = sum(v["n"] for v in sc["ganda"]["hard_negative_fp"].values())
                 hard = f"{merged / n:.2%} ({merged}/{n})" if n else "–"
             name = {"coklit": "coklit", "splink": "Splink", "ablasi": "coklit, no strata"}[tool]
+            if r.get("earlier_run"):
+                name += f" (run of {r['earlier_run'][:10]})"
             lines.append(f"| {ds['id']} | {name} | {_time(r.get('wall_s') if r.get('ok') else None)}"
                          f" | {_mem(r.get('peak_mb') if r.get('ok') else None)} | "
                          + " | ".join(cells) + f" | {hard} | "
@@ -604,7 +606,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--render-only", action="store_true",
                     help="rewrite the report from the work dir's results.json, run nothing")
     ap.add_argument("--merge", action="store_true",
-                    help="keep the other datasets of the previous results.json in the report")
+                    help="keep the other datasets of the previous results.json in the report, "
+                         "and a re-run dataset's tools not run now (Splink after --no-splink), "
+                         "marked as from the earlier run")
     args = ap.parse_args(argv)
     args.work = args.work.resolve()
     if args.render_only:
@@ -620,10 +624,13 @@ def main(argv: list[str] | None = None) -> int:
                "machine": machine_info(),
                "args": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
                "datasets": []}
+    earlier: dict[str, dict] = {}
     if args.merge and (args.work / "results.json").exists():
         old = json.loads((args.work / "results.json").read_text())
         results["datasets"] = [r for r in old.get("datasets", [])
                                if r["dataset"]["id"] not in args.datasets]
+        earlier = {r["dataset"]["id"]: dict(r, run_date=old.get("date"))
+                   for r in old.get("datasets", [])}
     order = {d: k for k, d in enumerate(DEFAULT_DATASETS)}
     for text in args.datasets:
         ds = parse_dataset(text)
@@ -631,6 +638,10 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.perf_counter()
         res = run_dataset(ds, args)
         res["loadavg_after"] = _loadavg()
+        for tool in ("splink", "ablasi"):
+            before = earlier.get(ds["id"], {}).get(tool)
+            if tool not in res and before is not None:
+                res[tool] = dict(before, earlier_run=earlier[ds["id"]]["run_date"])
         results["datasets"].append(res)
         results["datasets"].sort(key=lambda r: order.get(r["dataset"]["id"], len(order)))
         _say(f"  done in {time.perf_counter() - t0:.0f} s")
