@@ -324,7 +324,7 @@ def _weaker(comparison: str, level: str, levels: dict[str, tuple[str, ...]]
 
 # comparison -> (strata it is conditioned on, first match wins; m differs by stratum)
 GIVEN: dict[str, tuple[tuple[str, ...], bool]] = {
-    "nik": (("kembar", "tgl_sama_sekecamatan", "tgl_sama", "serumah"), False),
+    "nik": (("kembar", "tgl_sama_sekecamatan", "tgl_sama", "serumah"), True),
     "nama": (("kembar", "tgl_sama_sekecamatan", "serumah"), False),
     "tgl": (("serumah",), False),
     "tempat": (("serumah",), False),
