@@ -92,6 +92,15 @@ AmbangOpt = Annotated[
 Inputs = Annotated[
     list[str], typer.Argument(help="Berkas CSV/XLSX, folder, atau pola glob dalam tanda kutip.")
 ]
+TinjauanOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--tinjauan",
+        help="Tanda pemeriksaan temuan dari proses sebelumnya: temuan.xlsx (kolom Status cek, "
+        "Catatan, Pemeriksa) atau CSV ekspor laporan.html. Boleh diulang; tanda terbaru yang "
+        "dipakai. Pasangan yang ditandai 'keliru' tidak dilaporkan ganda lagi.",
+    ),
+]
 ModelOpt = Annotated[
     str | None,
     typer.Option(
@@ -143,6 +152,15 @@ def _config(
         match=match,
         output=OutputConfig(lang=lang.value, full_data=full, per_kecamatan=per_kecamatan),
     )
+
+
+def _read_marks(files: list[str] | None):  # type: ignore[no-untyped-def]
+    """The review marks of ``--tinjauan`` files (None when none were given)."""
+    if not files:
+        return None
+    from coklit.tinjauan import read_ledger
+
+    return read_ledger(files)
 
 
 def _input_files(*groups: list[str]) -> list[Path]:
@@ -240,6 +258,7 @@ def dedupe(
     data_lengkap: FullOpt = False,
     per_kecamatan: PerKecOpt = False,
     model: ModelOpt = None,
+    tinjauan: TinjauanOpt = None,
     lang: LangOpt = Lang.id,
 ) -> None:
     """Cari pemilih ganda di dalam daftar pemilih (beserta temuan mutu data)."""
@@ -248,8 +267,9 @@ def dedupe(
     try:
         cfg = _config(lang, kolom, tanggal_pemilihan, ambang, data_lengkap, per_kecamatan)
         models = load_models(model) if model else None
-        _run(lambda on_step: run_dedupe(dpt, cfg, on_step=on_step, models=models), out,
-             _input_files(dpt), cfg)
+        marks = _read_marks(tinjauan)
+        _run(lambda on_step: run_dedupe(dpt, cfg, on_step=on_step, models=models, marks=marks),
+             out, [*_input_files(dpt), *map(Path, tinjauan or [])], cfg)
     except CoklitError as error:
         _fail(error, lang.value)
     except Exception as error:  # noqa: BLE001 - last resort: a message, never a traceback
@@ -270,6 +290,7 @@ def check(
     per_kecamatan: PerKecOpt = False,
     model: ModelOpt = None,
     paksa: PaksaOpt = False,
+    tinjauan: TinjauanOpt = None,
     lang: LangOpt = Lang.id,
 ) -> None:
     """Cocokkan daftar pemilih dengan catatan lapangan: ganda, belum terdaftar, TMS, tidak valid."""
@@ -279,8 +300,10 @@ def check(
         cfg = _config(lang, kolom, tanggal_pemilihan, ambang, data_lengkap, per_kecamatan,
                       paksa)
         models = load_models(model) if model else None
-        _run(lambda on_step: run_check([dpt], [lapangan], cfg, on_step=on_step, models=models),
-             out, _input_files([dpt], [lapangan]), cfg)
+        marks = _read_marks(tinjauan)
+        _run(lambda on_step: run_check([dpt], [lapangan], cfg, on_step=on_step, models=models,
+                                       marks=marks),
+             out, [*_input_files([dpt], [lapangan]), *map(Path, tinjauan or [])], cfg)
     except CoklitError as error:
         _fail(error, lang.value)
     except Exception as error:  # noqa: BLE001 - last resort: a message, never a traceback

@@ -38,7 +38,7 @@ import pyarrow.compute as pc
 from coklit import regions
 from coklit.config import ValidateConfig
 from coklit.i18n import register, t
-from coklit.results import TABLE_COLUMNS
+from coklit.results import BASE_COLUMNS
 
 ROLES = ("dpt", "lapangan")
 
@@ -223,7 +223,7 @@ register(_EXTRA)
 PROBLEMS: dict[str, str] = {code: v[0] for code, v in _TEXTS.items()}
 _ORDER = {code: i for i, code in enumerate(_TEXTS)}
 
-OUTPUT_COLUMNS: list[str] = [*TABLE_COLUMNS["tidak_valid"], "rid"]
+OUTPUT_COLUMNS: list[str] = [*BASE_COLUMNS["tidak_valid"], "rid"]
 
 _PLACEHOLDERS = ((1, 1), (1, 7), (31, 12))  # (day, month) recorded when the date was unknown
 _DAYS_IN_MONTH = np.array([0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])

@@ -311,7 +311,7 @@ def with_total(rekap: pd.DataFrame) -> pd.DataFrame:
         return rekap
     total: dict[str, str] = {}
     for column in rekap.columns:
-        if column in ("kecamatan", "kelurahan"):
+        if column in ("kecamatan", "kelurahan", "tps"):
             total[column] = TOTAL_LABEL if column == "kecamatan" else ""
             continue
         numbers = pd.to_numeric(rekap[column], errors="coerce")

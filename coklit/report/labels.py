@@ -15,6 +15,8 @@ from coklit.results import TABLE_COLUMNS
 TABLE_ORDER: tuple[str, ...] = (
     "rekap_kecamatan",
     "rekap_kelurahan",
+    "rekap_tps",
+    "rekap_tinjauan",
     "ganda",
     "ganda_perlu_cek",
     "belum_terdaftar",
@@ -23,6 +25,7 @@ TABLE_ORDER: tuple[str, ...] = (
     "tidak_valid",
     "cocok",
     "hasil_lapangan",
+    "tinjauan",
     "ditolak",
 )
 
@@ -42,6 +45,10 @@ TABLE_TITLES: dict[str, dict[str, str]] = {
     "cocok": {"id": "Cocok dengan DPT", "en": "Matched to the list"},
     "hasil_lapangan": {"id": "Hasil per catatan lapangan", "en": "Outcome per field record"},
     "ditolak": {"id": "Baris ditolak", "en": "Rejected rows"},
+    "tinjauan": {"id": "Tanda pemeriksaan (tinjauan)", "en": "Review marks"},
+    "rekap_tinjauan": {"id": "Status pemeriksaan per kecamatan",
+                       "en": "Review status by kecamatan"},
+    "rekap_tps": {"id": "Rekap per TPS", "en": "Summary by TPS"},
 }
 
 # Short names for places with a length limit (XLSX sheet names: at most 31 characters, none of
@@ -58,6 +65,9 @@ SHEET_NAMES: dict[str, dict[str, str]] = {
     "cocok": {"id": "Cocok", "en": "Matched"},
     "hasil_lapangan": {"id": "Hasil lapangan", "en": "Field outcomes"},
     "ditolak": {"id": "Ditolak", "en": "Rejected rows"},
+    "tinjauan": {"id": "Tinjauan", "en": "Review marks"},
+    "rekap_tinjauan": {"id": "Rekap tinjauan", "en": "Review summary"},
+    "rekap_tps": {"id": "Rekap TPS", "en": "Summary TPS"},
 }
 
 # One sentence per table saying what a row means.
@@ -111,6 +121,24 @@ TABLE_DESCRIPTIONS: dict[str, dict[str, str]] = {
     "ditolak": {
         "id": "Baris berkas yang tidak dapat dipakai, dengan alasannya.",
         "en": "File rows that could not be used, with the reason.",
+    },
+    "tinjauan": {
+        "id": "Tanda pemeriksaan yang dibaca dari --tinjauan (yang terbaru per temuan), dengan "
+        "keadaan temuannya pada proses ini: masih dilaporkan, tidak dilaporkan lagi karena "
+        "ditandai keliru, atau tidak ditemukan lagi.",
+        "en": "Review marks read with --tinjauan (the latest per finding), with what became of "
+        "the finding in this run: still reported, not reported again because marked wrong, or "
+        "no longer found.",
+    },
+    "rekap_tinjauan": {
+        "id": "Jumlah temuan per kecamatan menurut status pemeriksaan (pasangan yang ditandai "
+        "keliru dihitung walaupun tidak dilaporkan lagi).",
+        "en": "Findings per kecamatan by review status (pairs marked wrong are counted although "
+        "no longer reported).",
+    },
+    "rekap_tps": {
+        "id": "Jumlah pemilih dan temuan per TPS (kecamatan, kelurahan, TPS).",
+        "en": "Voters and findings per TPS (kecamatan, kelurahan, TPS).",
     },
 }
 
@@ -169,6 +197,19 @@ _BASE_COLUMNS: dict[str, dict[str, str]] = {
                                  "en": "Expected missed duplicates"},
     "perkiraan_cocok_keliru": {"id": "Perkiraan cocok keliru", "en": "Expected false links"},
     "perkiraan_cocok_terlewat": {"id": "Perkiraan cocok terlewat", "en": "Expected missed links"},
+    "id_temuan": {"id": "ID temuan", "en": "Finding id"},
+    "status_cek": {"id": "Status cek", "en": "Check status"},
+    "catatan": {"id": "Catatan", "en": "Notes"},
+    "pemeriksa": {"id": "Pemeriksa", "en": "Checked by"},
+    "waktu_cek": {"id": "Waktu cek", "en": "Checked at"},
+    "tabel": {"id": "Tabel", "en": "Table"},
+    "keadaan": {"id": "Keadaan temuan", "en": "Finding now"},
+    "berkas_tinjauan": {"id": "Berkas tinjauan", "en": "Review file"},
+    "temuan": {"id": "Temuan", "en": "Findings"},
+    "belum_dicek": {"id": "Belum dicek", "en": "Not checked"},
+    "benar": {"id": "Benar", "en": "Correct"},
+    "keliru": {"id": "Keliru", "en": "Wrong"},
+    "sudah_diperbaiki": {"id": "Sudah diperbaiki", "en": "Fixed"},
 }
 
 # Suffixes / prefixes that qualify a base column.
