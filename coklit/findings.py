@@ -239,8 +239,11 @@ def duplicate_table(
     )
     table["skor"] = best["skor"].round(3).map("{:.3f}".format).to_numpy()
     table["alasan"] = (partner + ": " + best["alasan"].reset_index(drop=True)).to_numpy()
-    table["jenis"], table["lokasi"] = _group_kinds(records, members, dup.group[members])
-    table[FINDING_ID] = record_pair_ids(records, members, best["other"].astype(int).to_numpy())
+    table["jenis"], _ = _group_kinds(records, members, dup.group[members])
+    partner_rows = best["other"].astype(int).to_numpy()
+    # Where this record is against the partner its reason names (not the group's spread).
+    table["lokasi"] = _pair_location(records, members, partner_rows)
+    table[FINDING_ID] = record_pair_ids(records, members, partner_rows)
     table = table.sort_values(["grup", "berkas", "baris"], kind="stable")
     return table[[FINDING_ID, *BASE_COLUMNS["ganda"]]].reset_index(drop=True)
 

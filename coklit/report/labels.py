@@ -107,8 +107,12 @@ TABLE_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "en": "Voters who are not eligible but still listed, with the evidence.",
     },
     "tidak_valid": {
-        "id": "Nilai yang salah atau mencurigakan (NIK, NKK, tanggal lahir, usia, ...).",
-        "en": "Wrong or suspicious values (NIK, NKK, birth date, age, ...).",
+        "id": "Nilai yang salah atau mencurigakan (NIK, NKK, tanggal lahir, usia, ...), satu "
+        "baris per masalah. Satu baris data bisa punya beberapa masalah, jadi daftar ini bisa "
+        "lebih panjang daripada kolom 'Baris tidak valid' di rekap, yang menghitung baris data.",
+        "en": "Wrong or suspicious values (NIK, NKK, birth date, age, ...), one row per problem. "
+        "A data row can have several problems, so this list can be longer than the rekap's "
+        "'Invalid rows' column, which counts data rows.",
     },
     "cocok": {
         "id": "Catatan lapangan yang ditemukan di daftar pemilih.",
@@ -186,7 +190,7 @@ _BASE_COLUMNS: dict[str, dict[str, str]] = {
     "baris_ganda": {"id": "Baris ganda", "en": "Duplicate rows"},
     "tms": {"id": "TMS", "en": "Not eligible (TMS)"},
     "tms_lain": {"id": "TMS lain", "en": "Other not eligible"},
-    "tidak_valid": {"id": "Tidak valid", "en": "Invalid"},
+    "tidak_valid": {"id": "Baris tidak valid", "en": "Invalid rows"},
     "hasil": {"id": "Hasil", "en": "Outcome"},
     "pasangan": {"id": "Pasangan", "en": "Pair"},
     "skor_nama_tgl": {"id": "Skor nama & tgl lahir saja", "en": "Score of name & birth date alone"},
