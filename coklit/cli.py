@@ -37,6 +37,14 @@ register({
                      "en": "{step}  [step {n}, {seconds} s]"},
     "step.write": {"id": "Menulis CSV, temuan.xlsx dan laporan.html…",
                    "en": "Writing CSV, temuan.xlsx and laporan.html…"},
+    "surat.done": {"id": "{n} surat ditulis ke {out} (DOCX dan HTML).",
+                   "en": "{n} letters written to {out} (DOCX and HTML)."},
+    "surat.out_inside": {
+        "id": "Folder surat '{path}' berada di dalam folder hasil '{folder}'; pilih folder lain "
+        "dengan --out agar folder hasil tetap utuh.",
+        "en": "Letter folder '{path}' is inside the result folder '{folder}'; choose another "
+        "folder with --out so the result folder stays intact.",
+    },
     "cli.done": {"id": "Selesai dalam {seconds} dtk. Laporan: {path}",
                  "en": "Finished in {seconds} s. Report: {path}"},
     "cli.done_no_report": {"id": "Selesai dalam {seconds} dtk. Hasil: {path}",
@@ -401,6 +409,41 @@ def laporan(
         _crash(error, lang.value)
 
 
+class Per(str, Enum):
+    kecamatan = "kecamatan"
+    kelurahan = "kelurahan"
+
+
+@app.command()
+def surat(
+    folder: Annotated[Path, typer.Argument(help="Folder hasil coklit check/dedupe/validate.")],
+    per: Annotated[Per, typer.Option("--per", help="Satu surat per kecamatan atau per kelurahan.")
+                   ] = Per.kecamatan,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder surat (dibuat bila belum ada; "
+                                      "bukan di dalam folder hasil).")] = Path("surat"),
+    data_lengkap: FullOpt = False,
+    lang: LangOpt = Lang.id,
+) -> None:
+    """Tulis surat saran perbaikan (DOCX dan HTML siap cetak) per kecamatan atau kelurahan."""
+    from coklit.report import MODE_SHARED, load_result, shareable
+    from coklit.report.surat import write_letters
+
+    try:
+        if Path(os.path.abspath(folder)).resolve() in [Path(os.path.abspath(out)).resolve(),
+                                                      *Path(os.path.abspath(out)).resolve().parents]:
+            raise OptionError("surat.out_inside", path=str(out), folder=str(folder))
+        result = load_result(folder)
+        shown = shareable(result, OutputConfig(lang=lang.value, full_data=data_lengkap))
+        written = write_letters(shown, out, per.value, lang.value,
+                                masked=shown.meta.get("mode") == MODE_SHARED)
+    except CoklitError as error:
+        _fail(error, lang.value)
+    except Exception as error:  # noqa: BLE001 - last resort: a message, never a traceback
+        _crash(error, lang.value)
+    out_console.print(t("surat.done", lang.value, n=len(written) // 2, out=str(out)),
+                      markup=False)
+
+
 @app.command()
 def sample(
     out: OutOpt = Path("contoh"),
@@ -490,6 +533,8 @@ _HELP_EN: dict[str, str] = {
     "kolom_sampel": "File columns: lengkap (default) or minimal (only NAMA, TANGGAL LAHIR, ALAMAT, "
     "KELURAHAN; same rows and answer key).",
     "version": "coklit version.",
+    "per": "One letter per kecamatan or per kelurahan.",
+    "surat.out": "Letter folder (created when missing; not inside the result folder).",
     "help": "Show this message and exit.",
 }
 _COMMANDS_EN: dict[str, str] = {
@@ -500,6 +545,8 @@ _COMMANDS_EN: dict[str, str] = {
     "check": "Match a voter list with field records: duplicates, not listed, TMS, invalid data.",
     "laporan": "Write laporan.html and temuan.xlsx again from an existing result folder.",
     "sample": "Write realistic synthetic data (voter list, field records, answer key).",
+    "surat": "Write saran perbaikan letters (DOCX and print-ready HTML) per kecamatan or "
+    "kelurahan.",
 }
 # The framework's own words (typer/click write them through gettext).
 _FRAMEWORK_ID: dict[str, str] = {
