@@ -86,3 +86,21 @@ def test_progress_shows_step_and_seconds_and_last_line_names_the_report(
     last = result.output.strip().splitlines()[-1]
     assert last.startswith("Selesai dalam ") and str((out / "laporan.html").resolve()) in \
         result.output.replace("\n", "")
+
+
+def test_ganda_lokasi_is_per_pair(samples: Path) -> None:
+    from coklit.config import RunConfig
+    from coklit.pipeline import run_dedupe
+
+    ganda = run_dedupe([str(samples / "dpt.csv")], RunConfig()).tables["ganda"]
+    by_row = ganda.set_index("baris")
+    checked = 0
+    for _, row in ganda.iterrows():
+        partner = row["alasan"].split(":")[0].rsplit(" ", 1)[-1]
+        other = by_row.loc[partner]
+        expected = ("beda_kecamatan" if other["kecamatan"] != row["kecamatan"] else
+                    "beda_kelurahan" if other["kelurahan"] != row["kelurahan"] else
+                    "beda_tps" if other["tps"] != row["tps"] else "sama_tps")
+        assert row["lokasi"] == expected, (row["baris"], partner)
+        checked += 1
+    assert checked == len(ganda) > 0

@@ -228,3 +228,22 @@ def test_a_mark_without_a_time_takes_the_file_time(tmp_path: Path) -> None:
     ledger = read_ledger([path])
     when = dt.datetime.fromisoformat(ledger.loc[0, "waktu_cek"])
     assert abs((dt.datetime.now() - when).total_seconds()) < 120
+
+
+def test_dedupe_drops_a_pair_marked_wrong(samples: Path, tmp_path: Path) -> None:
+    from coklit.config import RunConfig
+    from coklit.pipeline import run_dedupe
+
+    first = run_dedupe([str(samples / "dpt.csv")], RunConfig())
+    ganda = first.tables["ganda"]
+    sizes = ganda.groupby("grup").size()
+    pair = ganda[ganda["grup"].isin(sizes[sizes == 2].index)].iloc[0]
+    marks = tmp_path / "m.csv"
+    pd.DataFrame({"id_temuan": [pair["id_temuan"]], "status_cek": ["keliru"],
+                  "pemeriksa": ["PKD"]}).to_csv(marks, index=False)
+    second = run_dedupe([str(samples / "dpt.csv")], RunConfig(), marks=read_ledger([marks]))
+    assert pair["id_temuan"] not in set(second.tables["ganda"]["id_temuan"])
+    assert len(second.tables["ganda"]) == len(ganda) - 2
+    ledger = second.tables["tinjauan"]
+    assert ledger["keadaan"].tolist() == [NOT_REPORTED_KELIRU]
+    assert int(second.tables["rekap_tinjauan"].iloc[-1]["keliru"]) == 1
