@@ -255,7 +255,12 @@ def read_ledger(paths: list[str] | list[Path]) -> pd.DataFrame:
             written = ((marks["status_cek"] != BELUM) | (marks["catatan"] != "")
                        | (marks["pemeriksa"] != "") | (marks["waktu_cek"] != ""))
             marks = marks[written].copy()
-            marks["waktu_cek"] = marks["waktu_cek"].where(marks["waktu_cek"] != "", mtime)
+            # Times are rewritten in one form (a mark without a readable time gets its file's
+            # time): only coklit's own timestamps are ever written back, never free text.
+            when = pd.to_datetime(marks["waktu_cek"], errors="coerce", format="mixed",
+                                  dayfirst=False)
+            marks["waktu_cek"] = when.dt.strftime("%Y-%m-%d %H:%M:%S").where(when.notna(),
+                                                                              mtime)
             marks["berkas_tinjauan"] = path.name
             marks["_urut"] = order
             parts.append(marks)

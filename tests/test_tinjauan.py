@@ -173,7 +173,7 @@ def _assert_carried(out: Path, wanted: dict[str, str], checker: str | None = Non
                       for n in REVIEWED_TABLES], ignore_index=True)
     for finding, status in wanted.items():
         assert ledger.loc[finding, "status_cek"] == status, finding
-        assert ledger.loc[finding, "waktu_cek"] != ""
+        assert pd.notna(pd.to_datetime(ledger.loc[finding, "waktu_cek"], errors="coerce"))
         if checker:
             assert ledger.loc[finding, "pemeriksa"] == checker
         if status == KELIRU and finding.startswith("GD-"):
@@ -247,3 +247,21 @@ def test_dedupe_drops_a_pair_marked_wrong(samples: Path, tmp_path: Path) -> None
     ledger = second.tables["tinjauan"]
     assert ledger["keadaan"].tolist() == [NOT_REPORTED_KELIRU]
     assert int(second.tables["rekap_tinjauan"].iloc[-1]["keliru"]) == 1
+
+
+def test_review_times_are_kept_and_notes_are_masked(samples: Path, tmp_path: Path) -> None:
+    from coklit.config import OutputConfig, RunConfig
+    from coklit.pipeline import run_dedupe
+    from coklit.report import shareable
+
+    first = run_dedupe([str(samples / "dpt.csv")], RunConfig())
+    finding = first.tables["tms"]["id_temuan"].iloc[0]
+    marks = tmp_path / "m.csv"
+    pd.DataFrame({"id_temuan": [finding], "status_cek": ["benar"],
+                  "catatan": ["meninggal; NIK 1671014507900001 lahir 05-07-1990"],
+                  "waktu_cek": ["2026-11-02T10:15"]}).to_csv(marks, index=False)
+    second = run_dedupe([str(samples / "dpt.csv")], RunConfig(), marks=read_ledger([marks]))
+    shown = shareable(second, OutputConfig())
+    row = shown.tables["tms"].set_index("id_temuan").loc[finding]
+    assert row["waktu_cek"] == "2026-11-02 10:15:00"
+    assert "1671014507900001" not in row["catatan"] and "05-07-1990" not in row["catatan"]
