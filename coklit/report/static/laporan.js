@@ -457,8 +457,9 @@
   };
 
   Table.prototype.reviewCell = function (td, id, status, note) {
-    var self = this, current = markOf(id, status || 'belum dicek');
+    var current = markOf(id, status || 'belum dicek');
     td.className = 'review';
+    if (!id) return td;  // a result folder from before finding ids
     td.appendChild(el('div', 'rid', id));
     var box = el('div', 'rbtns no-print');
     RV.statuses.forEach(function (st) {
