@@ -160,3 +160,14 @@ def test_codes_are_words_and_ages_are_bucketed(first_run: Path, tmp_path: Path) 
                       re.S)
     assert chips and "tahun pada hari" not in chips.group(1)
     assert re.search(r"usia \d+–\d+ tahun", chips.group(1))
+
+
+def test_no_differences_marked_for_a_zero_candidate_or_masked_digits(first_run: Path,
+                                                                     tmp_path: Path) -> None:
+    dom, _ = dump_dom(first_run / "laporan.html", tmp_path, "#belum_terdaftar.size=200")
+    rows = table_html(dom, "belum_terdaftar").split("<tr>")
+    zero = [r for r in rows if ">0.000<" in r]
+    assert zero, "the sample has a candidate with score 0"
+    assert all("<mark>" not in r for r in zero)
+    assert any("<mark>" in r for r in rows if ">0.000<" not in r)
+    assert not re.search(r"<mark>[*\-]+</mark>", dom)

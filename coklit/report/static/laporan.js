@@ -429,7 +429,7 @@
       if (cell.gate && !(parseFloat(String(cols[cell.gate][i]).replace(',', '.')) > 0)) b = '';
       var marks = diffMarks(a, b);
       var da = el('div', 'pri'), db = el('div', 'cand');
-      if (b === '') marks = [[], []];
+      if (a === '' || b === '') marks = [[], []];  // a missing value is not a difference
       // masked characters (*) are not differences
       [a, b].forEach(function (v, k) {
         for (var x = 0; x < v.length; x++) if (v.charAt(x) === '*') marks[k][x] = false;
