@@ -173,9 +173,10 @@ def normalise_status(values: pd.Series) -> pd.Series:
     return key.map(_STATUS_WORDS)
 
 
-def _frames_of(path: Path) -> list[pd.DataFrame]:
+def _frames_of(path: Path, wanted: dict[str, str]) -> list[pd.DataFrame]:
     """Every table of a ledger file (a CSV, or each sheet of a workbook) as text frames with
-    the header on the first row."""
+    the header on the first row; from a workbook only the columns named in ``wanted`` (header
+    text in lower case -> column) are read."""
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm", ".xls", ".ods"):
         from python_calamine import CalamineWorkbook
@@ -187,9 +188,12 @@ def _frames_of(path: Path) -> list[pd.DataFrame]:
             if len(rows) < 1:
                 continue
             header = [str(h).strip() for h in rows[0]]
-            body = [[_cell_text(v) for v in row] + [""] * (len(header) - len(row))
-                    for row in rows[1:]]
-            frame = pd.DataFrame([r[:len(header)] for r in body], columns=header, dtype=object)
+            keep = [k for k, h in enumerate(header) if h.lower() in wanted]
+            if not keep:
+                continue
+            frame = pd.DataFrame({
+                header[k]: [_cell_text(row[k]) if k < len(row) else "" for row in rows[1:]]
+                for k in keep}, dtype=object)
             frame["_baris"] = np.arange(2, len(frame) + 2)
             frames.append(frame)
         return frames
@@ -225,7 +229,7 @@ def read_ledger(paths: list[str] | list[Path]) -> pd.DataFrame:
         if not path.is_file():
             raise InputError("tinjauan.not_found", path=str(path))
         try:
-            frames = _frames_of(path)
+            frames = _frames_of(path, aliases)
         except (OSError, ValueError, UnicodeDecodeError, pd.errors.ParserError) as error:
             raise InputError("tinjauan.unreadable", path=str(path),
                              problem=type(error).__name__) from None
