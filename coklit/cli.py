@@ -591,6 +591,8 @@ def _metavar(param: Any, lang: str) -> str | None:
     if param.name == "tanggal_pemilihan":
         return words["date"]
     desc = getattr(param, "type_descriptor", None)
+    if getattr(desc, "is_choice", False):
+        return None  # typer lists the choices: <kecamatan|kelurahan>
     annotation = getattr(desc, "annotation", None)
     if annotation in (int, float) or getattr(desc, "is_ranged", False):
         return words["number"]
