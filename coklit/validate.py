@@ -2,7 +2,7 @@
 
 :func:`validate` takes records that went through ``coklit.normalize.normalize_records`` (the
 ``NORMALISED`` columns of :mod:`coklit.fields` next to the raw text fields) and returns one row
-per problem found: ``TABLE_COLUMNS["tidak_valid"]`` plus ``rid`` for joining. A record can have
+per problem found: ``BASE_COLUMNS["tidak_valid"]`` plus ``rid`` for joining. A record can have
 several problems. Every check is vectorised over the whole frame.
 
 ``masalah`` codes are stable (they are written to CSV and counted in the rekap); ``PROBLEMS``
@@ -753,7 +753,7 @@ def validate(
 ) -> pd.DataFrame:
     """Data-quality findings for normalised ``records`` of one role ("dpt" or "lapangan").
 
-    Returns the ``tidak_valid`` table: ``TABLE_COLUMNS["tidak_valid"]`` plus ``rid`` (int64),
+    Returns the ``tidak_valid`` table: ``BASE_COLUMNS["tidak_valid"]`` plus ``rid`` (int64),
     one row per problem, sorted by berkas, baris (then by the order of ``PROBLEMS``).
     ``nilai`` is the raw value as written (not masked here); ``keterangan`` is in ``lang``.
     """
