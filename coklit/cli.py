@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+import time
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -31,7 +32,26 @@ from coklit.config import (
 )
 from coklit.errors import CoklitError, OptionError
 from coklit.fields import FIELDS
-from coklit.i18n import t
+from coklit.i18n import register, t
+
+register({
+    "cli.progress": {"id": "{step}  [langkah {n}, {seconds} dtk]",
+                     "en": "{step}  [step {n}, {seconds} s]"},
+    "step.write": {"id": "Menulis CSV, temuan.xlsx dan laporan.html…",
+                   "en": "Writing CSV, temuan.xlsx and laporan.html…"},
+    "surat.done": {"id": "{n} surat ditulis ke {out} (DOCX dan HTML).",
+                   "en": "{n} letters written to {out} (DOCX and HTML)."},
+    "surat.out_inside": {
+        "id": "Folder surat '{path}' berada di dalam folder hasil '{folder}'; pilih folder lain "
+        "dengan --out agar folder hasil tetap utuh.",
+        "en": "Letter folder '{path}' is inside the result folder '{folder}'; choose another "
+        "folder with --out so the result folder stays intact.",
+    },
+    "cli.done": {"id": "Selesai dalam {seconds} dtk. Laporan: {path}",
+                 "en": "Finished in {seconds} s. Report: {path}"},
+    "cli.done_no_report": {"id": "Selesai dalam {seconds} dtk. Hasil: {path}",
+                           "en": "Finished in {seconds} s. Results: {path}"},
+})
 
 
 class Lang(str, Enum):
@@ -48,6 +68,7 @@ app = typer.Typer(
     ),
     no_args_is_help=True,
     add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_show_locals=False,
     rich_markup_mode=None,
 )
@@ -89,10 +110,20 @@ PaksaOpt = Annotated[
 ]
 AmbangOpt = Annotated[
     float | None,
-    typer.Option("--ambang", help="Ambang skor (0-1) untuk pasangan ganda dan kecocokan."),
+    typer.Option("--ambang", help="Ambang skor (0-1) untuk pasangan ganda dan kecocokan.",
+                 show_default="0.9 ganda, 0.8 cocok"),
 ]
 Inputs = Annotated[
     list[str], typer.Argument(help="Berkas CSV/XLSX, folder, atau pola glob dalam tanda kutip.")
+]
+TinjauanOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--tinjauan",
+        help="Tanda pemeriksaan temuan dari proses sebelumnya: temuan.xlsx (kolom Status cek, "
+        "Catatan, Pemeriksa) atau CSV ekspor laporan.html. Boleh diulang; tanda terbaru yang "
+        "dipakai. Pasangan yang ditandai 'keliru' tidak dilaporkan ganda lagi.",
+    ),
 ]
 ModelOpt = Annotated[
     str | None,
@@ -147,6 +178,15 @@ def _config(
     )
 
 
+def _read_marks(files: list[str] | None):
+    """The review marks of ``--tinjauan`` files (None when none were given)."""
+    if not files:
+        return None
+    from coklit.tinjauan import read_ledger
+
+    return read_ledger(files)
+
+
 def _input_files(*groups: list[str]) -> list[Path]:
     from coklit.io import expand_paths
 
@@ -161,17 +201,37 @@ def _run(work: Callable[[Callable[[str], None]], Any], out: Path, inputs: list[P
     from coklit.report.terminal import render_summary
 
     lang = cfg.output.lang
+    started = time.perf_counter()
     target = open_result_folder(out, inputs)
     try:
         status, on_step = _status(lang)
         with status:
             result = work(on_step)
-        shown = shareable(result, cfg.output)
-        written = commit_outputs(target, shown, cfg.output)
+            on_step("step.write")
+            shown = shareable(result, cfg.output)
+            written = commit_outputs(target, shown, cfg.output)
     finally:
         target.close()
     for renderable in render_summary(shown, lang, written):
         out_console.print(renderable)
+    _done(written, out, started, lang)
+
+
+def _done(written: list[Path], out: Path, started: float, lang: str) -> None:
+    """Last line: the total time and where the report is."""
+    seconds = _seconds(time.perf_counter() - started, lang)
+    report = next((p for p in written if p.name == "laporan.html" and p.parent.resolve()
+                   == Path(out).resolve()), None)
+    if report is not None:
+        line = t("cli.done", lang, seconds=seconds, path=str(report.resolve()))
+    else:
+        line = t("cli.done_no_report", lang, seconds=seconds, path=str(Path(out).resolve()))
+    out_console.print(line, markup=False, highlight=False, soft_wrap=True)
+
+
+def _seconds(value: float, lang: str) -> str:
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if lang == "id" else text
 
 
 @contextmanager
@@ -214,12 +274,33 @@ def _crash(error: Exception, lang: str) -> None:
     raise typer.Exit(code=1)
 
 
+class _Progress:
+    """What the spinner shows: the step, its number and the time since the start (rendered
+    again on every refresh, so the seconds run while a step works)."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.start = time.perf_counter()
+        self.step = ""
+        self.number = 0
+
+    def __rich__(self) -> str:
+        if not self.step:
+            return ""
+        return t("cli.progress", self.lang, step=self.step, n=self.number,
+                 seconds=f"{time.perf_counter() - self.start:.0f}")
+
+
 def _status(lang: str) -> tuple[Status, Callable[[str], None]]:
-    """A callback the pipeline calls with step keys; shows them as a spinner on stderr."""
-    status = err_console.status("")
+    """A callback the pipeline calls with step keys; shows them as a spinner on stderr with
+    the step number and the elapsed seconds."""
+    progress = _Progress(lang)
+    status = err_console.status(progress)
 
     def on_step(key: str) -> None:
-        status.update(t(key, lang))
+        progress.step = t(key, lang)
+        progress.number += 1
+        status.update(progress)
 
     return status, on_step
 
@@ -252,6 +333,7 @@ def dedupe(
     data_lengkap: FullOpt = False,
     per_kecamatan: PerKecOpt = False,
     model: ModelOpt = None,
+    tinjauan: TinjauanOpt = None,
     lang: LangOpt = Lang.id,
 ) -> None:
     """Cari pemilih ganda di dalam daftar pemilih (beserta temuan mutu data)."""
@@ -260,8 +342,9 @@ def dedupe(
     with _reported(lang):
         cfg = _config(lang, kolom, tanggal_pemilihan, ambang, data_lengkap, per_kecamatan)
         models = load_models(model) if model else None
-        _run(lambda on_step: run_dedupe(dpt, cfg, on_step=on_step, models=models), out,
-             _input_files(dpt), cfg)
+        marks = _read_marks(tinjauan)
+        _run(lambda on_step: run_dedupe(dpt, cfg, on_step=on_step, models=models, marks=marks),
+             out, [*_input_files(dpt), *map(Path, tinjauan or [])], cfg)
 
 
 @app.command()
@@ -279,6 +362,7 @@ def check(
     per_kecamatan: PerKecOpt = False,
     model: ModelOpt = None,
     paksa: PaksaOpt = False,
+    tinjauan: TinjauanOpt = None,
     lang: LangOpt = Lang.id,
 ) -> None:
     """Cocokkan daftar pemilih dengan catatan lapangan: ganda, belum terdaftar, TMS, tidak valid."""
@@ -288,8 +372,10 @@ def check(
         cfg = _config(lang, kolom, tanggal_pemilihan, ambang, data_lengkap, per_kecamatan,
                       paksa)
         models = load_models(model) if model else None
-        _run(lambda on_step: run_check([dpt], lapangan, cfg, on_step=on_step, models=models),
-             out, _input_files([dpt], lapangan), cfg)
+        marks = _read_marks(tinjauan)
+        _run(lambda on_step: run_check([dpt], lapangan, cfg, on_step=on_step, models=models,
+                                       marks=marks),
+             out, [*_input_files([dpt], lapangan), *map(Path, tinjauan or [])], cfg)
 
 
 @app.command()
@@ -344,6 +430,37 @@ def laporan(
         packs = per_kecamatan or (folder / PER_KECAMATAN_DIR).is_dir()
         output = OutputConfig(lang=lang.value, full_data=data_lengkap, per_kecamatan=packs)
         _run(lambda on_step: load_result(folder), folder, [], RunConfig(output=output))
+
+
+class Per(str, Enum):
+    kecamatan = "kecamatan"
+    kelurahan = "kelurahan"
+
+
+@app.command()
+def surat(
+    folder: Annotated[Path, typer.Argument(help="Folder hasil coklit check/dedupe/validate.")],
+    per: Annotated[Per, typer.Option("--per", help="Satu surat per kecamatan atau per kelurahan.")
+                   ] = Per.kecamatan,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder surat (dibuat bila belum ada; "
+                                      "bukan di dalam folder hasil).")] = Path("surat"),
+    data_lengkap: FullOpt = False,
+    lang: LangOpt = Lang.id,
+) -> None:
+    """Tulis surat saran perbaikan (DOCX dan HTML siap cetak) per kecamatan atau kelurahan."""
+    from coklit.report import MODE_SHARED, load_result, shareable
+    from coklit.report.surat import write_letters
+
+    with _reported(lang):
+        if Path(os.path.abspath(folder)).resolve() in [Path(os.path.abspath(out)).resolve(),
+                                                      *Path(os.path.abspath(out)).resolve().parents]:
+            raise OptionError("surat.out_inside", path=str(out), folder=str(folder))
+        result = load_result(folder)
+        shown = shareable(result, OutputConfig(lang=lang.value, full_data=data_lengkap))
+        written = write_letters(shown, out, per.value, lang.value,
+                                masked=shown.meta.get("mode") == MODE_SHARED)
+    out_console.print(t("surat.done", lang.value, n=len(written) // 2, out=str(out)),
+                      markup=False)
 
 
 @app.command()
@@ -406,8 +523,178 @@ def _root(
         bool,
         typer.Option("--version", callback=_version_callback, is_eager=True, help="Versi coklit."),
     ] = False,
+    lang: LangOpt = Lang.id,  # read before parsing (help language); accepted here too
 ) -> None:
     """coklit: pemeriksaan daftar pemilih untuk pengawas pemilu."""
+
+
+# --- help in the chosen language --------------------------------------------------------------
+# typer/click take help texts at definition time and write their own words ("Usage",
+# "Options", "[default: …]") through gettext; both are set here before the command runs, from
+# the --lang given on the command line (Indonesian by default).
+
+_HELP_EN: dict[str, str] = {
+    "out": "Result folder (created when missing).",
+    "kolom": 'Map a column header to a field, e.g. --kolom nama="NAMA LENGKAP". Repeatable.',
+    "tanggal_pemilihan": "Election day (YYYY-MM-DD).",
+    "data_lengkap": "Write full NIK/NKK, birth dates and disability (internal work ONLY).",
+    "per_kecamatan": "Also write one folder per kecamatan.",
+    "paksa": "Run even when the voter list and the field records look swapped (far more field "
+    "records, or only the field records have a TPS).",
+    "ambang": "Score threshold (0-1) for duplicate pairs and matches.",
+    "model": "Reuse the matching model of an earlier run (its result folder or info_proses.json) "
+    "instead of estimating it from this data.",
+    "tinjauan": "Review marks from an earlier run: temuan.xlsx (Check status, Notes, Checked by "
+    "columns) or a CSV exported from laporan.html. Repeatable; the latest mark wins. Pairs "
+    "marked 'keliru' (wrong) are not reported as duplicates again.",
+    "lang": "Output language: id (Indonesian) or en.",
+    "dpt": "Voter list: files, folders or quoted glob patterns.",
+    "check.dpt": "Voter list: file, folder or glob pattern.",
+    "check.lapangan": "Field records: file, folder or glob pattern.",
+    "folder": "Result folder of coklit check/dedupe/validate.",
+    "pemilih": "Number of voters on the list.",
+    "seed": "Random seed (same seed, same data).",
+    "sample.lapangan": "Share of voters checked in the field.",
+    "profil": "Data profile: standar (default) or uji (held-out test data, for evaluation only; "
+    "do not tune matching on it).",
+    "kolom_sampel": "File columns: lengkap (default) or minimal (only NAMA, TANGGAL LAHIR, ALAMAT, "
+    "KELURAHAN; same rows and answer key).",
+    "version": "coklit version.",
+    "per": "One letter per kecamatan or per kelurahan.",
+    "surat.out": "Letter folder (created when missing; not inside the result folder).",
+    "lama": "Old version of the list (e.g. DPS): file, folder or glob pattern.",
+    "baru": "New version of the list (e.g. DPT): file, folder or glob pattern.",
+    "temuan_lama": "Result folder of coklit check on the old version: which findings the new "
+    "version resolved (TMS removed, unlisted now listed, duplicates cleaned) and which remain.",
+    "versi_baru": "Also write a second version of the list (dps.csv -> dpt.csv) with the true "
+    "changes in kunci/banding_*.csv.",
+    "help": "Show this message and exit.",
+}
+_COMMANDS_EN: dict[str, str] = {
+    "": "coklit: checks voter lists (DP4/DPS/DPT) against Bawaslu field records — duplicates, "
+    "unregistered and ineligible voters and invalid data per kecamatan. Works fully offline.",
+    "validate": "Check the data quality of a voter list: NIK/NKK, birth dates, age, rejected rows.",
+    "dedupe": "Find duplicate voters inside a voter list (with the data-quality findings).",
+    "check": "Match a voter list with field records: duplicates, not listed, TMS, invalid data.",
+    "laporan": "Write laporan.html and temuan.xlsx again from an existing result folder.",
+    "sample": "Write realistic synthetic data (voter list, field records, answer key).",
+    "banding": "Compare two versions of a voter list (e.g. DPS and DPT): voters added, removed "
+    "and changed.",
+    "surat": "Write saran perbaikan letters (DOCX and print-ready HTML) per kecamatan or "
+    "kelurahan.",
+}
+# The framework's own words (typer/click write them through gettext).
+_FRAMEWORK_ID: dict[str, str] = {
+    "Arguments": "Argumen",
+    "Options": "Opsi",
+    "Commands": "Perintah",
+    "default: {default}": "bawaan: {default}",
+    "required": "wajib",
+    "Show this message and exit.": "Tampilkan bantuan ini lalu keluar.",
+    "Usage: ": "Penggunaan: ",
+    "Aborted!": "Dibatalkan.",
+    "Missing command.": "Perintah belum disebut.",
+    "No such command {name!r}.": "Perintah {name!r} tidak ada.",
+}
+# Metavars instead of typer's <str>/<path>/<list[str]>.
+_METAVARS: dict[str, dict[str, str]] = {
+    "id": {"path": "FOLDER", "text": "TEKS", "number": "ANGKA", "file": "BERKAS",
+           "date": "TTTT-BB-HH"},
+    "en": {"path": "FOLDER", "text": "TEXT", "number": "NUMBER", "file": "FILE",
+           "date": "YYYY-MM-DD"},
+}
+
+
+def _argv_lang(argv: list[str]) -> str:
+    """The --lang asked for on the command line (before any parsing), else "id"."""
+    for k, arg in enumerate(argv):
+        if arg == "--lang" and k + 1 < len(argv):
+            return "en" if argv[k + 1].strip().lower() == "en" else "id"
+        if arg.startswith("--lang="):
+            return "en" if arg.split("=", 1)[1].strip().lower() == "en" else "id"
+    return "id"
+
+
+def _metavar(param: Any, lang: str) -> str | None:
+    words = _METAVARS[lang]
+    if getattr(param, "param_type_name", "") == "argument":
+        return param.name.upper()
+    if getattr(param, "is_flag", False) or param.name == "lang":
+        return None
+    if param.name in ("tinjauan", "model"):
+        return words["file"]
+    if param.name == "tanggal_pemilihan":
+        return words["date"]
+    desc = getattr(param, "type_descriptor", None)
+    if getattr(desc, "is_choice", False):
+        return None  # typer lists the choices: <kecamatan|kelurahan>
+    annotation = getattr(desc, "annotation", None)
+    if annotation in (int, float) or getattr(desc, "is_ranged", False):
+        return words["number"]
+    if getattr(desc, "is_path", False) or annotation is Path:
+        return words["path"]
+    return words["text"]
+
+
+def _localise(command: Any, lang: str, path: str = "") -> None:
+    """Help texts and metavars of ``command`` and its subcommands in ``lang``."""
+    name = path.split(".")[-1] if path else ""
+    if lang == "en" and name in _COMMANDS_EN:
+        command.help = _COMMANDS_EN[name]
+    if lang == "id" and hasattr(command, "options_metavar"):
+        command.options_metavar = "[OPSI]"
+    if lang == "id" and getattr(command, "subcommand_metavar", None):
+        command.subcommand_metavar = "PERINTAH [ARG]..."
+    for param in getattr(command, "params", []):
+        if lang == "en":
+            text = _HELP_EN.get(f"{name}.{param.name}") or _HELP_EN.get(param.name)
+            if text:
+                param.help = text
+            if param.name == "ambang":
+                param.show_default = "0.9 duplicates, 0.8 matches"
+        elif param.name == "help":
+            param.help = _FRAMEWORK_ID["Show this message and exit."]
+        if getattr(param, "metavar", None) is None:
+            metavar = _metavar(param, lang)
+            if metavar:
+                param.metavar = metavar
+            if getattr(param, "param_type_name", "") == "argument":
+                # "DPT" in the usage line and the list, not "{dpt}" and "dpt <str>"
+                shown = param.metavar + ("..." if param.nargs != 1 else "")
+                param.display_type_rich = lambda ctx: None
+                param._usage_display_name = lambda shown=shown: shown
+    for sub_name, sub in getattr(command, "commands", {}).items():
+        _localise(sub, lang, f"{path}.{sub_name}" if path else sub_name)
+
+
+def _install_framework_words(lang: str) -> None:
+    """typer/click's own words in Indonesian (they stay English with --lang en)."""
+    if lang != "id":
+        return
+    import typer.core as typer_core
+    from typer._click import formatting
+
+    def words(text: str) -> str:
+        return _FRAMEWORK_ID.get(text, text)
+
+    typer_core._ = words  # type: ignore[assignment]
+    write_usage = formatting.HelpFormatter.write_usage
+    if getattr(write_usage, "_coklit", False):
+        return
+
+    def usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
+        write_usage(self, prog, args, _FRAMEWORK_ID["Usage: "] if prefix is None else prefix)
+
+    usage._coklit = True  # type: ignore[attr-defined]
+    formatting.HelpFormatter.write_usage = usage  # type: ignore[method-assign]
+
+
+def localised_command(lang: str) -> Any:
+    """The click command of ``app`` with help in ``lang`` (used by :func:`main` and tests)."""
+    command = typer.main.get_command(app)
+    _localise(command, lang)
+    _install_framework_words(lang)
+    return command
 
 
 def main() -> None:
@@ -415,7 +702,14 @@ def main() -> None:
         # Library deprecation notices are for developers, not for officers' terminals.
         warnings.simplefilter("ignore")
     try:
-        app()
+        try:
+            command = localised_command(_argv_lang(sys.argv[1:]))
+        except Exception:  # noqa: BLE001 - help wording must never stop a run
+            command = None
+        if command is None:
+            app()
+        else:
+            command(prog_name="coklit")
     except KeyboardInterrupt:  # pragma: no cover - interactive only
         err_console.print("Dibatalkan.")
         sys.exit(130)

@@ -19,7 +19,8 @@ from coklit.fields import CATEGORIES, ELIGIBLE_CATEGORIES, TMS_CATEGORIES
 from coklit.household import basis_text, household_members
 from coklit.i18n import register, t
 from coklit.match import Duplicates, Links, explain
-from coklit.results import IDENTITY, TABLE_COLUMNS
+from coklit.results import BASE_COLUMNS, FINDING_ID, IDENTITY
+from coklit.tinjauan import person_keys, record_pair_ids, single_ids
 
 register(
     {
@@ -201,7 +202,7 @@ def duplicate_table(
     """ganda: one row per listed record in a duplicate group."""
     members = np.flatnonzero(dup.group >= 0)
     if len(members) == 0:
-        return pd.DataFrame(columns=TABLE_COLUMNS["ganda"])
+        return pd.DataFrame(columns=BASE_COLUMNS["ganda"])
     acc = explain(dup.accepted, dup.scored.spec, lang)
     # Each record's strongest accepted pair gives its score and reason.
     both = pd.concat(
@@ -212,7 +213,12 @@ def duplicate_table(
                           "skor": acc["skor"], "alasan": acc["alasan"]}),
         ],
         ignore_index=True,
-    ).sort_values(["row", "bobot"], ascending=[True, False], kind="stable")
+    )
+    # Ties are broken by the partner's person key, not its row: the same partner (and so the
+    # same finding id) whatever order the list comes in.
+    both["okey"] = person_keys(records, both["other"].to_numpy())
+    both = both.sort_values(["row", "bobot", "okey"], ascending=[True, False, True],
+                            kind="stable")
     best = both.drop_duplicates("row").set_index("row").reindex(members)
     rows = records.iloc[members]
     table = identity(rows, labels).reset_index(drop=True)
@@ -225,9 +231,13 @@ def duplicate_table(
     )
     table["skor"] = best["skor"].round(3).map("{:.3f}".format).to_numpy()
     table["alasan"] = (partner + ": " + best["alasan"].reset_index(drop=True)).to_numpy()
-    table["jenis"], table["lokasi"] = _group_kinds(records, members, dup.group[members])
+    table["jenis"], _ = _group_kinds(records, members, dup.group[members])
+    partner_rows = best["other"].astype(int).to_numpy()
+    # Where this record is against the partner its reason names (not the group's spread).
+    table["lokasi"] = _pair_location(records, members, partner_rows)
+    table[FINDING_ID] = record_pair_ids(records, members, partner_rows)
     table = table.sort_values(["grup", "berkas", "baris"], kind="stable")
-    return table[TABLE_COLUMNS["ganda"]].reset_index(drop=True)
+    return table[[FINDING_ID, *BASE_COLUMNS["ganda"]]].reset_index(drop=True)
 
 
 def review_table(records: pd.DataFrame, dup: Duplicates, labels: dict, lang: str) -> pd.DataFrame:
@@ -236,7 +246,7 @@ def review_table(records: pd.DataFrame, dup: Duplicates, labels: dict, lang: str
     numbered by ``pasangan``, each with the evidence for and against."""
     pairs = dup.review
     if pairs.empty:
-        return pd.DataFrame(columns=TABLE_COLUMNS["ganda_perlu_cek"])
+        return pd.DataFrame(columns=BASE_COLUMNS["ganda_perlu_cek"])
     pairs = explain(pairs.sort_values("bobot", ascending=False, kind="stable"),
                     dup.scored.spec, lang).reset_index(drop=True)
     number = np.arange(1, len(pairs) + 1)
@@ -252,8 +262,9 @@ def review_table(records: pd.DataFrame, dup: Duplicates, labels: dict, lang: str
                               .round(3).map("{:.3f}".format).to_numpy())
     table["alasan"] = (partner + ": " + pd.Series(np.tile(pairs["alasan"].to_numpy(), 2))).to_numpy()
     table["lokasi"] = _pair_location(records, rows, others)
+    table[FINDING_ID] = record_pair_ids(records, rows, others)
     table = table.sort_values(["pasangan", "berkas", "baris"], kind="stable")
-    return table[TABLE_COLUMNS["ganda_perlu_cek"]].reset_index(drop=True)
+    return table[[FINDING_ID, *BASE_COLUMNS["ganda_perlu_cek"]]].reset_index(drop=True)
 
 
 def _pair_location(records: pd.DataFrame, a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -297,7 +308,7 @@ def nik_conflict_table(
     """tidak_valid rows for one NIK carried by clearly different people (both sides)."""
     c = dup.conflicts
     if c.empty:
-        return pd.DataFrame(columns=[*TABLE_COLUMNS["tidak_valid"], "rid"])
+        return pd.DataFrame(columns=[*BASE_COLUMNS["tidak_valid"], "rid"])
     row = np.concatenate([c["i"].to_numpy(), c["j"].to_numpy()])
     other = np.concatenate([c["j"].to_numpy(), c["i"].to_numpy()])
     r, o = records.iloc[row].reset_index(drop=True), records.iloc[other].reset_index(drop=True)
@@ -308,6 +319,7 @@ def nik_conflict_table(
     table["keterangan"] = _fmt("temuan.nik_sama", lang, nama=o["nama"], berkas=o["berkas"], baris=o["baris"])
     table["nilai"] = r["nik"].astype(str)
     table["rid"] = r["rid"].to_numpy()
+    table[FINDING_ID] = single_ids("TV", person_keys(records, row), "nik_sama_identitas_beda|nik|dpt")
     return table.drop_duplicates(["rid", "keterangan"]).reset_index(drop=True)
 
 
@@ -315,7 +327,7 @@ def unknown_status_table(records: pd.DataFrame, labels: dict, lang: str) -> pd.D
     """tidak_valid rows for statuses that map to no category (reported, never guessed)."""
     unknown = records["kategori"].astype(str).eq("tidak_dikenali").to_numpy()
     if not unknown.any():
-        return pd.DataFrame(columns=[*TABLE_COLUMNS["tidak_valid"], "rid"])
+        return pd.DataFrame(columns=[*BASE_COLUMNS["tidak_valid"], "rid"])
     r = records[unknown]
     status = r["status"].astype(str)
     use_status = status.str.strip() != ""
@@ -410,7 +422,7 @@ def link_tables(
         "kelurahan_dpt": l_place["kelurahan"], "tps_dpt": l_place["tps"],
         "kategori_lapangan": f_rows["kategori"].astype(str),
         "skor": skor, "alasan": matched["alasan"].to_numpy(),
-    })[TABLE_COLUMNS["cocok"]]
+    })[BASE_COLUMNS["cocok"]]
 
     # TMS evidenced in the field: a TMS status on the matched field row, or the person found
     # at another TPS of the same kelurahan (KPU code 8).
@@ -454,7 +466,8 @@ def link_tables(
     belum["kandidat_skor"] = np.where(has_near, near["skor"].fillna(0).round(3).map("{:.3f}".format), "")
     belum["kandidat_alasan"] = np.where(has_near, near["alasan"].fillna(""), "")
     belum = pd.concat([belum, registration_hints(rows, listed, labels, lang)], axis=1)
-    belum = belum[TABLE_COLUMNS["belum_terdaftar"]]
+    belum[FINDING_ID] = single_ids("BT", person_keys(field, np.flatnonzero(unlinked_eligible)))
+    belum = belum[[FINDING_ID, *BASE_COLUMNS["belum_terdaftar"]]]
 
     hasil = np.where(linked, "cocok", np.where(
         review, "perlu_cek", np.where(eligible, "belum_terdaftar", "tidak_terdaftar_tms")))
@@ -475,7 +488,7 @@ def link_tables(
         "cocok": cocok.reset_index(drop=True),
         "belum_terdaftar": belum,
         "lapangan_perlu_cek": perlu_cek,
-        "hasil_lapangan": outcome[TABLE_COLUMNS["hasil_lapangan"]].reset_index(drop=True),
+        "hasil_lapangan": outcome[BASE_COLUMNS["hasil_lapangan"]].reset_index(drop=True),
         "tms_lapangan": tms_field,
     }
 
@@ -486,7 +499,7 @@ def _review_rows(field: pd.DataFrame, listed: pd.DataFrame, best: pd.DataFrame,
     certain, with that candidate and the evidence for and against."""
     positions = np.flatnonzero(review)
     if len(positions) == 0:
-        return pd.DataFrame(columns=TABLE_COLUMNS["lapangan_perlu_cek"])
+        return pd.DataFrame(columns=BASE_COLUMNS["lapangan_perlu_cek"])
     rows = field.iloc[positions]
     table = identity(rows, labels).reset_index(drop=True)
     table["kategori"] = rows["kategori"].astype(str).to_numpy()
@@ -501,7 +514,9 @@ def _review_rows(field: pd.DataFrame, listed: pd.DataFrame, best: pd.DataFrame,
         table[f"kandidat_{col}"] = cand_place[col].to_numpy()
     table["kandidat_skor"] = near["skor"].round(3).map("{:.3f}".format).to_numpy()
     table["kandidat_alasan"] = near["alasan"].to_numpy()
-    return table[TABLE_COLUMNS["lapangan_perlu_cek"]]
+    table[FINDING_ID] = record_pair_ids(field, positions, near["j"].astype(int).to_numpy(), "LC",
+                                        listed)
+    return table[[FINDING_ID, *BASE_COLUMNS["lapangan_perlu_cek"]]]
 
 
 def _tms_rows(rows: pd.DataFrame, kategori: pd.Series, sumber: str, bukti: pd.Series,
@@ -514,7 +529,9 @@ def _tms_rows(rows: pd.DataFrame, kategori: pd.Series, sumber: str, bukti: pd.Se
     table["sumber"] = sumber
     table["bukti"] = np.asarray(bukti, dtype=object)
     table["skor"] = np.asarray(skor, dtype=object)
-    return table[TABLE_COLUMNS["tms"]]
+    table[FINDING_ID] = single_ids("TM", person_keys(rows, np.arange(len(rows))),
+                                   kat.astype(str).to_numpy() + "|" + sumber)
+    return table[[FINDING_ID, *BASE_COLUMNS["tms"]]]
 
 
 def list_tms_table(
@@ -539,5 +556,5 @@ def list_tms_table(
         bukti = _fmt("temuan.bukti_ket_dpt", lang, status=status_text)
         parts.append(_tms_rows(r, kat[marked], "dpt", bukti, "", labels, lang))
     if not parts:
-        return pd.DataFrame(columns=TABLE_COLUMNS["tms"])
+        return pd.DataFrame(columns=BASE_COLUMNS["tms"])
     return pd.concat(parts, ignore_index=True)

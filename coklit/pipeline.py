@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from coklit import __version__, findings, sanity, summary
+from coklit import __version__, findings, sanity, summary, tinjauan
 from coklit.config import RunConfig
 from coklit.errors import InputError
 from coklit.i18n import register
 from coklit.match import Features, Params, find_duplicates, link_records, prepare
 from coklit.normalize import normalize_records
-from coklit.results import TABLE_COLUMNS, Dataset, RunResult
+from coklit.results import BASE_COLUMNS, FINDING_ID, TABLE_COLUMNS, Dataset, RunResult
 from coklit.schema import build_dataset, check_kolom_headers, load_dataset, plan_dataset
 from coklit.validate import under_age, validate
 
@@ -135,12 +135,12 @@ def _notes(dataset: Dataset) -> pd.DataFrame:
     """The reader's and the sanity checks' notes as ``tidak_valid`` rows."""
     notes = dataset.notes
     if notes.empty:
-        return pd.DataFrame(columns=[*TABLE_COLUMNS["tidak_valid"], "rid"])
+        return pd.DataFrame(columns=[*BASE_COLUMNS["tidak_valid"], "rid"])
     rows = dataset.records.iloc[notes["rid"].to_numpy()]
     table = notes.copy()
     for column in ("kecamatan", "kelurahan", "tps"):
         table[column] = rows[column].to_numpy()
-    return table[[*TABLE_COLUMNS["tidak_valid"], "rid"]]
+    return table[[*BASE_COLUMNS["tidak_valid"], "rid"]]
 
 
 def _placed(table: pd.DataFrame, records: pd.DataFrame, labels: dict) -> pd.DataFrame:
@@ -167,6 +167,11 @@ def _invalid(dataset: Dataset, cfg: RunConfig, labels: dict) -> pd.DataFrame:
         return table
     table = _placed(table, dataset.records, labels)
     table["baris"] = table["baris"].astype(str)
+    # A stable id per problem: the person, the problem and the list it was found in.
+    kind = (table["masalah"].astype(str) + "|" + table["kolom"].astype(str) + "|"
+            + dataset.role).to_numpy()
+    table[FINDING_ID] = tinjauan.single_ids(
+        "TV", tinjauan.person_keys(dataset.records, table["rid"].to_numpy()), kind)
     return table
 
 
@@ -234,9 +239,15 @@ def _expected(listed: Dataset, dup_false: np.ndarray, dup_missed: np.ndarray,
 
 def _finish(command: str, cfg: RunConfig, datasets: list[Dataset], clock: _Clock,
             tables: dict[str, pd.DataFrame], field: Dataset | None, labels: dict,
-            extra: dict | None = None, expected: pd.DataFrame | None = None) -> RunResult:
+            extra: dict | None = None, expected: pd.DataFrame | None = None,
+            marks: pd.DataFrame | None = None, removed: pd.DataFrame | None = None) -> RunResult:
     listed = datasets[0]
+    # Review marks carried forward by finding id (status "belum dicek" where none).
+    tables = tinjauan.attach(tables, marks)
     tables = {name: _contract_columns(t, name) for name, t in tables.items()}
+    tables.update(tinjauan.ledger_tables(
+        tables, marks, removed,
+        None if removed is None else tinjauan.removed_pair_rows(listed.records, removed, labels)))
     tables.update(summary.rekap_tables(
         findings.places(listed.records, labels),
         None if field is None else findings.places(field.records, labels),
@@ -280,29 +291,35 @@ def _model_meta(scored: Scored, expected_false: float, expected_missed: float,
 
 
 def _duplicates(listed: Dataset, prepared: Features, cfg: RunConfig, labels: dict,
-                clock: _Clock, model: Params | None = None
-                ) -> tuple[Duplicates, pd.DataFrame, pd.DataFrame, pd.DataFrame, dict]:
+                clock: _Clock, model: Params | None = None, marks: pd.DataFrame | None = None
+                ) -> tuple[Duplicates, pd.DataFrame, pd.DataFrame, pd.DataFrame, dict, pd.DataFrame]:
     clock.step("dedupe")
     dup = find_duplicates(prepared, cfg.match, params=model, refit_prior=model is not None)
+    # Pairs an officer showed to be two people (marked "keliru") are not reported again.
+    dup, removed = tinjauan.drop_rejected_pairs(listed.records, dup, marks,
+                                                cfg.match.max_group_size)
     lang = cfg.output.lang
     ganda = findings.duplicate_table(listed.records, dup, labels, lang)
     review = findings.review_table(listed.records, dup, labels, lang)
     conflicts = findings.nik_conflict_table(listed.records, dup, labels, lang)
     meta = _model_meta(dup.scored, dup.expected_false.sum(), dup.expected_missed.sum(),
                        model is not None)
-    return dup, ganda, review, conflicts, meta
+    return dup, ganda, review, conflicts, meta, removed
 
 
 def run_dedupe(dpt: list[str], cfg: RunConfig, on_step: StepFn | None = None,
-               models: dict[str, Params] | None = None) -> RunResult:
+               models: dict[str, Params] | None = None,
+               marks: pd.DataFrame | None = None) -> RunResult:
     """Duplicates inside a voter list, plus its data-quality findings. ``models``: a model
-    fitted before (``model_ganda``, see :func:`load_models`) to apply instead of fitting."""
+    fitted before (``model_ganda``, see :func:`load_models`) to apply instead of fitting.
+    ``marks``: review marks (:func:`coklit.tinjauan.read_ledger`) to carry forward."""
     clock = _Clock(on_step)
     listed = _load(dpt, "dpt", cfg, clock)
     labels = findings.place_labels(listed.records)
     invalid, tms = _list_findings(listed, cfg, labels, clock)
-    dup, ganda, review, conflicts, model = _duplicates(
-        listed, prepare(listed.records), cfg, labels, clock, (models or {}).get("model_ganda"))
+    dup, ganda, review, conflicts, model, removed = _duplicates(
+        listed, prepare(listed.records), cfg, labels, clock, (models or {}).get("model_ganda"),
+        marks)
     tables = {
         "ganda": ganda,
         "ganda_perlu_cek": review,
@@ -312,13 +329,13 @@ def run_dedupe(dpt: list[str], cfg: RunConfig, on_step: StepFn | None = None,
     }
     expected = _expected(listed, dup.expected_false, dup.expected_missed, None, labels)
     return _finish("dedupe", cfg, [listed], clock, tables, None, labels, {"model_ganda": model},
-                   expected)
+                   expected, marks, removed if marks is not None else None)
 
 
 def _concat_invalid(*parts: pd.DataFrame) -> pd.DataFrame:
     parts_ = [p.astype({"baris": str}) if "baris" in p else p for p in parts if not p.empty]
     if not parts_:
-        return pd.DataFrame(columns=TABLE_COLUMNS["tidak_valid"])
+        return pd.DataFrame(columns=BASE_COLUMNS["tidak_valid"])
     table = pd.concat(parts_, ignore_index=True)
     table["_b"] = pd.to_numeric(table["baris"], errors="coerce")
     return table.sort_values(["berkas", "_b"], kind="stable").drop(columns="_b")
@@ -326,10 +343,12 @@ def _concat_invalid(*parts: pd.DataFrame) -> pd.DataFrame:
 
 def run_check(dpt: list[str], lapangan: list[str], cfg: RunConfig,
               on_step: StepFn | None = None,
-              models: dict[str, Params] | None = None) -> RunResult:
+              models: dict[str, Params] | None = None,
+              marks: pd.DataFrame | None = None) -> RunResult:
     """The main job: duplicates, field records matched to the list, belum terdaftar, TMS and
     invalid data, by kecamatan. ``models``: models fitted before (``model_ganda``,
-    ``model_cocok``, see :func:`load_models`) to apply instead of fitting."""
+    ``model_cocok``, see :func:`load_models`) to apply instead of fitting. ``marks``: review
+    marks (:func:`coklit.tinjauan.read_ledger`) to carry forward."""
     clock = _Clock(on_step)
     clock.step("read")
     planned = [plan_dataset(list(dpt), "dpt", cfg.read),
@@ -350,8 +369,8 @@ def run_check(dpt: list[str], lapangan: list[str], cfg: RunConfig,
     invalid_field = _invalid(field, cfg, labels)
     prepared = prepare(listed.records)
     models = models or {}
-    dup, ganda, review, conflicts, model_dup = _duplicates(listed, prepared, cfg, labels, clock,
-                                                          models.get("model_ganda"))
+    dup, ganda, review, conflicts, model_dup, removed = _duplicates(
+        listed, prepared, cfg, labels, clock, models.get("model_ganda"), marks)
     clock.step("link")
     link_model = models.get("model_cocok")
     links = link_records(field.records, prepared, cfg.match, params=link_model,
@@ -383,7 +402,7 @@ def run_check(dpt: list[str], lapangan: list[str], cfg: RunConfig,
     expected = _expected(listed, dup.expected_false, dup.expected_missed,
                          (field, links.expected_false, links.expected_missed), labels)
     result = _finish("check", cfg, [listed, field], clock, tables, field, labels, extra,
-                     expected)
+                     expected, marks, removed if marks is not None else None)
     result.meta["measures"]["lapangan"] = {
         str(k): int(v) for k, v in
         pd.Series(linked["hasil_lapangan"]["hasil"]).value_counts().items()

@@ -38,6 +38,9 @@ FILE_COLUMN_STEMS = ("berkas",)
 NUMBER_COLUMNS = frozenset(
     {"baris", "baris_lapangan", "baris_dpt", "kandidat_baris", "grup", "skor", "kandidat_skor"}
 )
+# Columns coklit writes itself that look like dates but are no one's personal data: the time
+# a finding was reviewed (always rewritten as YYYY-MM-DD HH:MM:SS by coklit.tinjauan).
+GENERATED_COLUMNS = frozenset({"waktu_cek"})
 
 _MONTHS = (
     "JANUARI|JANUARY|FEBRUARI|FEBRUARY|PEBRUARI|MARET|MARCH|APRIL|MEI|MAY|JUNI|JUNE|JULI|JULY|"
@@ -232,7 +235,8 @@ def apply(table: pd.DataFrame, full_data: bool) -> pd.DataFrame:
         out.loc[dates, "nilai"] = mask_date(out.loc[dates, "nilai"])
         out.loc[kolom.eq("disabilitas"), "nilai"] = ""
     for column in out.columns:
-        if column in masked or column in NUMBER_COLUMNS or not _is_text(out[column]):
+        if (column in masked or column in NUMBER_COLUMNS or column in GENERATED_COLUMNS
+                or not _is_text(out[column])):
             continue
         rules = ID_RULES if _has_stem(column, FILE_COLUMN_STEMS) else TEXT_RULES
         out[column] = _scrub_series(out[column], rules)

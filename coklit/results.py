@@ -131,6 +131,7 @@ TABLE_COLUMNS: dict[str, list[str]] = {
     "rekap_temuan_lama": ["kecamatan", "ganda_selesai", "ganda_tetap", "tms_selesai",
                           "tms_tetap", "belum_terdaftar_selesai", "belum_terdaftar_tetap",
                           "belum_terdaftar_tidak_dapat_dicek"],
+    "rekap_tps": ["kecamatan", "kelurahan", "tps", *REKAP_COUNTS],
 }
 # Tables only ``coklit banding`` writes.
 BANDING_TABLES = ("banding_tambah", "banding_hapus", "banding_ubah", "banding_cocok",
@@ -153,3 +154,19 @@ class RunResult:
     command: str
     tables: dict[str, pd.DataFrame]
     meta: dict[str, Any]
+
+
+# Finding tables officers review (coklit.tinjauan): a stable id first, the review marks last.
+# BASE_COLUMNS are the columns the finding stages themselves produce.
+FINDING_ID = "id_temuan"
+REVIEW_COLUMNS = ["status_cek", "catatan", "pemeriksa", "waktu_cek"]
+REVIEWED_TABLES = ("ganda", "ganda_perlu_cek", "belum_terdaftar", "lapangan_perlu_cek", "tms",
+                   "tidak_valid")
+BASE_COLUMNS: dict[str, list[str]] = {name: list(cols) for name, cols in TABLE_COLUMNS.items()}
+for _name in REVIEWED_TABLES:
+    TABLE_COLUMNS[_name] = [FINDING_ID, *TABLE_COLUMNS[_name], *REVIEW_COLUMNS]
+# Marks read back with --tinjauan, and findings by review status per kecamatan.
+TABLE_COLUMNS["tinjauan"] = [FINDING_ID, "tabel", *PLACE, "nama", "keadaan", *REVIEW_COLUMNS,
+                             "berkas_tinjauan"]
+TABLE_COLUMNS["rekap_tinjauan"] = ["kecamatan", "temuan", "belum_dicek", "benar", "keliru",
+                                   "sudah_diperbaiki"]

@@ -13,7 +13,8 @@ from coklit.results import EXPECTED_COLUMNS, TABLE_COLUMNS, TMS_CODE_COLUMNS, TO
 COUNT_COLUMNS = [c for c in TABLE_COLUMNS["rekap_kecamatan"]
                  if c != "kecamatan" and c not in EXPECTED_COLUMNS]
 # Rows whose file names no place are counted under these labels, never dropped.
-UNKNOWN_PLACE = {"kecamatan": "(TANPA KECAMATAN)", "kelurahan": "(TANPA KELURAHAN)"}
+UNKNOWN_PLACE = {"kecamatan": "(TANPA KECAMATAN)", "kelurahan": "(TANPA KELURAHAN)",
+                 "tps": "(TANPA TPS)"}
 
 
 def _count(table: pd.DataFrame | None, keys: list[str], name: str,
@@ -82,8 +83,13 @@ def rekap_tables(places_dpt: pd.DataFrame, places_field: pd.DataFrame | None,
     per record the expected false/missed duplicates and links (``EXPECTED_COLUMNS``)."""
     out = {}
     for name, keys in (("rekap_kecamatan", ["kecamatan"]),
-                       ("rekap_kelurahan", ["kecamatan", "kelurahan"])):
-        table = _rekap(places_dpt, places_field, tables, keys, expected)
+                       ("rekap_kelurahan", ["kecamatan", "kelurahan"]),
+                       ("rekap_tps", ["kecamatan", "kelurahan", "tps"])):
+        if name == "rekap_tps" and "tps" not in places_dpt:
+            continue
+        # Expected errors are estimated per kelurahan at the finest.
+        table = _rekap(places_dpt, places_field, tables, keys,
+                       None if "tps" in keys else expected)
         total = table[COUNT_COLUMNS].sum()
         if "grup_ganda" in total and tables.get("ganda") is not None:
             total["grup_ganda"] = tables["ganda"]["grup"].nunique()

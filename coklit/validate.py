@@ -2,7 +2,7 @@
 
 :func:`validate` takes records that went through ``coklit.normalize.normalize_records`` (the
 ``NORMALISED`` columns of :mod:`coklit.fields` next to the raw text fields) and returns one row
-per problem found: ``TABLE_COLUMNS["tidak_valid"]`` plus ``rid`` for joining. A record can have
+per problem found: ``BASE_COLUMNS["tidak_valid"]`` plus ``rid`` for joining. A record can have
 several problems. Every check is vectorised over the whole frame.
 
 ``masalah`` codes are stable (they are written to CSV and counted in the rekap); ``PROBLEMS``
@@ -39,7 +39,7 @@ from coklit import birthdate, nik, regions
 from coklit.birthdate import is_placeholder
 from coklit.config import ValidateConfig
 from coklit.i18n import register, t
-from coklit.results import TABLE_COLUMNS
+from coklit.results import BASE_COLUMNS
 
 ROLES = ("dpt", "lapangan")
 
@@ -224,7 +224,7 @@ register(_EXTRA)
 PROBLEMS: dict[str, str] = {code: v[0] for code, v in _TEXTS.items()}
 _ORDER = {code: i for i, code in enumerate(_TEXTS)}
 
-OUTPUT_COLUMNS: list[str] = [*TABLE_COLUMNS["tidak_valid"], "rid"]
+OUTPUT_COLUMNS: list[str] = [*BASE_COLUMNS["tidak_valid"], "rid"]
 
 _RT_RW_PATTERN = r"\s*(?:[Rr][TtWw]\s*[.:]?\s*)?\d{1,4}(?:\.0+)?(?:\s*/\s*\d{1,4})?\s*"
 _NEEDED = (
@@ -669,7 +669,7 @@ def validate(
 ) -> pd.DataFrame:
     """Data-quality findings for normalised ``records`` of one role ("dpt" or "lapangan").
 
-    Returns the ``tidak_valid`` table: ``TABLE_COLUMNS["tidak_valid"]`` plus ``rid`` (int64),
+    Returns the ``tidak_valid`` table: ``BASE_COLUMNS["tidak_valid"]`` plus ``rid`` (int64),
     one row per problem, sorted by berkas, baris (then by the order of ``PROBLEMS``).
     ``nilai`` is the raw value as written (not masked here); ``keterangan`` is in ``lang``.
     """

@@ -276,6 +276,10 @@ def test_100k_ganda_size_and_time(tmp_path: Path) -> None:
         "jenis_kelamin": ["L", "P"] * (n // 2), "alamat": "JL. MAWAR LR. " + (i % 300).astype(str),
         "rt": (i % 40).astype(str).str.zfill(3), "rw": (i % 9).astype(str).str.zfill(3),
         "jenis": "K-2", "lokasi": "TPS sama", "skor": "0.95", "alasan": "nama dan NIK sama",
+        # one finding id per pair, as coklit.tinjauan writes them
+        "id_temuan": "GD-" + pd.Series((i // 2) % 10**12).astype(str).str.zfill(12).str.translate(
+            str.maketrans("0123456789", "BCDFGHJKLM")),
+        "status_cek": "belum dicek", "catatan": "", "pemeriksa": "", "waktu_cek": "",
     })[TABLE_COLUMNS["ganda"]]
     result = RunResult("dedupe", {"ganda": mask(df, False)}, {"command": "dedupe"})
     start = time.perf_counter()

@@ -60,6 +60,10 @@ KECAMATAN_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 # Tables without a place (file-level problems): left out of the per-kecamatan folders.
 NO_PLACE_TABLES = frozenset({"ditolak"})
+# Tables whose rows come in groups (a duplicate group, a pair to check): a kecamatan's folder
+# gets the whole group when one of its rows is there, so each Panwascam sees the other half
+# of a duplicate that crosses kecamatan.
+GROUPED_TABLES: dict[str, str] = {"ganda": "grup", "ganda_perlu_cek": "pasangan"}
 
 register(
     {
@@ -298,7 +302,12 @@ def split_by_kecamatan(
             folder = f"{folder}_{used[folder]}"
         sub = {}
         for name, row_keys in keys.items():
-            rows = tables[name][(row_keys == key).to_numpy()].reset_index(drop=True)
+            here = (row_keys == key).to_numpy()
+            group = GROUPED_TABLES.get(name)
+            if group in tables[name].columns:
+                groups = tables[name][group]
+                here = groups.isin(groups[here]).to_numpy()
+            rows = tables[name][here].reset_index(drop=True)
             sub[name] = with_total(rows) if name.startswith("rekap_") else rows
         out.append((folder, displays[key], sub))
     return out
@@ -310,7 +319,7 @@ def with_total(rekap: pd.DataFrame) -> pd.DataFrame:
         return rekap
     total: dict[str, str] = {}
     for column in rekap.columns:
-        if column in ("kecamatan", "kelurahan"):
+        if column in ("kecamatan", "kelurahan", "tps"):
             total[column] = TOTAL_LABEL if column == "kecamatan" else ""
             continue
         numbers = pd.to_numeric(rekap[column], errors="coerce")

@@ -18,7 +18,9 @@ Layout of the page:
 View state lives in the URL fragment, so a filtered view can be shared or opened directly:
 ``laporan.html#kecamatan=KEMUNING&kelurahan=SEI%20BUAH&tms.kat=tms_1&ganda.q=budi&ganda.sort=-skor&ganda.page=2&ganda.size=100``
 (``filter-kecamatan``/``filter-kelurahan`` are accepted as aliases). When printing, each table
-prints the page currently shown, with a note saying which page of how many.
+prints every row under the active filters (rendered on ``beforeprint``), with a note saying so.
+Finding tables carry review buttons (benar / keliru / sudah diperbaiki) whose marks are kept in
+the browser's localStorage and exported as a CSV for ``--tinjauan``.
 
 The tables given are printed as they are: masking is done by the caller
 (``coklit.report.write_outputs``) unless ``cfg.full_data``; this module only states the mode.
@@ -28,9 +30,10 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -49,7 +52,7 @@ from coklit.report.labels import (
     table_description,
     table_title,
 )
-from coklit.results import TOTAL_LABEL, RunResult
+from coklit.results import REVIEWED_TABLES, TOTAL_LABEL, RunResult
 
 _HERE = Path(__file__).resolve().parent
 TEMPLATE_DIR = _HERE / "templates"
@@ -129,8 +132,8 @@ register({
         "en": "JavaScript is off: the summary is readable, but the finding tables need JavaScript. Use the CSV/XLSX files.",
     },
     "html.print_note": {
-        "id": "Cetakan hanya memuat halaman tabel yang sedang ditampilkan; daftar lengkap ada di berkas CSV/XLSX.",
-        "en": "A printout holds only the page of each table currently shown; the full lists are in the CSV/XLSX files.",
+        "id": "Cetakan memuat semua baris setiap tabel sesuai saringan yang aktif; daftar lengkap juga ada di berkas CSV/XLSX.",
+        "en": "A printout holds every row of each table under the active filters; the full lists are also in the CSV/XLSX files.",
     },
 })
 
@@ -169,6 +172,21 @@ _JS_TEXT_KEYS: dict[str, dict[str, str]] = {
     "reset": {"id": "Hapus saringan", "en": "Clear filters"},
     "place_cols": {"id": "Wilayah", "en": "Place"},
     "sort": {"id": "Urutkan", "en": "Sort"},
+    "tps_all": {"id": "(semua TPS)", "en": "(all TPS)"},
+    "tps_show": {"id": "lihat temuan", "en": "show findings"},
+    "print_all": {
+        "id": "Dicetak: semua {m} {u} tersaring{f}.",
+        "en": "Printed: all {m} filtered {u}{f}.",
+    },
+    "review": {"id": "Pemeriksaan", "en": "Review"},
+    "checker": {"id": "Pemeriksa", "en": "Checked by"},
+    "export": {"id": "Ekspor tanda (CSV)", "en": "Export marks (CSV)"},
+    "marks_saved": {
+        "id": "{n} tanda tersimpan di peramban ini; ekspor lalu pakai dengan --tinjauan.",
+        "en": "{n} marks kept in this browser; export them and use them with --tinjauan.",
+    },
+    "note": {"id": "Catatan", "en": "Note"},
+    "status_filter": {"id": "Status cek", "en": "Check status"},
 }
 
 # Custom header labels for grouped cells.
@@ -207,6 +225,7 @@ _CELL_LABELS: dict[str, dict[str, str]] = {
     "sumber_bukti": {"id": "Sumber / bukti", "en": "Source / evidence"},
     "skor_dua": {"id": "Skor / skor nama & tgl saja", "en": "Score / name & date alone"},
     "wilayah_kandidat": {"id": "Wilayah kandidat", "en": "Candidate's area"},
+    "review": {"id": "Pemeriksaan (ID temuan)", "en": "Review (finding id)"},
 }
 
 # Display layout per table: (kind, columns, label key or None, numeric).
@@ -361,8 +380,55 @@ LAYOUTS: dict[str, list[_Cell]] = {
         ("stack", ("keterangan",), None, False),
     ],
 }
+# Finding tables with review marks: a review cell (id, status buttons, note) comes last.
+_REVIEW_CELL: _Cell = ("review", ("id_temuan", "status_cek", "catatan"), "review", False)
+for _name in REVIEWED_TABLES:
+    if _name in LAYOUTS:
+        LAYOUTS[_name] = [*LAYOUTS[_name], _REVIEW_CELL]
 # Columns deliberately not shown (still in the data for filtering; full lists are in CSV/XLSX).
-HIDDEN_COLUMNS: dict[str, frozenset[str]] = {"tms": frozenset({"kategori"})}
+HIDDEN_COLUMNS: dict[str, frozenset[str]] = {
+    "tms": frozenset({"kategori"}),
+    **{n: frozenset({"pemeriksa", "waktu_cek"}) | (frozenset({"kategori"}) if n == "tms" else
+                                                    frozenset()) for n in REVIEWED_TABLES},
+}
+# Statuses of the review buttons (the values coklit.tinjauan reads back).
+REVIEW_STATUSES = {
+    "belum dicek": {"id": "belum dicek", "en": "not checked"},
+    "benar": {"id": "benar", "en": "correct"},
+    "keliru": {"id": "keliru", "en": "wrong"},
+    "sudah diperbaiki": {"id": "sudah diperbaiki", "en": "fixed"},
+}
+# Codes shown as words (the CSV keeps the codes).
+VALUE_LABELS: dict[str, dict[str, dict[str, str]]] = {
+    "lokasi": {
+        "sama_tps": {"id": "TPS sama", "en": "same TPS"},
+        "beda_tps": {"id": "beda TPS", "en": "other TPS"},
+        "beda_kelurahan": {"id": "beda kelurahan", "en": "other kelurahan"},
+        "beda_kecamatan": {"id": "beda kecamatan", "en": "other kecamatan"},
+    },
+    "hasil": {
+        "cocok": {"id": "cocok", "en": "matched"},
+        "perlu_cek": {"id": "perlu dicek", "en": "to check"},
+        "belum_terdaftar": {"id": "belum terdaftar", "en": "not listed"},
+        "tidak_terdaftar_tms": {"id": "TMS, tidak terdaftar", "en": "not eligible, not listed"},
+    },
+    "sumber": {
+        "dpt": {"id": "daftar pemilih", "en": "voter list"},
+        "lapangan": {"id": "catatan lapangan", "en": "field record"},
+    },
+    "jenis": {
+        "identik": {"id": "identik", "en": "identical"},
+        "mirip": {"id": "mirip", "en": "similar"},
+    },
+    "keadaan": {
+        "dilaporkan": {"id": "masih dilaporkan", "en": "still reported"},
+        "tidak_dilaporkan_keliru": {"id": "tidak dilaporkan lagi (keliru)",
+                                    "en": "no longer reported (wrong)"},
+        "tidak_ditemukan_lagi": {"id": "tidak ditemukan lagi", "en": "no longer found"},
+    },
+}
+# Category columns that hold category codes (shown with CATEGORIES' names).
+_CATEGORY_CODE_COLUMNS = ("kategori", "kategori_lapangan")
 # Cells whose values must not wrap (identity numbers, dates).
 _NOWRAP_STEMS = ("nik", "nkk", "tanggal_lahir", "baris")
 # Place columns (kecamatan, kelurahan, tps) used by the place filter and the TPS drill-down.
@@ -454,6 +520,13 @@ def render_html(result: RunResult, cfg: OutputConfig) -> str:
         "kecLabel": column_label("kecamatan", lang),
         "kelLabel": column_label("kelurahan", lang),
         "categories": {code: texts.get(lang, texts["id"]) for code, texts in CATEGORIES.items()},
+        "valueLabels": _value_labels(lang),
+        "tpsPlaces": _tps_places(tables),
+        "review": {
+            "statuses": list(REVIEW_STATUSES),
+            "labels": {k: v.get(lang, v["id"]) for k, v in REVIEW_STATUSES.items()},
+            "storageKey": "coklit.tinjauan",
+        },
     }
     context = {
         "lang": lang,
@@ -538,7 +611,8 @@ def _table_spec(name: str, df: pd.DataFrame, lang: str) -> dict[str, Any]:
     """What the script needs to show one finding table (not its data)."""
     columns = [str(c) for c in df.columns]
     present = set(columns)
-    layout = LAYOUTS.get(name) or [("stack", (c,), None, False) for c in columns]
+    layout = LAYOUTS.get(name) or [
+        ("stack", (c,), None, name.startswith("rekap_") and c not in _PLACE) for c in columns]
     cells = []
     used: set[str] = set()
     for kind, cols, label_key, numeric in layout:
@@ -565,6 +639,11 @@ def _table_spec(name: str, df: pd.DataFrame, lang: str) -> dict[str, Any]:
     place_cols = [c if c in present else None for c in place]
     category = CATEGORY_COLUMN.get(name)
     names = [c for c in columns if c == "nama" or c.startswith("nama_") or c == "kandidat_nama"]
+    for cell in cells:
+        # A candidate with score 0 (or none) is no candidate: no differences to mark.
+        if cell["kind"] == "diff" and "kandidat_skor" in present and any(
+                c.startswith("kandidat_") for c in cast("tuple[str, ...]", cell["cols"])):
+            cell["gate"] = "kandidat_skor"
     return {
         "name": name,
         "title": table_title(name, lang),
@@ -577,7 +656,68 @@ def _table_spec(name: str, df: pd.DataFrame, lang: str) -> dict[str, Any]:
         "categoryLabel": column_label(category, lang) if category in present else None,
         "group": GROUP_COLUMN.get(name) if GROUP_COLUMN.get(name) in present else None,
         "search": names or columns,
+        "categoryMap": _category_buckets(df[category], lang) if category in present else None,
+        "review": FINDING_ID in present and "status_cek" in present,
     }
+
+
+FINDING_ID = "id_temuan"
+_AGE_BUCKETS = ((17, 20), (21, 30), (31, 40), (41, 50), (51, 60), (61, 200))
+_AGE_BUCKET_TEXT = {"id": "usia {a}–{b} tahun", "en": "aged {a}–{b}"}
+_AGE_OVER_TEXT = {"id": "usia {a} tahun ke atas", "en": "aged {a} and over"}
+
+
+def _category_buckets(values: pd.Series, lang: str) -> dict[str, str] | None:
+    """Category values that are one of many ages ("usia 23 tahun pada hari pemungutan suara")
+    -> an age bucket, so the filter offers a few choices instead of one per age."""
+    import coklit.findings  # noqa: F401 - registers the message the reasons were written with
+    from coklit.i18n import t as text
+
+    template = text("temuan.usia", lang, usia="\x00")
+    before, _, after = template.partition("\x00")
+    distinct = pd.Series(pd.unique(values.astype(str)))
+    pattern = "^" + re.escape(before) + r"(\d+)" + re.escape(after) + "$"
+    ages = pd.to_numeric(distinct.str.extract(pattern)[0], errors="coerce")
+    if ages.notna().sum() < 2:
+        return None
+    out = {}
+    for value, age in zip(distinct, ages, strict=True):
+        if pd.isna(age):
+            continue
+        for low, high in _AGE_BUCKETS:
+            if low <= age <= high or (low == _AGE_BUCKETS[0][0] and age < low):
+                texts = _AGE_OVER_TEXT if high >= 200 else _AGE_BUCKET_TEXT
+                out[value] = texts.get(lang, texts["id"]).format(a=low, b=high)
+                break
+    return out
+
+
+def _value_labels(lang: str) -> dict[str, dict[str, str]]:
+    """Column -> code -> words, for the codes the tables hold."""
+    out = {column: {code: texts.get(lang, texts["id"]) for code, texts in codes.items()}
+           for column, codes in VALUE_LABELS.items()}
+    categories = {code: texts.get(lang, texts["id"]) for code, texts in CATEGORIES.items()}
+    for column in _CATEGORY_CODE_COLUMNS:
+        out[column] = categories
+    return out
+
+
+def _tps_places(tables: dict[str, pd.DataFrame]) -> dict[str, list[str]]:
+    """"kecamatan\u0001kelurahan" -> sorted TPS numbers, from rekap_tps and the findings."""
+    pairs: set[tuple[str, str, str]] = set()
+    for name, df in tables.items():
+        if name in REKAP_TABLES:
+            continue
+        kec, kel, tps = PLACE_COLUMNS.get(name, _PLACE)
+        if not {kec, kel, tps} <= set(df.columns):
+            continue
+        frame = df[[kec, kel, tps]].astype("string").fillna("").drop_duplicates()
+        pairs.update(map(tuple, frame.itertuples(index=False, name=None)))
+    out: dict[str, set[str]] = {}
+    for kec, kel, tps in pairs:
+        if kec and kec != TOTAL_LABEL and tps:
+            out.setdefault(f"{kec}\u0001{kel}", set()).add(tps)
+    return {k: sorted(v, key=lambda x: (len(x), x)) for k, v in sorted(out.items())}
 
 
 def _prefix(column: str, lang: str) -> str:
@@ -721,7 +861,8 @@ def _meta_view(meta: dict[str, Any], lang: str) -> dict[str, Any]:
                                                         default=str)})
         else:
             parameters.append({**item, "value": _plain(v, lang)})
-    measures = [{"key": column_label(str(k), lang), "value": _measure(v, lang)}
+    measures = [{"key": _MEASURE_KEYS.get(str(k), {}).get(lang) or column_label(str(k), lang),
+                 "value": _measure(_measure_words(str(k), v, lang), lang)}
                 for k, v in (meta.get("measures") or {}).items()]
     skipped = meta.get("lembar_dilewati") or {}
     if skipped:
@@ -810,6 +951,35 @@ _STRATUM_LABELS: dict[str, dict[str, str]] = {
     "sealamat": {"id": "alamat sama", "en": "same address"},
     "sekelurahan": {"id": "kelurahan sama", "en": "same kelurahan"},
 }
+
+
+# Words for the keys of meta["measures"] (step timings, field outcomes).
+_MEASURE_KEYS: dict[str, dict[str, str]] = {
+    "detik": {"id": "Waktu per tahap", "en": "Time per step"},
+    "baris": {"id": "Baris", "en": "Rows"},
+}
+_STEP_LABELS: dict[str, dict[str, str]] = {
+    "read": {"id": "membaca", "en": "reading"},
+    "normalize": {"id": "menormalkan", "en": "normalising"},
+    "validate": {"id": "memeriksa mutu", "en": "checking quality"},
+    "dedupe": {"id": "mencari ganda", "en": "finding duplicates"},
+    "link": {"id": "mencocokkan lapangan", "en": "matching field records"},
+    "findings": {"id": "menyusun temuan", "en": "building findings"},
+}
+
+
+def _measure_words(key: str, value: Any, lang: str) -> Any:
+    """Step timings as "membaca 4,2 dtk" and outcome codes as words."""
+    if not isinstance(value, dict):
+        return value
+    if key == "detik":
+        unit = "dtk" if lang == "id" else "s"
+        return {_STEP_LABELS.get(str(k), {}).get(lang, str(k)): f"{_decimal(v, lang)} {unit}"
+                for k, v in value.items()}
+    if key == "lapangan":
+        words = VALUE_LABELS["hasil"]
+        return {words.get(str(k), {}).get(lang, str(k)): v for k, v in value.items()}
+    return value
 
 
 def _signed(value: float, lang: str) -> str:

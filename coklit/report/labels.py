@@ -15,6 +15,8 @@ from coklit.results import TABLE_COLUMNS
 TABLE_ORDER: tuple[str, ...] = (
     "rekap_kecamatan",
     "rekap_kelurahan",
+    "rekap_tps",
+    "rekap_tinjauan",
     "ganda",
     "ganda_perlu_cek",
     "belum_terdaftar",
@@ -32,6 +34,7 @@ TABLE_ORDER: tuple[str, ...] = (
     "banding_cocok",
     "rekap_temuan_lama",
     "temuan_lama",
+    "tinjauan",
     "ditolak",
 )
 
@@ -66,6 +69,10 @@ TABLE_TITLES: dict[str, dict[str, str]] = {
                     "en": "Previous findings: resolved or remaining"},
     "rekap_temuan_lama": {"id": "Rekap temuan proses lalu per kecamatan",
                           "en": "Previous findings by kecamatan"},
+    "tinjauan": {"id": "Tanda pemeriksaan (tinjauan)", "en": "Review marks"},
+    "rekap_tinjauan": {"id": "Status pemeriksaan per kecamatan",
+                       "en": "Review status by kecamatan"},
+    "rekap_tps": {"id": "Rekap per TPS", "en": "Summary by TPS"},
 }
 
 # Short names for places with a length limit (XLSX sheet names: at most 31 characters, none of
@@ -91,6 +98,9 @@ SHEET_NAMES: dict[str, dict[str, str]] = {
     "banding_cocok": {"id": "Di kedua versi", "en": "In both versions"},
     "temuan_lama": {"id": "Temuan lama", "en": "Previous findings"},
     "rekap_temuan_lama": {"id": "Rekap temuan lama", "en": "Previous findings summary"},
+    "tinjauan": {"id": "Tinjauan", "en": "Review marks"},
+    "rekap_tinjauan": {"id": "Rekap tinjauan", "en": "Review summary"},
+    "rekap_tps": {"id": "Rekap TPS", "en": "Summary TPS"},
 }
 
 # One sentence per table saying what a row means.
@@ -130,8 +140,12 @@ TABLE_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "en": "Voters who are not eligible but still listed, with the evidence.",
     },
     "tidak_valid": {
-        "id": "Nilai yang salah atau mencurigakan (NIK, NKK, tanggal lahir, usia, ...).",
-        "en": "Wrong or suspicious values (NIK, NKK, birth date, age, ...).",
+        "id": "Nilai yang salah atau mencurigakan (NIK, NKK, tanggal lahir, usia, ...), satu "
+        "baris per masalah. Satu baris data bisa punya beberapa masalah, jadi daftar ini bisa "
+        "lebih panjang daripada kolom 'Baris tidak valid' di rekap, yang menghitung baris data.",
+        "en": "Wrong or suspicious values (NIK, NKK, birth date, age, ...), one row per problem. "
+        "A data row can have several problems, so this list can be longer than the rekap's "
+        "'Invalid rows' column, which counts data rows.",
     },
     "cocok": {
         "id": "Catatan lapangan yang ditemukan di daftar pemilih.",
@@ -198,6 +212,24 @@ TABLE_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "en": "Every person in both versions, matched with the same model as field records, "
         "with score, reason and the fields that changed.",
     },
+    "tinjauan": {
+        "id": "Tanda pemeriksaan yang dibaca dari --tinjauan (yang terbaru per temuan), dengan "
+        "keadaan temuannya pada proses ini: masih dilaporkan, tidak dilaporkan lagi karena "
+        "ditandai keliru, atau tidak ditemukan lagi.",
+        "en": "Review marks read with --tinjauan (the latest per finding), with what became of "
+        "the finding in this run: still reported, not reported again because marked wrong, or "
+        "no longer found.",
+    },
+    "rekap_tinjauan": {
+        "id": "Jumlah temuan per kecamatan menurut status pemeriksaan (pasangan yang ditandai "
+        "keliru dihitung walaupun tidak dilaporkan lagi).",
+        "en": "Findings per kecamatan by review status (pairs marked wrong are counted although "
+        "no longer reported).",
+    },
+    "rekap_tps": {
+        "id": "Jumlah pemilih dan temuan per TPS (kecamatan, kelurahan, TPS).",
+        "en": "Voters and findings per TPS (kecamatan, kelurahan, TPS).",
+    },
 }
 
 _BASE_COLUMNS: dict[str, dict[str, str]] = {
@@ -244,7 +276,7 @@ _BASE_COLUMNS: dict[str, dict[str, str]] = {
     "baris_ganda": {"id": "Baris ganda", "en": "Duplicate rows"},
     "tms": {"id": "TMS", "en": "Not eligible (TMS)"},
     "tms_lain": {"id": "TMS lain", "en": "Other not eligible"},
-    "tidak_valid": {"id": "Tidak valid", "en": "Invalid"},
+    "tidak_valid": {"id": "Baris tidak valid", "en": "Invalid rows"},
     "hasil": {"id": "Hasil", "en": "Outcome"},
     "pasangan": {"id": "Pasangan", "en": "Pair"},
     "skor_nama_tgl": {"id": "Skor nama & tgl lahir saja", "en": "Score of name & birth date alone"},
@@ -278,6 +310,18 @@ _BASE_COLUMNS: dict[str, dict[str, str]] = {
     "saran_dasar": {"id": "Dasar saran", "en": "Basis of suggestion"},
     "saran_berkas": {"id": "Berkas anggota keluarga", "en": "Household member's file"},
     "saran_baris": {"id": "Baris anggota keluarga", "en": "Household member's row"},
+    "id_temuan": {"id": "ID temuan", "en": "Finding id"},
+    "status_cek": {"id": "Status cek", "en": "Check status"},
+    "catatan": {"id": "Catatan", "en": "Notes"},
+    "pemeriksa": {"id": "Pemeriksa", "en": "Checked by"},
+    "waktu_cek": {"id": "Waktu cek", "en": "Checked at"},
+    "tabel": {"id": "Tabel", "en": "Table"},
+    "keadaan": {"id": "Keadaan temuan", "en": "Finding now"},
+    "berkas_tinjauan": {"id": "Berkas tinjauan", "en": "Review file"},
+    "belum_dicek": {"id": "Belum dicek", "en": "Not checked"},
+    "benar": {"id": "Benar", "en": "Correct"},
+    "keliru": {"id": "Keliru", "en": "Wrong"},
+    "sudah_diperbaiki": {"id": "Sudah diperbaiki", "en": "Fixed"},
 }
 
 # Suffixes / prefixes that qualify a base column.

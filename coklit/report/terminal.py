@@ -202,11 +202,41 @@ def _is_blank(values: Any) -> bool:
     return all(str(v).strip() in ("", "0", "nan", "<NA>") for v in values)
 
 
+class _FittedTable(Table):
+    """The rekap: number columns exactly as wide as their longest value, so no number is ever
+    cut ("203.3…"); on a narrow terminal the headers wrap at spaces and long kecamatan names
+    wrap onto a second line instead. Widths are chosen when the console's width is known."""
+
+    fit: tuple[list[str], list[int], list[int], int] | None = None
+
+    def _fit(self, max_width: int) -> None:
+        if self.fit is None:
+            return
+        headers, narrow, wide, names = self.fit
+        spacing = 2 * len(headers)  # padding and separator per column
+        widths = wide if sum(wide[1:]) + spacing + max(names, len(headers[0])) <= max_width \
+            else narrow
+        first = headers[0] if sum(widths[1:]) + spacing + len(headers[0]) <= max_width \
+            else "Kec."
+        self.columns[0].header = first
+        self.columns[0].min_width = len(first)
+        for column, width in zip(self.columns[1:], widths[1:], strict=True):
+            column.width = width
+
+    def __rich_measure__(self, console: Any, options: Any) -> Any:
+        self._fit(options.max_width)
+        return super().__rich_measure__(console, options)
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        self._fit(options.max_width)
+        yield from super().__rich_console__(console, options)
+
+
 def _rekap_table(rekap: Any, lang: str) -> Table:
     columns = [c for c in REKAP_SCREEN_COLUMNS if c in rekap.columns]
     if "lapangan" in rekap.columns and _is_blank(rekap["lapangan"]):
         columns = [c for c in columns if c not in FIELD_COLUMNS]
-    table = Table(
+    table = _FittedTable(
         title=table_title("rekap_kecamatan", lang),
         title_justify="left",
         title_style="bold",
@@ -214,14 +244,24 @@ def _rekap_table(rekap: Any, lang: str) -> Table:
         padding=(0, 0, 0, 1),
         pad_edge=False,
     )
-    for column in columns:
+    rows = rekap[columns].astype(str).values.tolist()
+    # A number is never cut ("203.3…"): its column is as wide as its longest value, headers
+    # wrap at spaces instead, and long kecamatan names wrap onto a second line.
+    headers, narrow, wide = [], [], []
+    for k, column in enumerate(columns):
         short = SCREEN_LABELS.get(column)
         header = short.get(lang, short["id"]) if short else column_label(column, lang)
+        widest = max((len(_number(r[k], lang)) for r in rows if r[k].strip()), default=1)
+        headers.append(header)
+        narrow.append(max(widest, max(len(w) for w in header.split())))
+        wide.append(max(widest, len(header)))
+    names = max((len(r[0]) for r in rows), default=9)
+    table.fit = (headers, narrow, wide, names)
+    for k, column in enumerate(columns):
         if column == "kecamatan":
-            table.add_column(header, no_wrap=True)
-        else:  # no min_width: on a narrow terminal rich shortens headers, never drops columns
-            table.add_column(header, justify="right")
-    rows = rekap[columns].astype(str).values.tolist()
+            table.add_column(headers[k], overflow="fold", min_width=len(headers[k]))
+        else:
+            table.add_column(headers[k], justify="right", width=wide[k])
     for position, row in enumerate(rows):
         is_total = row[0].strip().upper() == TOTAL_LABEL
         next_is_total = position + 1 < len(rows) and rows[position + 1][0].upper() == TOTAL_LABEL

@@ -48,7 +48,9 @@ MIN_WIDTH, MAX_WIDTH = 6, 50
 NUMBER_COLUMNS = frozenset(
     {"baris", "baris_lapangan", "baris_dpt", "kandidat_baris", "grup", "skor", "kandidat_skor"}
 )
-TEXT_IN_REKAP = frozenset({"kecamatan", "kelurahan"})
+TEXT_IN_REKAP = frozenset({"kecamatan", "kelurahan", "tps"})
+# Choices of the review drop-down (coklit.tinjauan reads them back with --tinjauan).
+STATUS_CHOICES = ["belum dicek", "benar", "keliru", "sudah diperbaiki"]
 
 register(
     {
@@ -227,7 +229,7 @@ def _write_table(
     ws = workbook.add_worksheet(title, worksheet_class=_BulkSheet)
     columns = list(table.columns)
     headers = [column_label(c, lang) for c in columns]
-    rekap = name in REKAP_TABLES
+    rekap = name in REKAP_TABLES or name.startswith("rekap_")
     # In constant_memory mode column widths must be set before the first row is written.
     for col, (column, header) in enumerate(zip(columns, headers, strict=True)):
         ws.set_column(col, col, _width(header, table[column]))
@@ -236,6 +238,16 @@ def _write_table(
     ws.freeze_panes(1, 0)
     if columns:
         ws.autofilter(0, 0, len(table), len(columns) - 1)
+    _page_setup(ws, len(columns))
+    if "status_cek" in columns and len(table):
+        col = columns.index("status_cek")
+        ws.data_validation(1, col, len(table), col, {
+            "validate": "list", "source": STATUS_CHOICES,
+            "input_title": column_label("status_cek", lang)[:32],
+            "input_message": " / ".join(STATUS_CHOICES),
+            "error_title": column_label("status_cek", lang)[:32],
+            "error_message": " / ".join(STATUS_CHOICES),
+        })
 
     # Per column: a list of numbers and strings, or the Arrow array of a text column.
     data: list[list[Any] | pa.Array] = []
@@ -259,6 +271,16 @@ def _write_table(
         total_col = columns.index("kecamatan") if rekap and "kecamatan" in columns else None
         python = [d.to_pylist() if isinstance(d, pa.Array) else d for d in data]
         _write_cells(ws, python, total_col, formats["bold"])
+
+
+def _page_setup(ws: Any, n_columns: int) -> None:
+    """A4 landscape, every column on one page width, the header row on every page."""
+    ws.set_landscape()
+    ws.set_paper(9)  # A4
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(0)
+    ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
+    ws.set_footer("&L&A&RHalaman &P / &N")
 
 
 def _write_cells(ws: Any, data: list[list[Any]], total_col: int | None, bold: Any) -> None:

@@ -31,15 +31,62 @@
     return e;
   }
   function catLabel(v) { return (cfg.categories && cfg.categories[v]) || v; }
+  function valueLabel(c, v) {
+    var m = cfg.valueLabels && cfg.valueLabels[c];
+    return (m && m[v]) || v;
+  }
+
+  // ---------------------------------------------------------------- review marks
+  // Marks live in localStorage (per browser, shared by every report: finding ids are stable
+  // across runs) as {id: {s: status, c: note, p: checker, w: time}}; exported as CSV for
+  // coklit --tinjauan.
+  var RV = cfg.review || { statuses: [], labels: {}, storageKey: 'coklit.tinjauan' };
+  var marks = {}, memoryOnly = false;
+  try { marks = JSON.parse(window.localStorage.getItem(RV.storageKey) || '{}') || {}; }
+  catch (e) { marks = {}; memoryOnly = true; }
+  function saveMarks() {
+    if (memoryOnly) return;
+    try { window.localStorage.setItem(RV.storageKey, JSON.stringify(marks)); } catch (e) { memoryOnly = true; }
+  }
+  function checker() {
+    try { return window.localStorage.getItem(RV.storageKey + '.pemeriksa') || ''; } catch (e) { return ''; }
+  }
+  function nowText() {
+    var d = new Date();
+    function p2(n) { return (n < 10 ? '0' : '') + n; }
+    return d.getFullYear() + '-' + p2(d.getMonth() + 1) + '-' + p2(d.getDate()) + ' ' +
+      p2(d.getHours()) + ':' + p2(d.getMinutes()) + ':' + p2(d.getSeconds());
+  }
+  function markOf(id, fallback) { return marks[id] ? marks[id].s : fallback; }
+  function setMark(id, status, note) {
+    var old = marks[id] || {};
+    marks[id] = { s: status, c: note != null ? note : (old.c || ''), p: checker(), w: nowText() };
+    saveMarks();
+  }
+  function csvField(v) {
+    v = String(v == null ? '' : v);
+    if (/^[=+\-@\t\r]/.test(v)) v = "'" + v;
+    return /[",\n\r]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v;
+  }
+  function exportCsv() {
+    var lines = ['id_temuan,status_cek,catatan,pemeriksa,waktu_cek'];
+    Object.keys(marks).sort().forEach(function (id) {
+      var m = marks[id];
+      lines.push([id, m.s, m.c, m.p, m.w].map(csvField).join(','));
+    });
+    return lines.join('\r\n') + '\r\n';
+  }
 
   // ---------------------------------------------------------------- URL state
-  var state = { kec: '', kel: '', t: {} };
+  var state = { kec: '', kel: '', tps: '', t: {} };
+  var printAll = false;
   var lastHash = null;
 
   function readHash() {
     var p = new URLSearchParams(location.hash.replace(/^#/, ''));
     state.kec = p.get('kecamatan') || p.get('filter-kecamatan') || '';
     state.kel = p.get('kelurahan') || p.get('filter-kelurahan') || '';
+    state.tps = state.kel ? (p.get('tps') || '') : '';
     cfg.tables.forEach(function (spec) {
       var n = spec.name;
       var so = p.get(n + '.sort') || '';
@@ -59,6 +106,7 @@
     var p = new URLSearchParams();
     if (state.kec) p.set('kecamatan', state.kec);
     if (state.kel) p.set('kelurahan', state.kel);
+    if (state.tps) p.set('tps', state.tps);
     cfg.tables.forEach(function (spec) {
       var n = spec.name, s = state.t[n];
       if (s.q) p.set(n + '.q', s.q);
@@ -153,6 +201,11 @@
   }
 
   Table.prototype.st = function () { return state.t[this.spec.name]; };
+  // The category value a row is filtered and counted under (an age bucket, not each age).
+  Table.prototype.bucket = function (v) {
+    var m = this.spec.categoryMap;
+    return (m && m[v]) || v;
+  };
 
   Table.prototype.build = function () {
     var self = this, spec = this.spec, root = this.root;
@@ -179,7 +232,7 @@
       cl.appendChild(el('span', null, spec.categoryLabel || T.category));
       var sel = el('select');
       var values = {}, col = this.data.cols[spec.category];
-      for (var i = 0; i < this.data.n; i++) values[col[i]] = true;
+      for (var i = 0; i < this.data.n; i++) values[this.bucket(col[i])] = true;
       sel.appendChild(new Option(T.all, ''));
       Object.keys(values).sort().forEach(function (v) {
         if (v !== '') sel.appendChild(new Option(catLabel(v), v));
@@ -303,15 +356,18 @@
     var spec = this.spec, cols = this.data.cols, s = this.st();
     var kc = spec.place && state.kec ? cols[spec.place[0]] : null;
     var kl = spec.place && spec.place[1] && state.kel ? cols[spec.place[1]] : null;
+    var kt = spec.place && spec.place[2] && state.tps ? cols[spec.place[2]] : null;
+    var bucket = spec.categoryMap ? this.bucket.bind(this) : null;
     var cat = withCategory && spec.category && s.kat ? cols[spec.category] : null;
     var q = withCategory ? s.q.trim().toUpperCase() : '';
     var hay = q ? this.haystack() : null;
-    var kec = state.kec, kel = state.kel, kat = s.kat;
-    if (!kc && !kl && !cat && !q) return null;
+    var kec = state.kec, kel = state.kel, tps = state.tps, kat = s.kat;
+    if (!kc && !kl && !kt && !cat && !q) return null;
     return function (i) {
       if (kc && kc[i] !== kec) return false;
       if (kl && kl[i] !== kel) return false;
-      if (cat && cat[i] !== kat) return false;
+      if (kt && kt[i] !== tps) return false;
+      if (cat && (bucket ? bucket(cat[i]) : cat[i]) !== kat) return false;
       if (q && hay[i].indexOf(q) < 0) return false;
       return true;
     };
@@ -337,7 +393,8 @@
     var counts = {};
     for (var i = 0; i < this.data.n; i++) {
       if (test && !test(i)) continue;
-      counts[col[i]] = (counts[col[i]] || 0) + 1;
+      var bv = this.bucket(col[i]);
+      counts[bv] = (counts[bv] || 0) + 1;
     }
     this.chips.textContent = '';
     Object.keys(counts).sort().forEach(function (v) {
@@ -357,16 +414,26 @@
   Table.prototype.cell = function (cell, i, groupHead) {
     var td = el('td', (cell.num ? 'num' : '') + (cell.nowrap ? ' nowrap' : '')), cols = this.data.cols;
     var catCol = this.spec.category;
-    var vals = cell.cols.map(function (c) { return c === catCol ? catLabel(cols[c][i]) : cols[c][i]; });
+    var vals = cell.cols.map(function (c) {
+      return c === catCol ? catLabel(cols[c][i]) : valueLabel(c, cols[c][i]);
+    });
     var pre = cell.pre || [];
+    if (cell.kind === 'review') return this.reviewCell(td, cols[cell.cols[0]][i], cols[cell.cols[1]][i], cols[cell.cols[2]] ? cols[cell.cols[2]][i] : '');
     if (cell.kind === 'join') {
       td.textContent = vals.filter(function (v) { return v !== ''; }).join(' : ');
       return td;
     }
     if (cell.kind === 'diff') {
-      var a = vals[0], b = vals[1], marks = diffMarks(a, b);
+      var a = vals[0], b = vals[1];
+      // no candidate (score 0 or none): nothing to compare
+      if (cell.gate && !(parseFloat(String(cols[cell.gate][i]).replace(',', '.')) > 0)) b = '';
+      var marks = diffMarks(a, b);
       var da = el('div', 'pri'), db = el('div', 'cand');
-      if (b === '') marks = [[], []];
+      if (a === '' || b === '') marks = [[], []];  // a missing value is not a difference
+      // masked characters (*) are not differences
+      [a, b].forEach(function (v, k) {
+        for (var x = 0; x < v.length; x++) if (v.charAt(x) === '*') marks[k][x] = false;
+      });
       appendMarked(da, a, marks[0]);
       appendMarked(db, b, marks[1]);
       td.appendChild(da);
@@ -386,6 +453,34 @@
       }
       td.appendChild(d);
     });
+    return td;
+  };
+
+  Table.prototype.reviewCell = function (td, id, status, note) {
+    var current = markOf(id, status || 'belum dicek');
+    td.className = 'review';
+    if (!id) return td;  // a result folder from before finding ids
+    td.appendChild(el('div', 'rid', id));
+    var box = el('div', 'rbtns no-print');
+    RV.statuses.forEach(function (st) {
+      if (st === 'belum dicek') return;
+      var b = el('button', 'rb rb-' + st.replace(/ /g, '-'), RV.labels[st] || st);
+      b.type = 'button';
+      b.setAttribute('data-id', id);
+      b.setAttribute('data-status', st);
+      b.setAttribute('aria-pressed', current === st ? 'true' : 'false');
+      b.addEventListener('click', function () {
+        setMark(id, markOf(id, status || 'belum dicek') === st ? 'belum dicek' : st);
+        refreshReview();
+      });
+      box.appendChild(b);
+    });
+    td.appendChild(box);
+    var shown = el('div', 'rstatus print-only', RV.labels[current] || current);
+    td.appendChild(shown);
+    var n = marks[id] && marks[id].c ? marks[id].c : note;
+    if (n) td.appendChild(el('div', 'sec', n));
+    td.setAttribute('data-status', current);
     return td;
   };
 
@@ -422,6 +517,7 @@
     var pages = Math.max(1, Math.ceil(list.length / s.size));
     if (s.page > pages) s.page = pages;
     var start = (s.page - 1) * s.size, end = Math.min(list.length, start + s.size);
+    if (printAll) { start = 0; end = list.length; }
     var self = this;
 
     // header sort indicators
@@ -457,9 +553,10 @@
     var filters = [];
     if (state.kec && spec.place) filters.push(state.kec);
     if (state.kel && spec.place) filters.push(state.kel);
+    if (state.tps && spec.place && spec.place[2]) filters.push(T.tps + ' ' + state.tps);
     if (s.kat) filters.push(catLabel(s.kat));
     if (s.q) filters.push('"' + s.q + '"');
-    this.printNote.textContent = fmt(T.print_page, {
+    this.printNote.textContent = fmt(printAll ? T.print_all : T.print_page, {
       p: num(s.page), n: num(pages), m: num(list.length), u: units ? T.unit_groups : T.unit_rows,
       f: filters.length ? fmt(T.print_filter, { f: filters.join(', ') }) : ''
     });
@@ -539,6 +636,13 @@
       row.setAttribute('data-tps', tps);
       var th = el('th', null, tps === '' ? T.tps_empty : T.tps + ' ' + tps);
       th.scope = 'row';
+      if (tps !== '') {
+        var show = el('button', 'show-tps no-print', T.tps_show);
+        show.type = 'button';
+        show.setAttribute('data-tps', tps);
+        th.appendChild(document.createTextNode(' '));
+        th.appendChild(show);
+      }
       row.appendChild(th);
       cols.forEach(function (c) {
         var v = '';
@@ -571,6 +675,13 @@
       var b = ev.target.closest('button');
       if (!b) return;
       var tr = b.closest('tr');
+      if (b.classList.contains('show-tps')) {
+        // drill down to the findings themselves: filter every table to this TPS
+        setPlace(tr.getAttribute('data-kec'), tr.getAttribute('data-kel'), b.getAttribute('data-tps'));
+        var first = document.querySelector('section.findings');
+        if (first && first.scrollIntoView) first.scrollIntoView();
+        return;
+      }
       var open = b.getAttribute('aria-expanded') !== 'true';
       if (tr.classList.contains('kec')) setKecOpen(tr, open);
       else if (tr.classList.contains('kel')) toggleTps(tr, open);
@@ -598,7 +709,7 @@
 
   // ---------------------------------------------------------------- place filter bar
   var bar = document.getElementById('filterbar');
-  var kecSel, kelSel;
+  var kecSel, kelSel, tpsSel;
 
   function fillKel() {
     kelSel.textContent = '';
@@ -608,6 +719,14 @@
     if (state.kel && list.indexOf(state.kel) < 0) kelSel.appendChild(new Option(state.kel, state.kel));
     kelSel.value = state.kel;
     kelSel.disabled = !state.kec;
+    if (!tpsSel) return;
+    tpsSel.textContent = '';
+    tpsSel.appendChild(new Option(T.tps_all, ''));
+    var tl = state.kel ? (cfg.tpsPlaces[state.kec + '\u0001' + state.kel] || []) : [];
+    tl.forEach(function (x) { tpsSel.appendChild(new Option(T.tps + ' ' + x, x)); });
+    if (state.tps && tl.indexOf(state.tps) < 0) tpsSel.appendChild(new Option(T.tps + ' ' + state.tps, state.tps));
+    tpsSel.value = state.tps;
+    tpsSel.disabled = !state.kel;
   }
 
   function initFilterBar() {
@@ -627,6 +746,10 @@
     kelSel.id = 'filter-kelurahan';
     labelled(cfg.kecLabel || 'Kecamatan', kecSel);
     labelled(cfg.kelLabel || 'Kelurahan', kelSel);
+    tpsSel = el('select');
+    tpsSel.id = 'filter-tps';
+    labelled(T.tps, tpsSel);
+    tpsSel.addEventListener('change', function () { setPlace(state.kec, state.kel, tpsSel.value); });
     var reset = el('button', 'reset', T.reset);
     reset.type = 'button';
     bar.appendChild(reset);
@@ -639,10 +762,61 @@
       });
       setPlace('', '');
     });
+    initReviewBar();
   }
 
-  function setPlace(kec, kel) {
-    state.kec = kec; state.kel = kel;
+  function initReviewBar() {
+    if (!cfg.tables.some(function (spec) { return spec.review; })) return;
+    var box = el('div', 'reviewbar');
+    var l = el('label', 'ctl');
+    l.appendChild(el('span', null, T.checker));
+    var who = el('input');
+    who.id = 'pemeriksa';
+    who.value = checker();
+    who.addEventListener('input', function () {
+      try { window.localStorage.setItem(RV.storageKey + '.pemeriksa', who.value); } catch (e) { /* memory only */ }
+    });
+    l.appendChild(who);
+    box.appendChild(l);
+    var ex = el('button', 'export', T.export);
+    ex.type = 'button';
+    ex.id = 'ekspor-tinjauan';
+    ex.addEventListener('click', function () {
+      var text = exportCsv();
+      document.getElementById('tinjauan-ekspor').textContent = text;
+      try {
+        var a = el('a');
+        a.href = URL.createObjectURL(new Blob(['\ufeff' + text], { type: 'text/csv;charset=utf-8' }));
+        a.download = 'tinjauan_' + nowText().replace(/[^0-9]/g, '').slice(0, 12) + '.csv';
+        document.body.appendChild(a);
+        a.click();
+        document.body.removeChild(a);
+      } catch (e) { /* the text stays in the page */ }
+    });
+    box.appendChild(ex);
+    var count = el('span', 'muted marks-count');
+    count.id = 'tinjauan-jumlah';
+    box.appendChild(count);
+    var out = el('pre', 'export-text');
+    out.id = 'tinjauan-ekspor';
+    out.hidden = true;
+    box.appendChild(out);
+    bar.appendChild(box);
+    updateMarkCount();
+  }
+
+  function updateMarkCount() {
+    var c = document.getElementById('tinjauan-jumlah');
+    if (c) c.textContent = fmt(T.marks_saved, { n: num(Object.keys(marks).length) });
+  }
+
+  function refreshReview() {
+    updateMarkCount();
+    tables.forEach(function (tb) { if (tb.spec.review) tb.render(); });
+  }
+
+  function setPlace(kec, kel, tps) {
+    state.kec = kec; state.kel = kel; state.tps = kel ? (tps || '') : '';
     cfg.tables.forEach(function (spec) { state.t[spec.name].page = 1; });
     writeHash();
     applyAll();
@@ -671,6 +845,16 @@
     if (root) tables.push(new Table(spec, root));
   });
   applyAll();
+
+  // A printout holds every (filtered) row of every table, not only the page on screen.
+  window.addEventListener('beforeprint', function () {
+    printAll = true;
+    tables.forEach(function (tb) { tb.render(); });
+  });
+  window.addEventListener('afterprint', function () {
+    printAll = false;
+    tables.forEach(function (tb) { tb.render(); });
+  });
 
   window.addEventListener('hashchange', function () {
     if (location.hash === lastHash) return;
