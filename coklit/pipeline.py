@@ -19,6 +19,7 @@ from coklit.config import RunConfig
 from coklit.errors import InputError
 from coklit.i18n import register
 from coklit.match import Features, Params, find_duplicates, link_records, prepare
+from coklit.match.engine import Engine
 from coklit.normalize import normalize_records
 from coklit.results import TABLE_COLUMNS, Dataset, RunResult
 from coklit.schema import build_dataset, check_kolom_headers, load_dataset, plan_dataset
@@ -266,9 +267,10 @@ def _model_meta(scored, expected_false: float, expected_missed: float,  # type: 
 
 
 def _duplicates(listed: Dataset, prepared: Features, cfg: RunConfig, labels: dict,  # type: ignore[no-untyped-def]
-                clock: _Clock, model: Params | None = None):
+                clock: _Clock, model: Params | None = None, engine: Engine | None = None):
     clock.step("dedupe")
-    dup = find_duplicates(prepared, cfg.match, params=model, refit_prior=model is not None)
+    dup = find_duplicates(prepared, cfg.match, params=model, refit_prior=model is not None,
+                          engine=engine)
     lang = cfg.output.lang
     ganda = findings.duplicate_table(listed.records, dup, labels, lang)
     review = findings.review_table(listed.records, dup, labels, lang)
@@ -279,15 +281,19 @@ def _duplicates(listed: Dataset, prepared: Features, cfg: RunConfig, labels: dic
 
 
 def run_dedupe(dpt: list[str], cfg: RunConfig, on_step: StepFn | None = None,
-               models: dict[str, Params] | None = None) -> RunResult:
+               models: dict[str, Params] | None = None,
+               engine: Engine | None = None) -> RunResult:
     """Duplicates inside a voter list, plus its data-quality findings. ``models``: a model
-    fitted before (``model_ganda``, see :func:`load_models`) to apply instead of fitting."""
+    fitted before (``model_ganda``, see :func:`load_models`) to apply instead of fitting.
+    ``engine``: where blocking and comparisons run (default this process; a
+    ``coklit.match.distributed.DaskEngine`` for a cluster); the findings are the same."""
     clock = _Clock(on_step)
     listed = _load(dpt, "dpt", cfg, clock)
     labels = findings.place_labels(listed.records)
     invalid, tms = _list_findings(listed, cfg, labels, clock)
     dup, ganda, review, conflicts, model = _duplicates(
-        listed, prepare(listed.records), cfg, labels, clock, (models or {}).get("model_ganda"))
+        listed, prepare(listed.records), cfg, labels, clock, (models or {}).get("model_ganda"),
+        engine)
     tables = {
         "ganda": ganda,
         "ganda_perlu_cek": review,
@@ -311,10 +317,12 @@ def _concat_invalid(*parts: pd.DataFrame) -> pd.DataFrame:
 
 def run_check(dpt: list[str], lapangan: list[str], cfg: RunConfig,
               on_step: StepFn | None = None,
-              models: dict[str, Params] | None = None) -> RunResult:
+              models: dict[str, Params] | None = None,
+              engine: Engine | None = None) -> RunResult:
     """The main job: duplicates, field records matched to the list, belum terdaftar, TMS and
     invalid data, by kecamatan. ``models``: models fitted before (``model_ganda``,
-    ``model_cocok``, see :func:`load_models`) to apply instead of fitting."""
+    ``model_cocok``, see :func:`load_models`) to apply instead of fitting. ``engine``: where
+    blocking and comparisons run (see :func:`run_dedupe`)."""
     clock = _Clock(on_step)
     clock.step("read")
     planned = [plan_dataset(list(dpt), "dpt", cfg.read),
@@ -336,11 +344,11 @@ def run_check(dpt: list[str], lapangan: list[str], cfg: RunConfig,
     prepared = prepare(listed.records)
     models = models or {}
     dup, ganda, review, conflicts, model_dup = _duplicates(listed, prepared, cfg, labels, clock,
-                                                          models.get("model_ganda"))
+                                                          models.get("model_ganda"), engine)
     clock.step("link")
     link_model = models.get("model_cocok")
     links = link_records(field.records, prepared, cfg.match, params=link_model,
-                         refit_prior=link_model is not None)
+                         refit_prior=link_model is not None, engine=engine)
     del prepared  # the list's features and blocks (hundreds of MB for a city) are done
     clock.step("findings")
     field.records = findings.fill_kecamatan(field.records, listed.records, links)

@@ -131,8 +131,9 @@ class Features:
     def __len__(self) -> int:
         return len(self.rid)
 
-    def take(self, positions: np.ndarray) -> Features:
-        """The records at ``positions`` (a partition or a sample), as a new Features."""
+    def take(self, positions: np.ndarray, keys: bool = True) -> Features:
+        """The records at ``positions`` (a partition or a sample), as a new Features;
+        ``keys=False`` leaves out the sample keys (rows sent only to be compared)."""
         p = np.asarray(positions, dtype=np.int64)
         return Features(
             rid=self.rid[p], present=self.present,
@@ -141,7 +142,7 @@ class Features:
             ints={k: v[p] for k, v in self.ints.items()},
             nik=self.nik[p], nik_state=self.nik_state[p], nkk=self.nkk[p],
             nkk_state=self.nkk_state[p], flags={k: v[p] for k, v in self.flags.items()},
-            keys={k: v[p] for k, v in self.keys.items()},
+            keys={k: v[p] for k, v in self.keys.items()} if keys else {},
         )  # blocks are rebuilt: positions change
 
 
