@@ -100,6 +100,17 @@ ModelOpt = Annotated[
         "info_proses.json-nya) alih-alih menaksirnya dari data ini.",
     ),
 ]
+DaskOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--dask",
+        metavar="[ALAMAT]",
+        help="Jalankan blocking dan perbandingan di klaster Dask; temuannya sama persis. Tanpa "
+        "alamat: klaster lokal, satu proses per inti mesin ini. "
+        "Dengan alamat scheduler, mis. tcp://HOST:8786: klaster yang sudah berjalan. Perlu "
+        'pip install "coklit[dask]".',
+    ),
+]
 
 
 DEFAULT_DATE = DEFAULT_ELECTION_DATE.isoformat()
@@ -143,6 +154,23 @@ def _config(
         match=match,
         output=OutputConfig(lang=lang.value, full_data=full, per_kecamatan=per_kecamatan),
     )
+
+
+def _dask_engine(address: str | None):  # type: ignore[no-untyped-def]
+    """The Dask engine ``--dask`` asks for (None without it): a local cluster, or the
+    scheduler at the address given."""
+    if address is None:
+        return None
+    value = address.strip()
+    if value.lower() not in ("lokal", "local") and "://" not in value:
+        raise OptionError("option.bad_dask", value=address)
+    import logging
+
+    from coklit.match.distributed import connect
+
+    # Cluster start-up notes (ports, spill) are not the officer's concern; errors still show.
+    logging.getLogger("distributed").setLevel(logging.ERROR)
+    return connect(None if value.lower() in ("lokal", "local") else value)
 
 
 def _input_files(*groups: list[str]) -> list[Path]:
@@ -240,20 +268,26 @@ def dedupe(
     data_lengkap: FullOpt = False,
     per_kecamatan: PerKecOpt = False,
     model: ModelOpt = None,
+    dask: DaskOpt = None,
     lang: LangOpt = Lang.id,
 ) -> None:
     """Cari pemilih ganda di dalam daftar pemilih (beserta temuan mutu data)."""
     from coklit.pipeline import load_models, run_dedupe
 
+    engine = None
     try:
         cfg = _config(lang, kolom, tanggal_pemilihan, ambang, data_lengkap, per_kecamatan)
         models = load_models(model) if model else None
-        _run(lambda on_step: run_dedupe(dpt, cfg, on_step=on_step, models=models), out,
-             _input_files(dpt), cfg)
+        engine = _dask_engine(dask)
+        _run(lambda on_step: run_dedupe(dpt, cfg, on_step=on_step, models=models,
+                                        engine=engine), out, _input_files(dpt), cfg)
     except CoklitError as error:
         _fail(error, lang.value)
     except Exception as error:  # noqa: BLE001 - last resort: a message, never a traceback
         _crash(error, lang.value)
+    finally:
+        if engine is not None:
+            engine.close()
 
 
 @app.command()
@@ -270,21 +304,28 @@ def check(
     per_kecamatan: PerKecOpt = False,
     model: ModelOpt = None,
     paksa: PaksaOpt = False,
+    dask: DaskOpt = None,
     lang: LangOpt = Lang.id,
 ) -> None:
     """Cocokkan daftar pemilih dengan catatan lapangan: ganda, belum terdaftar, TMS, tidak valid."""
     from coklit.pipeline import load_models, run_check
 
+    engine = None
     try:
         cfg = _config(lang, kolom, tanggal_pemilihan, ambang, data_lengkap, per_kecamatan,
                       paksa)
         models = load_models(model) if model else None
-        _run(lambda on_step: run_check([dpt], [lapangan], cfg, on_step=on_step, models=models),
+        engine = _dask_engine(dask)
+        _run(lambda on_step: run_check([dpt], [lapangan], cfg, on_step=on_step, models=models,
+                                       engine=engine),
              out, _input_files([dpt], [lapangan]), cfg)
     except CoklitError as error:
         _fail(error, lang.value)
     except Exception as error:  # noqa: BLE001 - last resort: a message, never a traceback
         _crash(error, lang.value)
+    finally:
+        if engine is not None:
+            engine.close()
 
 
 @app.command()
@@ -379,12 +420,25 @@ def _root(
     """coklit: pemeriksaan daftar pemilih untuk pengawas pemilu."""
 
 
+def _dask_argv(args: list[str]) -> list[str]:
+    """``--dask`` may stand alone (a local cluster): give it the value ``lokal`` unless a
+    scheduler address (``tcp://…``) or ``lokal`` follows it."""
+    out = []
+    for k, arg in enumerate(args):
+        out.append(arg)
+        if arg == "--dask":
+            following = args[k + 1] if k + 1 < len(args) else ""
+            if "://" not in following and following.lower() not in ("lokal", "local"):
+                out.append("lokal")
+    return out
+
+
 def main() -> None:
     if not os.environ.get("COKLIT_DEBUG"):
         # Library deprecation notices are for developers, not for officers' terminals.
         warnings.simplefilter("ignore")
     try:
-        app()
+        app(args=_dask_argv(sys.argv[1:]))
     except KeyboardInterrupt:  # pragma: no cover - interactive only
         err_console.print("Dibatalkan.")
         sys.exit(130)

@@ -302,8 +302,16 @@ def run_dedupe(dpt: list[str], cfg: RunConfig, on_step: StepFn | None = None,
         "ditolak": _rejected(listed),
     }
     expected = _expected(listed, dup.expected_false, dup.expected_missed, None, labels)
-    return _finish("dedupe", cfg, [listed], clock, tables, None, labels, {"model_ganda": model},
-                   expected)
+    return _engine_meta(_finish("dedupe", cfg, [listed], clock, tables, None, labels,
+                                {"model_ganda": model}, expected), engine)
+
+
+def _engine_meta(result: RunResult, engine: Engine | None) -> RunResult:
+    """Say in info_proses.json where blocking and comparisons ran (a cluster's size)."""
+    describe = getattr(engine, "describe", None)
+    if describe is not None:
+        result.meta["mesin"] = describe()
+    return result
 
 
 def _concat_invalid(*parts: pd.DataFrame) -> pd.DataFrame:
@@ -379,4 +387,4 @@ def run_check(dpt: list[str], lapangan: list[str], cfg: RunConfig,
         str(k): int(v) for k, v in
         pd.Series(linked["hasil_lapangan"]["hasil"]).value_counts().items()
     }
-    return result
+    return _engine_meta(result, engine)
