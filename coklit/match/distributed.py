@@ -12,10 +12,12 @@ one of a single process, and only its two heavy, pair-parallel steps run on the 
 - **Global dedup of pairs** on the client: the pairs of every bucket and key go through
   ``unique_pairs``, which keeps each pair once with the lowest key number whatever order the
   buckets come back in, sorted by position: the same candidate table as one process.
-- **Comparisons on pairs joined to both sides.** The candidate pairs (and the random and
-  stratum samples estimation draws) are cut into chunks; each chunk is sent with the rows of
-  both sides it refers to (only those rows), and a worker computes the levels. Comparisons
-  are functions of one pair, so levels do not depend on how the pairs are chunked.
+- **Comparisons on pairs joined to both sides.** Each list's records (their features) go
+  to every worker once (a broadcast join: the list is the small side next to its pairs,
+  ~0.9 pairs per list record for duplicates and ~17 per field record for links, plus the
+  samples estimation draws); then the pairs are cut into chunks that travel as two arrays
+  of positions, and a worker returns the chunk's levels. Comparisons are functions of one
+  pair, so levels do not depend on how the pairs are chunked.
 - **Global steps on the client:** term frequencies (a table of value counts over the whole
   list), EM on pattern counts, the prior, scoring, connected components and the one-to-one
   assignment of links.
@@ -27,9 +29,8 @@ machine together use its cores once.
 
 from __future__ import annotations
 
-import dataclasses
 import os
-from collections import deque
+import weakref
 from typing import Any
 
 import numpy as np
@@ -79,9 +80,9 @@ register(
     }
 )
 
-# Pairs per comparison task: large enough that sending the rows costs little next to the
-# comparisons, small enough that a worker holds a few chunks in a few hundred MB.
+# Pairs per comparison task: the levels of a chunk take ~20 bytes per pair on the worker.
 CHUNK_PAIRS = 250_000
+MIN_CHUNK = 5_000
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
                     "NUMEXPR_NUM_THREADS", "VECLIB_MAXIMUM_THREADS")
 LOCAL = "lokal"  # --dask without an address: a cluster on this machine's cores
@@ -103,46 +104,11 @@ def _bucket_pairs(bucket: tuple[tuple[np.ndarray, np.ndarray],
     return pairs_between(lb, Blocks(*right), max_size)
 
 
-SEPARATOR = "\x00"
-
-
-def _pack(f: Features) -> Features:
-    """``f`` with each text column joined into one string (pickled as one buffer rather than
-    string by string, several times faster to send); a column whose values hold the
-    separator stays as it is."""
-    text: dict[str, Any] = {}
-    for name, values in f.text.items():
-        try:
-            joined = SEPARATOR.join(values.tolist())
-        except TypeError:  # a value that is not text
-            text[name] = values
-            continue
-        ok = joined.count(SEPARATOR) == max(len(values) - 1, 0)
-        text[name] = (len(values), joined) if ok else values
-    return dataclasses.replace(f, text=text)
-
-
-def _unpack(f: Features) -> Features:
-    text = {}
-    for name, value in f.text.items():
-        if isinstance(value, tuple):
-            n, joined = value
-            out = np.empty(n, dtype=object)
-            if n:
-                out[:] = joined.split(SEPARATOR)
-            value = out
-        text[name] = value
-    return dataclasses.replace(f, text=text)
-
-
-def _compare_chunk(spec: ModelSpec,
-                   chunk: tuple[Features, Features, np.ndarray, np.ndarray],
+def _compare_chunk(spec: ModelSpec, a: Features, b: Features, i: np.ndarray, j: np.ndarray,
                    threads: int) -> dict[str, np.ndarray]:
-    """Worker side of comparing: the levels of the pairs (a[i], b[j]) of one chunk."""
+    """Worker side of comparing: the levels of the pairs (a[i], b[j]) of one chunk; ``a``
+    and ``b`` are the records held on this worker (sent once, see ``DaskEngine._held``)."""
     comparisons.STRING_WORKERS = max(int(threads), 1)
-    a, b, i, j = chunk
-    a = _unpack(a)
-    b = a if chunk[1] is chunk[0] else _unpack(b)
     return compare(spec, a, b, i, j)
 
 
@@ -167,7 +133,9 @@ class DaskEngine:
         self.workers = len(threads)
         self.threads = max(min(threads.values(), default=1), 1)
         self.chunk_pairs = chunk_pairs
+        self.slots = max(sum(threads.values()), 1)  # tasks that can run at once
         self.buckets = buckets or max(2 * sum(threads.values()), 1)
+        self._sent: dict[int, Any] = {}  # id(Features) -> its future on the workers
 
     def describe(self) -> dict:
         return {"mesin": "dask", "worker": self.workers,
@@ -214,16 +182,16 @@ class DaskEngine:
         return pairs, stats
 
     # -- comparisons ----------------------------------------------------------------------
-    def _payload(self, a: Features, b: Features, i: np.ndarray, j: np.ndarray
-                 ) -> tuple[Features, Features, np.ndarray, np.ndarray]:
-        """One chunk of pairs with the rows of both sides it needs, re-numbered."""
-        if a is b:
-            rows, inverse = np.unique(np.concatenate([i, j]), return_inverse=True)
-            sub = _pack(a.take(rows, keys=False))
-            return sub, sub, inverse[: len(i)], inverse[len(i):]
-        ra, ia = np.unique(i, return_inverse=True)
-        rb, jb = np.unique(j, return_inverse=True)
-        return _pack(a.take(ra, keys=False)), _pack(b.take(rb, keys=False)), ia, jb
+    def _held(self, f: Features) -> Any:
+        """``f`` on every worker (a broadcast join: the records go out once per list, then
+        each chunk of pairs travels as two position arrays); forgotten, and freed on the
+        workers, when ``f`` is."""
+        key = id(f)
+        if key not in self._sent:
+            [future] = self.client.scatter([f], broadcast=True, hash=False)
+            self._sent[key] = future
+            weakref.finalize(f, self._sent.pop, key, None)
+        return self._sent[key]
 
     def compare(self, spec: ModelSpec, a: Features, b: Features, i: np.ndarray,
                 j: np.ndarray) -> dict[str, np.ndarray]:
@@ -232,26 +200,19 @@ class DaskEngine:
         n = len(i)
         if n == 0:
             return compare(spec, a, b, i, j)
-        chunks = max(-(-n // self.chunk_pairs), 1)
+        held_a, held_b = self._held(a), self._held(b)
+        # At least two chunks per worker thread, none above chunk_pairs, none below MIN_CHUNK.
+        size = min(self.chunk_pairs, max(-(-n // (2 * self.slots)), MIN_CHUNK))
+        chunks = max(-(-n // size), 1)
         bounds = np.linspace(0, n, chunks + 1).astype(np.int64)
-        window = 2 * max(self.workers, 1)  # chunks in flight: bounds the client's memory
-        results: list[dict[str, np.ndarray] | None] = [None] * chunks
-        pending: deque[tuple[int, Any]] = deque()
-        for c in range(chunks):
-            s, e = bounds[c], bounds[c + 1]
-            [payload] = self.client.scatter([self._payload(a, b, i[s:e], j[s:e])])
-            pending.append((c, self.client.submit(_compare_chunk, spec, payload, self.threads,
-                                                  pure=False)))
-            while len(pending) >= window:
-                done, future = pending.popleft()
-                results[done] = future.result()
-        while pending:
-            done, future = pending.popleft()
-            results[done] = future.result()
-        return {name: np.concatenate([r[name] for r in results if r is not None])
-                for name in results[0]} if results[0] is not None else {}
+        futures = [self.client.submit(_compare_chunk, spec, held_a, held_b, i[s:e], j[s:e],
+                                      self.threads, pure=False)
+                   for s, e in zip(bounds[:-1], bounds[1:], strict=True)]
+        results = self.client.gather(futures)
+        return {name: np.concatenate([r[name] for r in results]) for name in results[0]}
 
     def close(self) -> None:
+        self._sent.clear()
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()

@@ -131,9 +131,8 @@ class Features:
     def __len__(self) -> int:
         return len(self.rid)
 
-    def take(self, positions: np.ndarray, keys: bool = True) -> Features:
-        """The records at ``positions`` (a partition or a sample), as a new Features;
-        ``keys=False`` leaves out the sample keys (rows sent only to be compared)."""
+    def take(self, positions: np.ndarray) -> Features:
+        """The records at ``positions`` (a partition or a sample), as a new Features."""
         p = np.asarray(positions, dtype=np.int64)
         return Features(
             rid=self.rid[p], present=self.present,
@@ -142,7 +141,7 @@ class Features:
             ints={k: v[p] for k, v in self.ints.items()},
             nik=self.nik[p], nik_state=self.nik_state[p], nkk=self.nkk[p],
             nkk_state=self.nkk_state[p], flags={k: v[p] for k, v in self.flags.items()},
-            keys={k: v[p] for k, v in self.keys.items()} if keys else {},
+            keys={k: v[p] for k, v in self.keys.items()},
         )  # blocks are rebuilt: positions change
 
 
