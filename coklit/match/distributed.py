@@ -22,9 +22,10 @@ one of a single process, and only its two heavy, pair-parallel steps run on the 
   list), EM on pattern counts, the prior, scoring, connected components and the one-to-one
   assignment of links.
 
-Threads: each worker runs ``threads`` task threads and gives rapidfuzz that many threads;
-numpy/BLAS thread pools are pinned through the worker environment, so the workers of one
-machine together use its cores once.
+Threads: a worker runs as many comparison tasks at once as it has threads, and each task
+gives rapidfuzz one thread; numpy/BLAS thread pools are pinned to one thread through the
+worker environment (a local cluster sets it; start other workers with ``--nthreads`` equal
+to their cores), so the workers of one machine together use its cores once.
 """
 
 from __future__ import annotations
@@ -104,11 +105,12 @@ def _bucket_pairs(bucket: tuple[tuple[np.ndarray, np.ndarray],
     return pairs_between(lb, Blocks(*right), max_size)
 
 
-def _compare_chunk(spec: ModelSpec, a: Features, b: Features, i: np.ndarray, j: np.ndarray,
-                   threads: int) -> dict[str, np.ndarray]:
+def _compare_chunk(spec: ModelSpec, a: Features, b: Features, i: np.ndarray, j: np.ndarray
+                   ) -> dict[str, np.ndarray]:
     """Worker side of comparing: the levels of the pairs (a[i], b[j]) of one chunk; ``a``
-    and ``b`` are the records held on this worker (sent once, see ``DaskEngine._held``)."""
-    comparisons.STRING_WORKERS = max(int(threads), 1)
+    and ``b`` are the records held on this worker (sent once, see ``DaskEngine._held``).
+    Tasks run side by side on the worker's threads, so each scores strings on one."""
+    comparisons.STRING_WORKERS = 1
     return compare(spec, a, b, i, j)
 
 
@@ -131,7 +133,6 @@ class DaskEngine:
         self.cluster = cluster  # a local cluster started for this run, closed with it
         threads = client.nthreads()
         self.workers = len(threads)
-        self.threads = max(min(threads.values(), default=1), 1)
         self.chunk_pairs = chunk_pairs
         self.slots = max(sum(threads.values()), 1)  # tasks that can run at once
         self.buckets = buckets or max(2 * sum(threads.values()), 1)
@@ -206,7 +207,7 @@ class DaskEngine:
         chunks = max(-(-n // size), 1)
         bounds = np.linspace(0, n, chunks + 1).astype(np.int64)
         futures = [self.client.submit(_compare_chunk, spec, held_a, held_b, i[s:e], j[s:e],
-                                      self.threads, pure=False)
+                                      pure=False)
                    for s, e in zip(bounds[:-1], bounds[1:], strict=True)]
         results = self.client.gather(futures)
         return {name: np.concatenate([r[name] for r in results]) for name in results[0]}
@@ -238,7 +239,7 @@ def connect(address: str | None = None, workers: int | None = None,
     cluster = None
     if address in (None, "", LOCAL):
         n = workers or os.cpu_count() or 1
-        env = {v: str(threads_per_worker) for v in THREAD_VARIABLES}
+        env = dict.fromkeys(THREAD_VARIABLES, "1")
         cluster = LocalCluster(n_workers=n, threads_per_worker=threads_per_worker,
                                processes=True, host="127.0.0.1", dashboard_address=None,
                                env=env)
