@@ -120,9 +120,16 @@ def test_dask_findings_identical_to_single_process(engine, data: Path, tmp_path:
 
 def test_shuffled_and_repartitioned_input(engine, data: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """The list shuffled and cut into three files (read as one folder), run with other
-    bucket and chunk counts: still the single-process findings on that input."""
-    engine.chunk_pairs = 4000
-    engine.buckets = 3
+    bucket and chunk counts through the scheduler's address (as ``--dask tcp://HOST:8786``
+    does): still the single-process findings on that input."""
+    from coklit.match.distributed import connect
+
+    address = engine.cluster.scheduler_address
+    assert address.startswith("tcp://")
+    remote = connect(address)
+    assert remote.cluster is None and remote.workers == 2
+    remote.chunk_pairs = 4000
+    remote.buckets = 3
     listed = pd.read_csv(data / "dpt.csv", dtype=str, keep_default_na=False)
     listed = listed.sample(frac=1.0, random_state=5).reset_index(drop=True)
     parts = tmp_path / "dpt"
@@ -132,5 +139,8 @@ def test_shuffled_and_repartitioned_input(engine, data: Path, tmp_path: Path) ->
     field = tmp_path / "lapangan.csv"
     shutil.copy(data / "lapangan.csv", field)
     single = _written([str(parts)], [str(field)], tmp_path / "single")
-    dask = _written([str(parts)], [str(field)], tmp_path / "dask", engine)
+    try:
+        dask = _written([str(parts)], [str(field)], tmp_path / "dask", remote)
+    finally:
+        remote.close()  # the client only: the cluster is the fixture's
     _assert_same(single, dask)
