@@ -133,6 +133,17 @@ ModelOpt = Annotated[
         "info_proses.json-nya) alih-alih menaksirnya dari data ini.",
     ),
 ]
+DaskOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--dask",
+        metavar="[ALAMAT]",
+        help="Jalankan blocking dan perbandingan di klaster Dask; temuannya sama persis. Tanpa "
+        "alamat: klaster lokal, satu proses per inti mesin ini. "
+        "Dengan alamat scheduler, mis. tcp://HOST:8786: klaster yang sudah berjalan. Perlu "
+        'pip install "coklit[dask]".',
+    ),
+]
 
 
 DEFAULT_DATE = DEFAULT_ELECTION_DATE.isoformat()
@@ -185,6 +196,23 @@ def _read_marks(files: list[str] | None):
     from coklit.tinjauan import read_ledger
 
     return read_ledger(files)
+
+
+def _dask_engine(address: str | None):
+    """The Dask engine ``--dask`` asks for (None without it): a local cluster, or the
+    scheduler at the address given."""
+    if address is None:
+        return None
+    value = address.strip()
+    if value.lower() not in ("lokal", "local") and "://" not in value:
+        raise OptionError("option.bad_dask", value=address)
+    import logging
+
+    from coklit.match.distributed import connect
+
+    # Cluster start-up notes (ports, spill) are not the officer's concern; errors still show.
+    logging.getLogger("distributed").setLevel(logging.ERROR)
+    return connect(None if value.lower() in ("lokal", "local") else value)
 
 
 def _input_files(*groups: list[str]) -> list[Path]:
@@ -334,17 +362,25 @@ def dedupe(
     per_kecamatan: PerKecOpt = False,
     model: ModelOpt = None,
     tinjauan: TinjauanOpt = None,
+    dask: DaskOpt = None,
     lang: LangOpt = Lang.id,
 ) -> None:
     """Cari pemilih ganda di dalam daftar pemilih (beserta temuan mutu data)."""
     from coklit.pipeline import load_models, run_dedupe
 
+    engine = None
     with _reported(lang):
-        cfg = _config(lang, kolom, tanggal_pemilihan, ambang, data_lengkap, per_kecamatan)
-        models = load_models(model) if model else None
-        marks = _read_marks(tinjauan)
-        _run(lambda on_step: run_dedupe(dpt, cfg, on_step=on_step, models=models, marks=marks),
-             out, [*_input_files(dpt), *map(Path, tinjauan or [])], cfg)
+        try:
+            cfg = _config(lang, kolom, tanggal_pemilihan, ambang, data_lengkap, per_kecamatan)
+            models = load_models(model) if model else None
+            marks = _read_marks(tinjauan)
+            engine = _dask_engine(dask)
+            _run(lambda on_step: run_dedupe(dpt, cfg, on_step=on_step, models=models,
+                                            marks=marks, engine=engine),
+                 out, [*_input_files(dpt), *map(Path, tinjauan or [])], cfg)
+        finally:
+            if engine is not None:
+                engine.close()
 
 
 @app.command()
@@ -363,19 +399,26 @@ def check(
     model: ModelOpt = None,
     paksa: PaksaOpt = False,
     tinjauan: TinjauanOpt = None,
+    dask: DaskOpt = None,
     lang: LangOpt = Lang.id,
 ) -> None:
     """Cocokkan daftar pemilih dengan catatan lapangan: ganda, belum terdaftar, TMS, tidak valid."""
     from coklit.pipeline import load_models, run_check
 
+    engine = None
     with _reported(lang):
-        cfg = _config(lang, kolom, tanggal_pemilihan, ambang, data_lengkap, per_kecamatan,
-                      paksa)
-        models = load_models(model) if model else None
-        marks = _read_marks(tinjauan)
-        _run(lambda on_step: run_check([dpt], lapangan, cfg, on_step=on_step, models=models,
-                                       marks=marks),
-             out, [*_input_files([dpt], lapangan), *map(Path, tinjauan or [])], cfg)
+        try:
+            cfg = _config(lang, kolom, tanggal_pemilihan, ambang, data_lengkap, per_kecamatan,
+                          paksa)
+            models = load_models(model) if model else None
+            marks = _read_marks(tinjauan)
+            engine = _dask_engine(dask)
+            _run(lambda on_step: run_check([dpt], lapangan, cfg, on_step=on_step, models=models,
+                                           marks=marks, engine=engine),
+                 out, [*_input_files([dpt], lapangan), *map(Path, tinjauan or [])], cfg)
+        finally:
+            if engine is not None:
+                engine.close()
 
 
 @app.command()
@@ -568,6 +611,8 @@ _HELP_EN: dict[str, str] = {
     "version resolved (TMS removed, unlisted now listed, duplicates cleaned) and which remain.",
     "versi_baru": "Also write a second version of the list (dps.csv -> dpt.csv) with the true "
     "changes in kunci/banding_*.csv.",
+    "dask": "Run blocking and comparisons on Dask: alone, a local cluster on this machine's "
+    "cores; with an address (tcp://HOST:8786), an existing scheduler. Same findings.",
     "help": "Show this message and exit.",
 }
 _COMMANDS_EN: dict[str, str] = {
@@ -697,19 +742,33 @@ def localised_command(lang: str) -> Any:
     return command
 
 
+def _dask_argv(args: list[str]) -> list[str]:
+    """``--dask`` may stand alone (a local cluster): give it the value ``lokal`` unless a
+    scheduler address (``tcp://…``) or ``lokal`` follows it."""
+    out = []
+    for k, arg in enumerate(args):
+        out.append(arg)
+        if arg == "--dask":
+            following = args[k + 1] if k + 1 < len(args) else ""
+            if "://" not in following and following.lower() not in ("lokal", "local"):
+                out.append("lokal")
+    return out
+
+
 def main() -> None:
     if not os.environ.get("COKLIT_DEBUG"):
         # Library deprecation notices are for developers, not for officers' terminals.
         warnings.simplefilter("ignore")
     try:
+        args = _dask_argv(sys.argv[1:])
         try:
-            command = localised_command(_argv_lang(sys.argv[1:]))
+            command = localised_command(_argv_lang(args))
         except Exception:  # noqa: BLE001 - help wording must never stop a run
             command = None
         if command is None:
-            app()
+            app(args=args)
         else:
-            command(prog_name="coklit")
+            command(args=args, prog_name="coklit")
     except KeyboardInterrupt:  # pragma: no cover - interactive only
         err_console.print("Dibatalkan.")
         sys.exit(130)

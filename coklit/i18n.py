@@ -22,6 +22,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Tanggal '{value}' untuk {option} tidak dikenali. Gunakan format TTTT-BB-HH, misalnya 2024-11-27.",
         "en": "Date '{value}' for {option} is not recognised. Use YYYY-MM-DD, e.g. 2024-11-27.",
     },
+    "option.bad_dask": {
+        "id": "Alamat Dask '{value}' tidak sah: tulis --dask tanpa alamat (klaster lokal) "
+              "atau dengan alamat scheduler, misalnya --dask tcp://10.0.0.5:8786.",
+        "en": "Dask address '{value}' is not valid: write --dask without an address (a local "
+              "cluster) or with a scheduler address, e.g. --dask tcp://10.0.0.5:8786.",
+    },
     "option.bad_threshold": {
         "id": "Ambang {value} tidak sah: --ambang harus di antara 0 dan 1, misalnya 0.9.",
         "en": "Threshold {value} is not valid: --ambang must be between 0 and 1, e.g. 0.9.",

@@ -20,6 +20,7 @@ from coklit.config import RunConfig
 from coklit.errors import InputError
 from coklit.i18n import register
 from coklit.match import Features, Params, find_duplicates, link_records, prepare
+from coklit.match.engine import Engine
 from coklit.normalize import normalize_records
 from coklit.results import BASE_COLUMNS, FINDING_ID, TABLE_COLUMNS, Dataset, RunResult
 from coklit.schema import build_dataset, check_kolom_headers, load_dataset, plan_dataset
@@ -291,10 +292,12 @@ def _model_meta(scored: Scored, expected_false: float, expected_missed: float,
 
 
 def _duplicates(listed: Dataset, prepared: Features, cfg: RunConfig, labels: dict,
-                clock: _Clock, model: Params | None = None, marks: pd.DataFrame | None = None
+                clock: _Clock, model: Params | None = None, marks: pd.DataFrame | None = None,
+                engine: Engine | None = None
                 ) -> tuple[Duplicates, pd.DataFrame, pd.DataFrame, pd.DataFrame, dict, pd.DataFrame]:
     clock.step("dedupe")
-    dup = find_duplicates(prepared, cfg.match, params=model, refit_prior=model is not None)
+    dup = find_duplicates(prepared, cfg.match, params=model, refit_prior=model is not None,
+                          engine=engine)
     # Pairs an officer showed to be two people (marked "keliru") are not reported again.
     dup, removed = tinjauan.drop_rejected_pairs(listed.records, dup, marks,
                                                 cfg.match.max_group_size)
@@ -309,17 +312,19 @@ def _duplicates(listed: Dataset, prepared: Features, cfg: RunConfig, labels: dic
 
 def run_dedupe(dpt: list[str], cfg: RunConfig, on_step: StepFn | None = None,
                models: dict[str, Params] | None = None,
-               marks: pd.DataFrame | None = None) -> RunResult:
+               marks: pd.DataFrame | None = None, engine: Engine | None = None) -> RunResult:
     """Duplicates inside a voter list, plus its data-quality findings. ``models``: a model
     fitted before (``model_ganda``, see :func:`load_models`) to apply instead of fitting.
-    ``marks``: review marks (:func:`coklit.tinjauan.read_ledger`) to carry forward."""
+    ``marks``: review marks (:func:`coklit.tinjauan.read_ledger`) to carry forward.
+    ``engine``: where blocking and comparisons run (default this process; a
+    ``coklit.match.distributed.DaskEngine`` for a cluster); the findings are the same."""
     clock = _Clock(on_step)
     listed = _load(dpt, "dpt", cfg, clock)
     labels = findings.place_labels(listed.records)
     invalid, tms = _list_findings(listed, cfg, labels, clock)
     dup, ganda, review, conflicts, model, removed = _duplicates(
         listed, prepare(listed.records), cfg, labels, clock, (models or {}).get("model_ganda"),
-        marks)
+        marks, engine)
     tables = {
         "ganda": ganda,
         "ganda_perlu_cek": review,
@@ -328,8 +333,17 @@ def run_dedupe(dpt: list[str], cfg: RunConfig, on_step: StepFn | None = None,
         "ditolak": _rejected(listed),
     }
     expected = _expected(listed, dup.expected_false, dup.expected_missed, None, labels)
-    return _finish("dedupe", cfg, [listed], clock, tables, None, labels, {"model_ganda": model},
-                   expected, marks, removed if marks is not None else None)
+    return _engine_meta(_finish("dedupe", cfg, [listed], clock, tables, None, labels,
+                                {"model_ganda": model}, expected, marks,
+                                removed if marks is not None else None), engine)
+
+
+def _engine_meta(result: RunResult, engine: Engine | None) -> RunResult:
+    """Say in info_proses.json where blocking and comparisons ran (a cluster's size)."""
+    describe = getattr(engine, "describe", None)
+    if describe is not None:
+        result.meta["mesin"] = describe()
+    return result
 
 
 def _concat_invalid(*parts: pd.DataFrame) -> pd.DataFrame:
@@ -344,11 +358,12 @@ def _concat_invalid(*parts: pd.DataFrame) -> pd.DataFrame:
 def run_check(dpt: list[str], lapangan: list[str], cfg: RunConfig,
               on_step: StepFn | None = None,
               models: dict[str, Params] | None = None,
-              marks: pd.DataFrame | None = None) -> RunResult:
+              marks: pd.DataFrame | None = None, engine: Engine | None = None) -> RunResult:
     """The main job: duplicates, field records matched to the list, belum terdaftar, TMS and
     invalid data, by kecamatan. ``models``: models fitted before (``model_ganda``,
     ``model_cocok``, see :func:`load_models`) to apply instead of fitting. ``marks``: review
-    marks (:func:`coklit.tinjauan.read_ledger`) to carry forward."""
+    marks (:func:`coklit.tinjauan.read_ledger`) to carry forward. ``engine``: where blocking
+    and comparisons run (see :func:`run_dedupe`)."""
     clock = _Clock(on_step)
     clock.step("read")
     planned = [plan_dataset(list(dpt), "dpt", cfg.read),
@@ -370,11 +385,11 @@ def run_check(dpt: list[str], lapangan: list[str], cfg: RunConfig,
     prepared = prepare(listed.records)
     models = models or {}
     dup, ganda, review, conflicts, model_dup, removed = _duplicates(
-        listed, prepared, cfg, labels, clock, models.get("model_ganda"), marks)
+        listed, prepared, cfg, labels, clock, models.get("model_ganda"), marks, engine)
     clock.step("link")
     link_model = models.get("model_cocok")
     links = link_records(field.records, prepared, cfg.match, params=link_model,
-                         refit_prior=link_model is not None)
+                         refit_prior=link_model is not None, engine=engine)
     del prepared  # the list's features and blocks (hundreds of MB for a city) are done
     clock.step("findings")
     field.records = findings.fill_kecamatan(field.records, listed.records, links)
@@ -407,4 +422,4 @@ def run_check(dpt: list[str], lapangan: list[str], cfg: RunConfig,
         str(k): int(v) for k, v in
         pd.Series(linked["hasil_lapangan"]["hasil"]).value_counts().items()
     }
-    return result
+    return _engine_meta(result, engine)

@@ -25,7 +25,7 @@ def test_every_output_file_is_in_the_readme(table):
 
 @pytest.mark.parametrize(
     "option", ["--out", "--tanggal-pemilihan", "--ambang", "--kolom", "--data-lengkap",
-               "--per-kecamatan", "--lang"],
+               "--per-kecamatan", "--lang", "--dask"],
 )
 def test_every_shared_option_is_in_the_readme(option):
     assert option in README

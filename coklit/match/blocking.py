@@ -166,9 +166,16 @@ class Blocks:
         valid = np.flatnonzero(codes != 0)
         if len(codes) >= 2**POSITION_BITS:
             raise ValueError(f"at most {2**POSITION_BITS - 1} records per partition")
-        packed = (splitmix(codes[valid]) >> _SHIFT << _SHIFT) | valid.astype(np.uint64)
+        return cls.grouped(block_code(codes[valid]), valid, len(codes))
+
+    @classmethod
+    def grouped(cls, top: np.ndarray, positions: np.ndarray, bound: int) -> Blocks:
+        """Blocks of records at ``positions`` (below ``bound``) whose key has the
+        ``block_code`` ``top``: the part of a list's blocks that a shuffle bucket holds (a
+        bucket gets every record of the codes it owns, so its blocks are whole)."""
+        packed = (top.astype(np.uint64) << _SHIFT) | positions.astype(np.uint64)
         packed.sort()
-        return cls((packed & _LOW).astype(np.int32 if len(codes) < 2**31 else np.int64),
+        return cls((packed & _LOW).astype(np.int32 if bound < 2**31 else np.int64),
                    packed >> _SHIFT)
 
     @property
@@ -192,6 +199,11 @@ class Blocks:
     @property
     def size(self) -> np.ndarray:
         return self.parts[2]
+
+def block_code(codes: np.ndarray) -> np.ndarray:
+    """The 32 bits of a (non-zero) key that group records into blocks (see ``Blocks.of``)."""
+    return splitmix(codes) >> _SHIFT
+
 
 def _blocks(codes: np.ndarray | Blocks) -> Blocks:
     return codes if isinstance(codes, Blocks) else Blocks.of(codes)
@@ -234,15 +246,25 @@ def choose_keys(task: str, left: Features, right: Features | None, budget: int,
     blocks of the keys chosen are kept for pairing; the others are let go."""
     other = left if right is None else right
     keys, n_always = available_keys(task, left.present & other.present)
-    chosen, total = [], 0
-    for k, name in enumerate(keys):
+    counts: list[int] = []
+    for name in keys:
         had = {id(f): name in f.blocks for f in (left, other)}
-        count = pair_count(key_blocks(left, name),
-                           None if right is None else key_blocks(right, name), max_size)
-        if count == 0 or (k >= n_always and total + count > budget):
+        counts.append(pair_count(key_blocks(left, name),
+                                 None if right is None else key_blocks(right, name), max_size))
+        if name not in select_keys(keys[: len(counts)], n_always, counts, budget):
             for f in (left, other):
                 if not had[id(f)]:
                     f.blocks.pop(name, None)
+    return select_keys(keys, n_always, counts, budget)
+
+
+def select_keys(keys: tuple[str, ...], n_always: int, counts: list[int],
+                budget: int) -> tuple[str, ...]:
+    """The always-used keys that produce pairs, then the others in order while the pairs they
+    add (``counts``, per key) stay within ``budget``."""
+    chosen, total = [], 0
+    for k, (name, count) in enumerate(zip(keys, counts, strict=True)):
+        if count == 0 or (k >= n_always and total + count > budget):
             continue
         chosen.append(name)
         total += count
@@ -350,12 +372,27 @@ def candidate_pairs(
     i = np.concatenate(found_i) if found_i else np.zeros(0, np.int64)
     j = np.concatenate(found_j) if found_j else np.zeros(0, np.int64)
     k = np.concatenate(found_k) if found_k else np.zeros(0, np.int8)
-    width = np.int64(len(right) if right is not None else len(left))
-    _, first = np.unique(i * width + j, return_index=True)
-    kunci = pd.Categorical.from_codes(k[first], categories=list(keys) if keys else ["-"])
-    pairs = pd.DataFrame({"i": i[first], "j": j[first], "kunci": kunci})
+    pairs = unique_pairs(i, j, k, len(right) if right is not None else len(left), keys)
     stats.total = len(pairs)
     return pairs, stats
+
+
+KEY_BITS = 6  # key numbers below 64
+
+
+def unique_pairs(i: np.ndarray, j: np.ndarray, k: np.ndarray, width: int,
+                 keys: tuple[str, ...]) -> pd.DataFrame:
+    """Each pair once, sorted by (i, j), with ``kunci``: the first of ``keys`` (lowest
+    number ``k``) that produced it, whatever order the pairs come in (pairs from several
+    shuffle buckets)."""
+    width = max(int(width), 1)
+    code = ((i.astype(np.int64) * np.int64(width) + j) << KEY_BITS) | k.astype(np.int64)
+    code.sort()
+    pair = code >> KEY_BITS
+    first = np.r_[True, pair[1:] != pair[:-1]] if len(pair) else np.zeros(0, bool)
+    pair, number = pair[first], (code[first] & (2**KEY_BITS - 1)).astype(np.int8)
+    kunci = pd.Categorical.from_codes(number, categories=list(keys) if keys else ["-"])
+    return pd.DataFrame({"i": pair // width, "j": pair % width, "kunci": kunci})
 
 
 def sample_within(left: np.ndarray | Blocks, right: np.ndarray | Blocks | None, count: int,

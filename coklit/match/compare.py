@@ -42,6 +42,10 @@ ADDRESS_NEAR = 0.95  # Jaro-Winkler: "hampir sama" (a typo, a dropped letter)
 ADDRESS_SIMILAR = 85.0  # token-set ratio: "mirip" (abbreviation, a missing part)
 MIN_VISIBLE_DIGITS = 8  # a masked NIK/NKK must show this many digits both sides can see
 
+# Threads rapidfuzz uses per call (-1: every core). A worker process of a cluster sets its
+# own share (coklit.match.distributed) so that workers do not oversubscribe the cores.
+STRING_WORKERS = -1
+
 
 def _null(n: int) -> np.ndarray:
     return np.full(n, -1, dtype=np.int8)
@@ -71,11 +75,11 @@ def _scores(scorer: Callable[..., float], a: Features, b: Features, name: str, i
     if len(i) == 0:
         return np.zeros(0)
     if name not in FEW_VALUES:
-        return process.cpdist(a.text[name][i], b.text[name][j], scorer=scorer, workers=-1,
-                              score_cutoff=cutoff)
+        return process.cpdist(a.text[name][i], b.text[name][j], scorer=scorer,
+                              workers=STRING_WORKERS, score_cutoff=cutoff)
     first, codes = _distinct(a.hashes[name][i], b.hashes[name][j])
     x, y = a.text[name][i[first]], b.text[name][j[first]]
-    return process.cpdist(x, y, scorer=scorer, workers=-1, score_cutoff=cutoff)[codes]
+    return process.cpdist(x, y, scorer=scorer, workers=STRING_WORKERS, score_cutoff=cutoff)[codes]
 
 
 def _jw(a: Features, b: Features, name: str, i: np.ndarray, j: np.ndarray,

@@ -18,7 +18,9 @@ results of partitions can be joined.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import numpy as np
 import pandas as pd
@@ -68,6 +70,8 @@ HOUSEHOLD_STRATA = ("kembar", "serumah", "sealamat")
 START_LINK_SHARE = 0.9
 MIN_SESSION_PAIRS = 100
 MIN_SESSION_MATCHES = 10.0
+
+CompareFn = Callable[..., dict[str, np.ndarray]]
 
 
 def compare(spec: ModelSpec, a: Features, b: Features, i: np.ndarray, j: np.ndarray
@@ -258,13 +262,14 @@ def _plausible(spec: ModelSpec, m: dict[str, np.ndarray], fixed: tuple[str, ...]
 
 
 def _session_pairs(spec: ModelSpec, a: Features, b: Features | None, cfg: MatchConfig,
-                   rng: np.random.Generator) -> list[dict[str, np.ndarray]]:
+                   rng: np.random.Generator, compare_fn: CompareFn = compare
+                   ) -> list[dict[str, np.ndarray]]:
     """The levels of each training session's pairs (drawn once, used by every EM round)."""
     right = a if b is None else b
     out = []
     for session in spec.sessions:
         i, j = _key_pairs(session.key, a, b, cfg.session_pairs, rng)
-        out.append(compare(spec, a, right, i, j))
+        out.append(compare_fn(spec, a, right, i, j))
     return out
 
 
@@ -314,12 +319,17 @@ def _train(spec: ModelSpec, session_levels: list[dict[str, np.ndarray]],
     return m_final, source, sessions
 
 
-def fit(spec: ModelSpec, a: Features, b: Features | None, pair_i: np.ndarray,
-        pair_j: np.ndarray, levels: dict[str, np.ndarray], cfg: MatchConfig,
-        tf: TermFrequencies | None = None) -> model.Params:
-    """Estimate the parameters of ``spec`` from the data: ``levels`` are the candidate
-    pairs' comparison levels (``pair_i``/``pair_j`` their positions in ``a`` and in the
-    reference list); ``b`` None means deduplication of ``a``.
+def fit(spec: ModelSpec, a: Features, b: Features | None, candidates: Candidates,
+        cfg: MatchConfig) -> model.Params:
+    """Estimate the parameters of ``spec`` from the data; ``candidates`` are the candidate
+    pairs (blocked and compared, see :class:`Candidates`); ``b`` None means deduplication
+    of ``a``.
+
+    Nothing here depends on where the comparisons run (``candidates.compare``: here, or
+    on the workers of a cluster): random pairs and the samples inside blocks are drawn
+    over record positions in the whole list, value frequencies are counts over the whole
+    list, EM runs on pattern counts, and the prior is the fixed point over every candidate
+    pair's Bayes factor, taken in pair order.
 
     u comes from the u-samples (random pairs, and random pairs of reference records inside
     each stratum, cleaned of pairs the identity rule calls one person), m from the training
@@ -334,11 +344,12 @@ def fit(spec: ModelSpec, a: Features, b: Features | None, pair_i: np.ndarray,
     # Random pairs: enough for the levels random pairs show (small files need fewer).
     n_random = min(cfg.u_sample_pairs, max(20_000, 20 * max(n_a, n_b)))
     ri, rj = _random_pairs(n_a, None if b is None else n_b, n_random, rng)
+    compare_fn = candidates.compare
     samples: list[tuple[str | None, model.Patterns]] = [
-        (None, model.Patterns.of(spec, compare(spec, a, right, ri, rj)))]
+        (None, model.Patterns.of(spec, compare_fn(spec, a, right, ri, rj)))]
     drawn = {}
     for name, (i, j, w) in _stratum_samples(spec, right, cfg.u_stratum_pairs, rng).items():
-        levels_s = compare(spec, right, right, i, j)
+        levels_s = compare_fn(spec, right, right, i, j)
         drawn[name] = (levels_s, w, same_person(spec, levels_s))
     if HOUSEHOLD in drawn:
         levels_s, w, one = drawn[HOUSEHOLD]
@@ -368,7 +379,7 @@ def fit(spec: ModelSpec, a: Features, b: Features | None, pair_i: np.ndarray,
                                    None if b is None else right.hashes[c.exact_u])
              for c in spec.comparisons if c.exact_u}
     u = model.u_tables(spec, samples, exact)
-    session_levels = _session_pairs(spec, a, b, cfg, rng)
+    session_levels = _session_pairs(spec, a, b, cfg, rng, compare_fn)
     m, source, sessions = _train(spec, session_levels, u, cfg)
     if len(samples) > 1:
         u = model.u_tables(spec, samples, exact, m)
@@ -379,9 +390,7 @@ def fit(spec: ModelSpec, a: Features, b: Features | None, pair_i: np.ndarray,
                           reference_size=n_b)
     start = (2 * START_DUPLICATE_PAIRS_PER_RECORD / max(n_b, 1) if b is None
              else START_LINK_SHARE / max(n_b, 1))
-    tf_pairs = (tf or TermFrequencies.of(spec, right)).for_pairs(spec, a, right, pair_i, pair_j)
-    bayes = model.score_levels(params, levels, tf_pairs).bayes
-    params.prior = model.estimate_prior(bayes, total_pairs, min(start, 0.5))
+    params.prior = model.estimate_prior(candidates.bayes(params), total_pairs, min(start, 0.5))
     return params
 
 
@@ -401,16 +410,14 @@ class Scored:
         self.spec = self.params.spec
 
 
-def score(a: Features, b: Features, pairs: pd.DataFrame, levels: dict[str, np.ndarray],
-          params: model.Params, tf: TermFrequencies) -> pd.DataFrame:
-    """Weights and probability of each candidate pair (see :class:`Scored`)."""
+def score(pairs: pd.DataFrame, levels: dict[str, np.ndarray], tf_pairs: dict[str, np.ndarray],
+          params: model.Params) -> pd.DataFrame:
+    """Weights and probability of each candidate pair (see :class:`Scored`): ``pairs`` has
+    ``i``, ``j``, ``kunci``, ``rid_a`` and ``rid_b``; ``tf_pairs`` the value frequencies of
+    :meth:`TermFrequencies.for_pairs`."""
     spec = params.spec
-    i = pairs["i"].to_numpy()
-    scored = model.score_levels(params, {c: levels[c] for c in spec.names},
-                                tf.for_pairs(spec, a, b, i, pairs["j"].to_numpy()))
+    scored = model.score_levels(params, {c: levels[c] for c in spec.names}, tf_pairs)
     out = pairs.reset_index(drop=True).copy()
-    out["rid_a"] = a.rid[i]
-    out["rid_b"] = b.rid[pairs["j"].to_numpy()]
     for c in spec.names:
         out[c] = levels[c]
     for c in spec.names:
@@ -426,14 +433,75 @@ def score(a: Features, b: Features, pairs: pd.DataFrame, levels: dict[str, np.nd
     return out
 
 
+class Engine(Protocol):
+    """Where blocking and comparisons run. Everything else (term frequencies, estimation,
+    scoring, grouping, one-to-one linking) is the same code on the client whatever the
+    engine, so an engine that returns the same pairs and levels gives the same findings."""
+
+    def candidate_pairs(self, left: Features, right: Features | None, keys: tuple[str, ...],
+                        max_block_size: int) -> tuple[pd.DataFrame, BlockingStats]: ...
+
+    def compare(self, spec: ModelSpec, a: Features, b: Features, i: np.ndarray,
+                j: np.ndarray) -> dict[str, np.ndarray]: ...
+
+
+class LocalEngine:
+    """Blocking and comparisons in this process (the default)."""
+
+    def candidate_pairs(self, left: Features, right: Features | None, keys: tuple[str, ...],
+                        max_block_size: int) -> tuple[pd.DataFrame, BlockingStats]:
+        return candidate_pairs(left, right, keys, max_block_size)
+
+    def compare(self, spec: ModelSpec, a: Features, b: Features, i: np.ndarray,
+                j: np.ndarray) -> dict[str, np.ndarray]:
+        return compare(spec, a, b, i, j)
+
+
+LOCAL = LocalEngine()
+
+
+class Candidates:
+    """The candidate pairs of ``a`` (with ``b``, or inside ``a`` when ``b`` is None): blocked
+    and compared by ``engine`` (this process, or a cluster: ``coklit.match.distributed``),
+    kept here with their levels and value frequencies for estimation and scoring."""
+
+    def __init__(self, a: Features, b: Features | None, engine: Engine = LOCAL) -> None:
+        self.a, self.b = a, b
+        self.right = a if b is None else b
+        self.engine = engine
+
+    def compare(self, spec: ModelSpec, a: Features, b: Features, i: np.ndarray,
+                j: np.ndarray) -> dict[str, np.ndarray]:
+        return self.engine.compare(spec, a, b, i, j)
+
+    def build(self, spec: ModelSpec, max_size: int, tf: TermFrequencies) -> BlockingStats:
+        """Block on ``spec.blocking`` and compare every pair; what scoring needs is kept."""
+        pairs, stats = self.engine.candidate_pairs(self.a, self.b, spec.blocking, max_size)
+        i, j = pairs["i"].to_numpy(), pairs["j"].to_numpy()
+        self.levels = self.compare(spec, self.a, self.right, i, j)
+        self.tf_pairs = tf.for_pairs(spec, self.a, self.right, i, j)
+        pairs["rid_a"] = self.a.rid[i]
+        pairs["rid_b"] = self.right.rid[j]
+        self.pairs = pairs
+        return stats
+
+    def bayes(self, params: model.Params) -> np.ndarray:
+        """Every pair's Bayes factor (bits, no prior) under ``params``, in pair order."""
+        return model.score_levels(params, self.levels, self.tf_pairs).bayes
+
+    def scored(self, params: model.Params) -> pd.DataFrame:
+        return score(self.pairs, self.levels, self.tf_pairs, params)
+
+
 def _scored_candidates(a: Features, b: Features | None, cfg: MatchConfig,
                        params: model.Params | None, tf: TermFrequencies | None = None,
-                       refit_prior: bool = False) -> Scored:
+                       refit_prior: bool = False, engine: Engine | None = None) -> Scored:
     """Block, compare, estimate parameters (unless given) and score: the one pipeline that
     duplicate detection (``b`` None) and linking share. ``tf``: the term frequencies of the
     whole reference list when ``b`` (or ``a``) is only a part of it."""
     right = a if b is None else b
     task = "ganda" if b is None else "tautan"
+    candidates = Candidates(a, b, engine or LOCAL)
     if params is None:
         present = a.present & right.present
         per_record = cfg.pairs_per_list_record if b is None else cfg.pairs_per_field_record
@@ -442,22 +510,18 @@ def _scored_candidates(a: Features, b: Features | None, cfg: MatchConfig,
         spec = build_spec(task, present, interactions=cfg.interactions, blocking=keys)
     else:
         spec = params.spec
-    pairs, stats = candidate_pairs(a, b, spec.blocking, cfg.max_block_size)
-    levels = compare(spec, a, right, pairs["i"].to_numpy(), pairs["j"].to_numpy())
     tf = tf or TermFrequencies.of(spec, right)
+    stats = candidates.build(spec, cfg.max_block_size, tf)
     if params is None:
-        params = fit(spec, a, b, pairs["i"].to_numpy(), pairs["j"].to_numpy(), levels, cfg, tf)
+        params = fit(spec, a, b, candidates, cfg)
     elif refit_prior:
         # A model reused on another list keeps its weights; how many pairs of this list are
         # one person is estimated again (the prior depends on the list's size).
         params = copy.deepcopy(params)
         params.reference_size = len(right)
-        bayes = model.score_levels(params, levels, tf.for_pairs(
-            spec, a, right, pairs["i"].to_numpy(), pairs["j"].to_numpy())).bayes
         total = len(a) * (len(a) - 1) / 2.0 if b is None else float(len(a)) * len(right)
-        params.prior = model.estimate_prior(bayes, total, params.prior)
-    scored = score(a, right, pairs, levels, params, tf)
-    return Scored(scored, params, stats)
+        params.prior = model.estimate_prior(candidates.bayes(params), total, params.prior)
+    return Scored(candidates.scored(params), params, stats)
 
 
 def expected_errors(scored: pd.DataFrame, accepted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -490,6 +554,7 @@ def find_duplicates(
     params: model.Params | None = None,
     tf: TermFrequencies | None = None,
     refit_prior: bool = False,
+    engine: Engine | None = None,
 ) -> Duplicates:
     """Duplicates inside one list of normalised records (or the list already prepared).
 
@@ -498,9 +563,12 @@ def find_duplicates(
     ``cfg.review_dedupe``, or its name and birth date alone would have made it a duplicate
     (the other fields contradict them: another NIK, another family card, another address).
     A pair that shares a full NIK while its probability stays below ``cfg.review_dedupe``
-    is one NIK carried by two people: a data error of its own, not a duplicate."""
+    is one NIK carried by two people: a data error of its own, not a duplicate.
+
+    ``engine``: where blocking and comparisons run (default: this process; see
+    :class:`Engine`); the findings do not depend on it."""
     a = records if isinstance(records, Features) else prepare(records)
-    result = _scored_candidates(a, None, cfg, params, tf, refit_prior)
+    result = _scored_candidates(a, None, cfg, params, tf, refit_prior, engine)
     scored = result.pairs
     skor = scored["skor"].to_numpy()
     accepted_mask = skor >= cfg.threshold_dedupe
@@ -564,6 +632,7 @@ def link_records(
     params: model.Params | None = None,
     tf: TermFrequencies | None = None,
     refit_prior: bool = False,
+    engine: Engine | None = None,
 ) -> Links:
     """Link each field record to at most one list record, the best one, when its match
     probability reaches ``cfg.threshold_link``. A field record left unlinked whose best
@@ -571,7 +640,7 @@ def link_records(
     counted as linked nor as missing from the list)."""
     a = field_records if isinstance(field_records, Features) else prepare(field_records)
     b = listed if isinstance(listed, Features) else prepare(listed)
-    result = _scored_candidates(a, b, cfg, params, tf, refit_prior)
+    result = _scored_candidates(a, b, cfg, params, tf, refit_prior, engine)
     scored = result.pairs
     order = scored.sort_values(["i", "bobot"], ascending=[True, False], kind="stable")
     best = order.drop_duplicates("i", keep="first").reset_index(drop=True)
