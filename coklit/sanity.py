@@ -18,6 +18,8 @@ from collections import Counter
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from coklit import birthdate
 from coklit.config import ValidateConfig
@@ -177,6 +179,11 @@ _TWO_DIGIT_YEAR = (r"^\s*\d{1,2}\s*[-/. ]\s*(?:\d{1,2}|[A-Za-z]+\.?)\s*[-/. ,]\s
 _YEAR_ONLY = r"^\s*(?:1[89]|20)\d{2}\s*$"
 
 
+def _matches(values: pa.Array, pattern: str) -> np.ndarray:
+    return np.asarray(pc.fill_null(pc.match_substring_regex(values, pattern), False),
+                      dtype=bool)
+
+
 def ambiguous_dates(records: pd.DataFrame, cfg: ValidateConfig,
                     lang: str = "id") -> tuple[pd.DataFrame, pd.DataFrame]:
     """Normalised ``records`` with ambiguous birth dates taken out (the frame is changed in
@@ -190,8 +197,10 @@ def ambiguous_dates(records: pd.DataFrame, cfg: ValidateConfig,
     (``tgl_lahir`` NaT, status ``tidak_valid``).
     """
     raw = records["tanggal_lahir"].astype(str)
-    year_only = raw.str.match(_YEAR_ONLY).to_numpy(dtype=bool)
-    two_digit = raw.str.match(_TWO_DIGIT_YEAR).to_numpy(dtype=bool)
+    arrow = pa.array(raw, type=pa.large_string(), from_pandas=True)
+    # pyarrow's regex engine (RE2): pandas falls back to Python's re, row by row, here.
+    year_only = _matches(arrow, _YEAR_ONLY)
+    two_digit = _matches(arrow, _TWO_DIGIT_YEAR)
     born = pd.to_datetime(records["tgl_lahir"], errors="coerce")
     age = birthdate.age_on(*birthdate.parts(born), cfg.election_date)
     young = two_digit & (age < cfg.voting_age)

@@ -354,25 +354,43 @@ def candidate_pairs(
     With ``right=None`` this deduplicates ``left`` (pairs with ``i < j``). Each pair appears
     once, with ``kunci``: the first key (in ``keys`` order) that produced it.
     """
-    stats = BlockingStats()
-    found_i, found_j, found_k = [], [], []
+    parts = []
     for number, name in enumerate(keys):
         lk = key_blocks(left, name)
         if right is None:
-            i, j, skipped, skipped_rec = pairs_within(lk, max_block_size)
+            found = pairs_within(lk, max_block_size)
         else:
-            i, j, skipped, skipped_rec = pairs_between(lk, key_blocks(right, name),
-                                                       max_block_size)
-        stats.pairs[name] = len(i)
-        stats.skipped_blocks[name] = skipped
-        stats.skipped_records[name] = skipped_rec
+            found = pairs_between(lk, key_blocks(right, name), max_block_size)
+        parts.append((number, found))
+    return gather_pairs(parts, keys, len(right) if right is not None else len(left))
+
+
+PairPart = tuple[np.ndarray, np.ndarray, int, int]  # i, j, skipped blocks, skipped records
+
+
+def gather_pairs(parts: list[tuple[int, PairPart]], keys: tuple[str, ...], width: int
+                 ) -> tuple[pd.DataFrame, BlockingStats]:
+    """Candidate pairs and their statistics from the pairs each key produced (``parts``: key
+    number and what ``pairs_within``/``pairs_between`` returned, one or several per key, e.g.
+    one per shuffle bucket): each pair once, labelled with its lowest key number."""
+    stats = BlockingStats()
+    for name in keys:
+        stats.pairs[name] = 0
+        stats.skipped_blocks[name] = 0
+        stats.skipped_records[name] = 0
+    found_i, found_j, found_k = [], [], []
+    for number, (i, j, skipped, skipped_rec) in parts:
+        name = keys[number]
+        stats.pairs[name] += len(i)
+        stats.skipped_blocks[name] += skipped
+        stats.skipped_records[name] += skipped_rec
         found_i.append(i)
         found_j.append(j)
         found_k.append(np.full(len(i), number, dtype=np.int8))
     i = np.concatenate(found_i) if found_i else np.zeros(0, np.int64)
     j = np.concatenate(found_j) if found_j else np.zeros(0, np.int64)
     k = np.concatenate(found_k) if found_k else np.zeros(0, np.int8)
-    pairs = unique_pairs(i, j, k, len(right) if right is not None else len(left), keys)
+    pairs = unique_pairs(i, j, k, width, keys)
     stats.total = len(pairs)
     return pairs, stats
 

@@ -43,10 +43,10 @@ from coklit.match import compare as comparisons
 from coklit.match.blocking import (
     BlockingStats,
     Blocks,
+    gather_pairs,
     key_blocks,
     pairs_between,
     pairs_within,
-    unique_pairs,
 )
 from coklit.match.engine import compare
 from coklit.match.features import Features
@@ -145,7 +145,6 @@ class DaskEngine:
     # -- blocking -------------------------------------------------------------------------
     def candidate_pairs(self, left: Features, right: Features | None, keys: tuple[str, ...],
                         max_block_size: int) -> tuple[pd.DataFrame, BlockingStats]:
-        stats = BlockingStats()
         numbers: list[int] = []
         buckets: list[tuple[Any, Any]] = []
         for number, name in enumerate(keys):
@@ -162,25 +161,8 @@ class DaskEngine:
         tasks = list(zip(numbers, self.client.map(_bucket_pairs, sent, max_size=max_block_size,
                                                    pure=False), strict=True))
         results = self.client.gather([f for _, f in tasks])
-        found_i, found_j, found_k = [], [], []
-        for name in keys:
-            stats.pairs[name] = 0
-            stats.skipped_blocks[name] = 0
-            stats.skipped_records[name] = 0
-        for (number, _), (i, j, skipped, skipped_rec) in zip(tasks, results, strict=True):
-            name = keys[number]
-            stats.pairs[name] += len(i)
-            stats.skipped_blocks[name] += skipped
-            stats.skipped_records[name] += skipped_rec
-            found_i.append(i)
-            found_j.append(j)
-            found_k.append(np.full(len(i), number, dtype=np.int8))
-        i = np.concatenate(found_i) if found_i else np.zeros(0, np.int64)
-        j = np.concatenate(found_j) if found_j else np.zeros(0, np.int64)
-        k = np.concatenate(found_k) if found_k else np.zeros(0, np.int8)
-        pairs = unique_pairs(i, j, k, len(right) if right is not None else len(left), keys)
-        stats.total = len(pairs)
-        return pairs, stats
+        parts = [(number, found) for (number, _), found in zip(tasks, results, strict=True)]
+        return gather_pairs(parts, keys, len(right) if right is not None else len(left))
 
     # -- comparisons ----------------------------------------------------------------------
     def _held(self, f: Features) -> Any:
