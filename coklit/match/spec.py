@@ -28,9 +28,14 @@ A pair falls in the first stratum of a comparison's ``given`` list whose conditi
 - ``sealamat``: the same address (people at one address mostly share a family card).
 - ``sekelurahan``: the same kelurahan (one street name occurs in many kelurahan; an
   address or postcode is common inside one).
+- ``beda_kecamatan``: living in other kecamatan. One person listed twice there has moved, so
+  address and family card change together; weighing them apart keeps that one event from
+  counting twice against the pair. Its u comes from the random pairs inside it (most are).
 
 The u of a conditioned comparison is estimated per stratum from random pairs drawn inside
-it (``Stratum.sample_keys``); where ``m_by_stratum`` is set its m is too.
+it (``Stratum.sample_keys``); where ``m_by_stratum`` is set its m is too (NIK: among one person
+listed in two kecamatan a NIK issued again with another region code is common, among all
+matches rare).
 
 Switching interactions off (``build_spec(..., interactions=False)``) drops every stratum:
 plain independence, for ablation.
