@@ -198,6 +198,17 @@ def _read_marks(files: list[str] | None):
     return read_ledger(files)
 
 
+@contextmanager
+def _engine(address: str | None) -> Iterator[Any]:
+    """The engine ``--dask`` asks for (None: this process), closed when the command ends."""
+    engine = _dask_engine(address)
+    try:
+        yield engine
+    finally:
+        if engine is not None:
+            engine.close()
+
+
 def _dask_engine(address: str | None):
     """The Dask engine ``--dask`` asks for (None without it): a local cluster, or the
     scheduler at the address given."""
@@ -368,19 +379,14 @@ def dedupe(
     """Cari pemilih ganda di dalam daftar pemilih (beserta temuan mutu data)."""
     from coklit.pipeline import load_models, run_dedupe
 
-    engine = None
     with _reported(lang):
-        try:
-            cfg = _config(lang, kolom, tanggal_pemilihan, ambang, data_lengkap, per_kecamatan)
-            models = load_models(model) if model else None
-            marks = _read_marks(tinjauan)
-            engine = _dask_engine(dask)
+        cfg = _config(lang, kolom, tanggal_pemilihan, ambang, data_lengkap, per_kecamatan)
+        models = load_models(model) if model else None
+        marks = _read_marks(tinjauan)
+        with _engine(dask) as engine:
             _run(lambda on_step: run_dedupe(dpt, cfg, on_step=on_step, models=models,
                                             marks=marks, engine=engine),
                  out, [*_input_files(dpt), *map(Path, tinjauan or [])], cfg)
-        finally:
-            if engine is not None:
-                engine.close()
 
 
 @app.command()
@@ -405,20 +411,15 @@ def check(
     """Cocokkan daftar pemilih dengan catatan lapangan: ganda, belum terdaftar, TMS, tidak valid."""
     from coklit.pipeline import load_models, run_check
 
-    engine = None
     with _reported(lang):
-        try:
-            cfg = _config(lang, kolom, tanggal_pemilihan, ambang, data_lengkap, per_kecamatan,
-                          paksa)
-            models = load_models(model) if model else None
-            marks = _read_marks(tinjauan)
-            engine = _dask_engine(dask)
+        cfg = _config(lang, kolom, tanggal_pemilihan, ambang, data_lengkap, per_kecamatan,
+                      paksa)
+        models = load_models(model) if model else None
+        marks = _read_marks(tinjauan)
+        with _engine(dask) as engine:
             _run(lambda on_step: run_check([dpt], lapangan, cfg, on_step=on_step, models=models,
                                            marks=marks, engine=engine),
                  out, [*_input_files([dpt], lapangan), *map(Path, tinjauan or [])], cfg)
-        finally:
-            if engine is not None:
-                engine.close()
 
 
 @app.command()

@@ -123,8 +123,10 @@ def at_least(comparison: str, level: str, null: bool = False,
 
 def below(comparison: str, level: str, null: bool = True,
           levels: dict[str, tuple[str, ...]] = LEVELS) -> tuple[str, tuple[int, ...]]:
-    """Atom: ``comparison`` weaker than ``level`` (or null when ``null``)."""
-    allowed = tuple(range(levels.get(comparison, LEVELS[comparison]).index(level)))
+    """Atom: ``comparison`` weaker than ``level`` (or null when ``null``). A level this model
+    lacks (no kecamatan column) allows nothing but null: which levels lie under it is unknown."""
+    names = levels.get(comparison, LEVELS[comparison])
+    allowed = tuple(range(names.index(level))) if level in names else ()
     return comparison, ((NULL, *allowed) if null else allowed)
 
 
@@ -306,7 +308,7 @@ def _strata(present: set[str], interactions: bool,
                 "the same address (people at one address mostly share a family card)"),
         Stratum("sekelurahan", Condition(((least("wilayah", "kelurahan_sama"),),)),
                 ("kel",), "the same kelurahan"),
-        Stratum("beda_kecamatan", Condition(((_weaker("wilayah", "kecamatan_sama", levels),),)),
+        Stratum("beda_kecamatan", Condition(((below("wilayah", "kecamatan_sama", False, levels),),)),
                 (), "living in other kecamatan: one person listed twice there has moved, so "
                     "another address and family card are what a match looks like (random "
                     "pairs give its u)"),
@@ -317,14 +319,6 @@ def _strata(present: set[str], interactions: bool,
         if cond is not None:
             out.append(Stratum(stratum.name, cond, stratum.sample_keys, stratum.doc))
     return tuple(out)
-
-
-def _weaker(comparison: str, level: str, levels: dict[str, tuple[str, ...]]
-            ) -> tuple[str, tuple[int, ...]]:
-    """Atom: ``comparison`` said something weaker than ``level`` (nothing when the model lacks
-    the level, e.g. no kecamatan column)."""
-    names = levels.get(comparison, LEVELS[comparison])
-    return comparison, tuple(range(names.index(level))) if level in names else ()
 
 
 # comparison -> (strata it is conditioned on, first match wins; m differs by stratum)

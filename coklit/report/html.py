@@ -234,6 +234,26 @@ _CELL_LABELS: dict[str, dict[str, str]] = {
 # "gdiff": like stack, characters differing from the group's first row are marked.
 _Cell = tuple[str, tuple[str, ...], "str | None", bool]
 _PLACE = ("kecamatan", "kelurahan", "tps")
+
+
+def _beside_candidate(note: str) -> list[_Cell]:
+    """A person with no match shown beside their nearest candidate (differences marked), with
+    ``note`` saying why the row is listed."""
+    return [
+        ("join", ("berkas", "baris"), "sumber_baris", False),
+        ("stack", _PLACE, "wilayah", False),
+        ("diff", ("nama", "kandidat_nama"), "nama_vs", False),
+        ("diff", ("nik", "kandidat_nik"), "nik_vs", False),
+        ("diff", ("tanggal_lahir", "kandidat_tanggal_lahir"), "tgl_vs", False),
+        ("stack", ("alamat", "rt", "rw"), "alamat", False),
+        ("stack", ("tempat_lahir", "jenis_kelamin", "nkk"), "data_lain", False),
+        ("stack", (note,), None, False),
+        ("join", ("kandidat_berkas", "kandidat_baris"), "kandidat", False),
+        ("stack", ("kandidat_skor",), None, True),
+        ("stack", ("kandidat_alasan",), None, False),
+    ]
+
+
 LAYOUTS: dict[str, list[_Cell]] = {
     "ganda": [
         ("stack", ("grup",), None, True),
@@ -249,17 +269,7 @@ LAYOUTS: dict[str, list[_Cell]] = {
         ("stack", ("alasan",), None, False),
     ],
     "belum_terdaftar": [
-        ("join", ("berkas", "baris"), "sumber_baris", False),
-        ("stack", _PLACE, "wilayah", False),
-        ("diff", ("nama", "kandidat_nama"), "nama_vs", False),
-        ("diff", ("nik", "kandidat_nik"), "nik_vs", False),
-        ("diff", ("tanggal_lahir", "kandidat_tanggal_lahir"), "tgl_vs", False),
-        ("stack", ("alamat", "rt", "rw"), "alamat", False),
-        ("stack", ("tempat_lahir", "jenis_kelamin", "nkk"), "data_lain", False),
-        ("stack", ("alasan_memenuhi_syarat",), None, False),
-        ("join", ("kandidat_berkas", "kandidat_baris"), "kandidat", False),
-        ("stack", ("kandidat_skor",), None, True),
-        ("stack", ("kandidat_alasan",), None, False),
+        *_beside_candidate("alasan_memenuhi_syarat"),
         ("stack", ("saran_kelurahan", "saran_tps", "saran_dasar"), "saran", False),
         ("join", ("saran_berkas", "saran_baris"), "saran_baris", False),
     ],
@@ -351,19 +361,7 @@ LAYOUTS: dict[str, list[_Cell]] = {
         ("stack", ("skor",), None, True),
         ("stack", ("alasan",), None, False),
     ],
-    "banding_tambah": [
-        ("join", ("berkas", "baris"), "sumber_baris", False),
-        ("stack", _PLACE, "wilayah", False),
-        ("diff", ("nama", "kandidat_nama"), "nama_vs", False),
-        ("diff", ("nik", "kandidat_nik"), "nik_vs", False),
-        ("diff", ("tanggal_lahir", "kandidat_tanggal_lahir"), "tgl_vs", False),
-        ("stack", ("alamat", "rt", "rw"), "alamat", False),
-        ("stack", ("tempat_lahir", "jenis_kelamin", "nkk"), "data_lain", False),
-        ("stack", ("keterangan",), None, False),
-        ("join", ("kandidat_berkas", "kandidat_baris"), "kandidat", False),
-        ("stack", ("kandidat_skor",), None, True),
-        ("stack", ("kandidat_alasan",), None, False),
-    ],
+    "banding_tambah": _beside_candidate("keterangan"),
     "temuan_lama": [
         ("stack", ("temuan", "kategori"), "temuan_kategori", False),
         ("join", ("berkas", "baris"), "sumber_baris", False),
