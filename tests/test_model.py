@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from coklit.config import MatchConfig
 from coklit.fields import FIELDS
 from coklit.match import Params, build_spec, find_duplicates, link_records, model, prepare
-from coklit.match.blocking import KEYS, candidate_pairs, key_values
+from coklit.match.blocking import KEYS, candidate_pairs, key_values, keys_for
 from coklit.match.cluster import group_pairs
 from coklit.match.engine import assign_one_to_one
 from coklit.match.features import Features
@@ -290,6 +290,33 @@ def test_candidate_pairs_equal_a_brute_force_self_join(rows):
     expected = {(a, b) for a, b in itertools.combinations(range(len(f)), 2)
                 if any(v[a] != 0 and v[a] == v[b] for v in values.values())}
     assert got == expected
+
+
+def test_address_and_birth_date_pair_a_person_whose_kelurahan_and_name_were_both_retyped():
+    """A list with only name, date, address and kelurahan: one person written twice with
+    another kelurahan (split or renamed) and the name misspelt in its first and last token
+    shares no name, name+date or kelurahan key with the other row; the address + birth date
+    key still makes the pair a candidate (it was missed before the key existed)."""
+    rows = [
+        {"nama": "LENI NOVITASARI", "tanggal_lahir": "01-07-1992",
+         "alamat": "JL. PDAM TIRTA LR. HIKMAH", "kelurahan": "SIALANG"},
+        {"nama": "LEIN OVITASARI", "tanggal_lahir": "01-07-1992",
+         "alamat": "JL. PDAM TIRTA LR. HIKMAH", "kelurahan": "SAKO"},
+        {"nama": "BUDI SANTOSO", "tanggal_lahir": "01-07-1992",
+         "alamat": "JL. PDAM TIRTA LR. HIKMAH", "kelurahan": "SAKO"},
+        {"nama": "RINA MARLINA", "tanggal_lahir": "03-02-1980",
+         "alamat": "JL. PDAM TIRTA LR. HIKMAH", "kelurahan": "SIALANG"},
+    ]
+    f = _features(_random_records(rows))
+    keys = keys_for("ganda", f.present)
+    assert "alamat_tgl" in keys
+    pairs, _ = candidate_pairs(f, None, keys, max_block_size=1000)
+    found = pairs[(pairs["i"] == 0) & (pairs["j"] == 1)]
+    assert len(found) == 1 and found["kunci"].iloc[0] == "alamat_tgl"
+    # the keys before it (those a city-sized list always affords) miss the pair
+    before = keys[:keys.index("alamat_tgl")]
+    without, _ = candidate_pairs(f, None, before, max_block_size=1000)
+    assert not ((without["i"] == 0) & (without["j"] == 1)).any()
 
 
 # --- two tiers ----------------------------------------------------------------------------

@@ -75,6 +75,9 @@ KEYS: dict[str, Key] = {
                       "address + kelurahan + name initial"),
     "alamat_kel_saja": Key(_join(_h("alamat"), _h("kel")), ("alamat", "kel"),
                            "address + kelurahan: one household, a name misspelt anywhere"),
+    "alamat_tgl": Key(_join(_h("alamat"), _h("tgl")), ("alamat", "tgl"),
+                      "address + birth date: the kelurahan written otherwise (a typo, a "
+                      "kelurahan split or renamed) and the name misspelt"),
     "alamat_nama": Key(_join(_h("alamat"), _h("nama_awal")), ("alamat", "nama_key"),
                        "address + name initial"),
     "nama_kel": Key(_join(_h("nama_key"), _h("kel")), ("nama_key", "kel"),
@@ -110,8 +113,8 @@ KEYS: dict[str, Key] = {
 # within a budget, so a small file gets generous blocking and a city list stays fast.
 DEDUPE_ORDER: tuple[str, ...] = (
     "nik", "nik_wilayah_tgl", "nik_tgl_urut", "nama_tgl", "tgl_kel",
-    "belakang_tgl", "depan_tgl", "nama_kel", "kk", "alamat_kel", "nik_wilayah_urut",
-    "kel_awal", "depan_kel", "belakang_kel", "alamat_nama", "alamat_kel_saja",
+    "belakang_tgl", "depan_tgl", "nama_kel", "kk", "alamat_kel", "alamat_tgl",
+    "nik_wilayah_urut", "kel_awal", "depan_kel", "belakang_kel", "alamat_nama", "alamat_kel_saja",
     "nama_kodepos", "tgl_kodepos", "alamat_kodepos", "alamat_rapat", "kodepos_awal",
     "nama", "tgl", "alamat_belakang", "alamat_depan", "kodepos", "kel")
 DEDUPE_ALWAYS = 5
@@ -119,7 +122,7 @@ DEDUPE_ALWAYS = 5
 # field side is small, so linking always uses the identity and household keys.
 LINK_ORDER: tuple[str, ...] = (
     "nik", "nik_wilayah_tgl", "nik_tgl_urut", "nama_tgl", "tgl_kel", "kk", "alamat_kel",
-    "nama_kel", "alamat_kel_saja",
+    "nama_kel", "alamat_kel_saja", "alamat_tgl",
     "depan_tgl", "belakang_tgl", "nik_wilayah_urut", "kel_awal", "alamat_nama", "depan_kel",
     "belakang_kel", "nama_kodepos", "tgl_kodepos", "alamat_kodepos", "alamat_rapat",
     "kodepos_awal", "nama", "tgl", "alamat_belakang", "alamat_depan", "kodepos", "kel")
