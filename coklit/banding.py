@@ -23,20 +23,10 @@ import pandas as pd
 
 from coklit import findings, sanity
 from coklit.config import RunConfig
-from coklit.i18n import register
 from coklit.match import Params, explain, link_records, prepare
 from coklit.pipeline import _Clock, _load, _meta, _model_meta, _rejected
 from coklit.results import BANDING_COUNTS, TABLE_COLUMNS, TOTAL_LABEL, RunResult
 from coklit.summary import UNKNOWN_PLACE
-
-register({
-    "sanity.role.lama": {"id": "daftar versi lama", "en": "old list version"},
-    "sanity.role.baru": {"id": "daftar versi baru", "en": "new list version"},
-    "summary.role.lama": {"id": "Versi lama", "en": "Old version"},
-    "summary.role.baru": {"id": "Versi baru", "en": "New version"},
-    "step.banding": {"id": "Mencocokkan orang di kedua versi daftar…",
-                     "en": "Matching people across the two list versions…"},
-})
 
 StepFn = Callable[[str], None]
 
@@ -272,4 +262,3 @@ def run_banding(lama: list[str], baru: list[str], cfg: RunConfig,
     meta["measures"]["banding_per_kolom"] = dict(zip(per_field["kolom"],
                                                      per_field["jumlah"], strict=True))
     return RunResult("banding", tables, meta)
-

@@ -17,49 +17,10 @@ import pyarrow.compute as pc
 from coklit import birthdate
 from coklit.fields import CATEGORIES, ELIGIBLE_CATEGORIES, TMS_CATEGORIES
 from coklit.household import basis_text, household_members
-from coklit.i18n import register, t
+from coklit.i18n import t, texts
 from coklit.match import Duplicates, Links, explain
 from coklit.results import BASE_COLUMNS, FINDING_ID, IDENTITY
 from coklit.tinjauan import person_keys, record_pair_ids, single_ids
-
-register(
-    {
-        "temuan.dengan": {"id": "dengan {berkas} baris {baris}", "en": "with {berkas} row {baris}"},
-        "temuan.nik_sama": {
-            "id": "NIK yang sama juga dipakai oleh '{nama}' ({berkas} baris {baris}) dengan identitas berbeda",
-            "en": "The same NIK is also used by '{nama}' ({berkas} row {baris}) with a different identity",
-        },
-        "temuan.usia": {
-            "id": "usia {usia} tahun pada hari pemungutan suara",
-            "en": "aged {usia} on election day",
-        },
-        "temuan.kawin": {"id": "sudah/pernah kawin", "en": "married or previously married"},
-        "temuan.usia_tidak_diketahui": {
-            "id": "usia tidak diketahui, perlu dicek",
-            "en": "age unknown, please check",
-        },
-        "temuan.bukti_lapangan": {
-            "id": "lapangan: {berkas} baris {baris}, status '{status}'",
-            "en": "field: {berkas} row {baris}, status '{status}'",
-        },
-        "temuan.bukti_tps": {
-            "id": "lapangan: {berkas} baris {baris} ditemukan di TPS {tps_lapangan}, terdaftar di TPS {tps_dpt} kelurahan yang sama",
-            "en": "field: {berkas} row {baris} found at TPS {tps_lapangan}, listed at TPS {tps_dpt} of the same kelurahan",
-        },
-        "temuan.bukti_umur": {
-            "id": "usia {usia} tahun pada {tanggal}, status kawin '{kawin}'",
-            "en": "aged {usia} on {tanggal}, marital status '{kawin}'",
-        },
-        "temuan.status_tidak_dikenali": {
-            "id": "Status/keterangan '{nilai}' tidak dikenali; tidak ditebak. Gunakan kode KPU 1-8 atau kata seperti MS, B, U, MENINGGAL, PINDAH, TNI, POLRI.",
-            "en": "Status/remark '{nilai}' is not recognised and was not guessed. Use KPU codes 1-8 or words such as MS, B, U, MENINGGAL, PINDAH, TNI, POLRI.",
-        },
-        "temuan.bukti_ket_dpt": {
-            "id": "keterangan di daftar: '{status}'",
-            "en": "remark on the list: '{status}'",
-        },
-    }
-)
 
 KODE_KPU = {f"tms_{k}": str(k) for k in range(1, 9)}
 
@@ -378,7 +339,7 @@ def field_eligibility(field: pd.DataFrame, election_date: dt.date, voting_age: i
     unknown_age = age.isna()
     not_tms = ~kategori.isin(TMS_CATEGORIES)
     eligible = not_tms & (of_age | married | unknown_age)
-    label = kategori.map({k: v.get(lang, v["id"]) for k, v in CATEGORIES.items()})
+    label = kategori.map(texts("category", CATEGORIES, lang))
     reason = pd.Series(
         np.select(
             [kategori.isin(ELIGIBLE_CATEGORIES - {"ms", "baru", "ubah"}), married & ~of_age,
@@ -525,7 +486,7 @@ def _tms_rows(rows: pd.DataFrame, kategori: pd.Series, sumber: str, bukti: pd.Se
     kat = pd.Series(np.asarray(kategori, dtype=object))
     table["kategori"] = kat
     table["kode_kpu"] = kat.map(KODE_KPU).fillna("")
-    table["kategori_nama"] = kat.map({k: v.get(lang, v["id"]) for k, v in CATEGORIES.items()}).fillna(kat)
+    table["kategori_nama"] = kat.map(texts("category", CATEGORIES, lang)).fillna(kat)
     table["sumber"] = sumber
     table["bukti"] = np.asarray(bukti, dtype=object)
     table["skor"] = np.asarray(skor, dtype=object)

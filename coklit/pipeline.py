@@ -18,7 +18,6 @@ import pandas as pd
 from coklit import __version__, findings, sanity, summary, tinjauan
 from coklit.config import RunConfig
 from coklit.errors import InputError
-from coklit.i18n import register
 from coklit.match import Features, Params, find_duplicates, link_records, prepare
 from coklit.match.engine import Engine
 from coklit.normalize import normalize_records
@@ -29,29 +28,6 @@ from coklit.validate import under_age, validate
 if TYPE_CHECKING:
     from coklit.match import Duplicates
     from coklit.match.engine import Scored
-
-register(
-    {
-        "step.read": {"id": "Membaca berkas…", "en": "Reading files…"},
-        "step.normalize": {"id": "Menormalkan nama, alamat, tanggal, NIK…", "en": "Normalising names, addresses, dates, NIK…"},
-        "step.validate": {"id": "Memeriksa mutu data…", "en": "Checking data quality…"},
-        "step.dedupe": {"id": "Mencari pemilih ganda…", "en": "Looking for duplicates…"},
-        "step.link": {"id": "Mencocokkan catatan lapangan dengan daftar…", "en": "Matching field records to the list…"},
-        "step.findings": {"id": "Menyusun temuan dan rekap…", "en": "Building findings and summaries…"},
-        "model.not_found": {
-            "id": "Berkas model '{path}' tidak ditemukan. Sebutkan folder hasil proses sebelumnya atau berkas info_proses.json-nya.",
-            "en": "Model file '{path}' not found. Name a previous result folder or its info_proses.json.",
-        },
-        "model.bad_file": {
-            "id": "Berkas model '{path}' rusak atau bukan info_proses.json coklit ({problem}).",
-            "en": "Model file '{path}' is damaged or not a coklit info_proses.json ({problem}).",
-        },
-        "model.none": {
-            "id": "Berkas '{path}' tidak berisi model (model_ganda/model_cocok). Gunakan info_proses.json dari coklit check atau dedupe.",
-            "en": "File '{path}' holds no model (model_ganda/model_cocok). Use the info_proses.json of coklit check or dedupe.",
-        },
-    }
-)
 
 StepFn = Callable[[str], None]
 MODEL_KEYS = ("model_ganda", "model_cocok")

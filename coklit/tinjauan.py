@@ -35,7 +35,6 @@ import numpy as np
 import pandas as pd
 
 from coklit.errors import InputError
-from coklit.i18n import register
 from coklit.results import FINDING_ID as ID
 from coklit.results import REVIEW_COLUMNS, REVIEWED_TABLES, TABLE_COLUMNS
 
@@ -70,29 +69,6 @@ _STATUS_WORDS = {
     "sudah diperbaiki": DIPERBAIKI, "sudah_diperbaiki": DIPERBAIKI, "diperbaiki": DIPERBAIKI,
     "fixed": DIPERBAIKI, "corrected": DIPERBAIKI,
 }
-
-register({
-    "tinjauan.not_found": {
-        "id": "Berkas tinjauan '{path}' tidak ditemukan.",
-        "en": "Review file '{path}' not found.",
-    },
-    "tinjauan.unreadable": {
-        "id": "Berkas tinjauan '{path}' tidak dapat dibaca ({problem}). Pakai temuan.xlsx "
-        "hasil coklit atau CSV ekspor dari laporan.html.",
-        "en": "Review file '{path}' cannot be read ({problem}). Use a coklit temuan.xlsx or "
-        "a CSV exported from laporan.html.",
-    },
-    "tinjauan.no_columns": {
-        "id": "Berkas tinjauan '{path}' tidak memuat kolom ID temuan dan Status cek.",
-        "en": "Review file '{path}' has no Finding id and Check status columns.",
-    },
-    "tinjauan.bad_status": {
-        "id": "Berkas tinjauan '{path}' baris {baris}: status '{value}' tidak dikenal. Pakai: "
-        "belum dicek, benar, keliru, sudah diperbaiki.",
-        "en": "Review file '{path}' row {baris}: status '{value}' is unknown. Use: belum dicek, "
-        "benar, keliru, sudah diperbaiki.",
-    },
-})
 
 
 # --- ids ------------------------------------------------------------------------------------

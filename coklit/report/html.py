@@ -42,7 +42,7 @@ from markupsafe import Markup
 from coklit import __version__
 from coklit.config import OutputConfig
 from coklit.fields import CATEGORIES
-from coklit.i18n import register, t
+from coklit.i18n import t, texts
 from coklit.report import MODE_INTERNAL
 from coklit.report.labels import (
     REKAP_TABLES,
@@ -59,83 +59,6 @@ TEMPLATE_DIR = _HERE / "templates"
 STATIC_DIR = _HERE / "static"
 
 PAGE_SIZES = (50, 100, 200)
-
-register({
-    "html.title": {"id": "Laporan coklit", "en": "coklit report"},
-    "html.mode_shared": {
-        "id": "Data dibagikan: NIK/NKK disamarkan, tanggal lahir hanya tahun, disabilitas tidak ditampilkan",
-        "en": "Shareable data: NIK/NKK masked, birth dates show the year only, disability left out",
-    },
-    "html.mode_full": {
-        "id": "INTERNAL: data lengkap — jangan dibagikan",
-        "en": "INTERNAL: full data — do not share",
-    },
-    "html.mode_full_badge": {"id": "INTERNAL", "en": "INTERNAL"},
-    "html.checked": {"id": "Yang diperiksa", "en": "What was checked"},
-    "html.command": {"id": "Perintah", "en": "Command"},
-    "html.created": {"id": "Dibuat", "en": "Created"},
-    "html.version": {"id": "Versi coklit", "en": "coklit version"},
-    "html.inputs": {"id": "Berkas masukan", "en": "Input files"},
-    "html.role": {"id": "Peran", "en": "Role"},
-    "html.rows_read": {"id": "Baris dibaca", "en": "Rows read"},
-    "html.rows_used": {"id": "Dipakai", "en": "Used"},
-    "html.rows_rejected": {"id": "Ditolak", "en": "Rejected"},
-    "html.parameters": {"id": "Parameter", "en": "Parameters"},
-    "html.skipped": {"id": "Lembar dilewati", "en": "Sheets skipped"},
-    "html.columns": {"id": "Kolom yang dibaca per berkas", "en": "Columns read per file"},
-    "html.columns_used": {"id": "Judul kolom → field", "en": "Header → field"},
-    "html.columns_ignored": {"id": "Diabaikan", "en": "Ignored"},
-    "html.columns_maybe": {
-        "id": "mungkin {field}: --kolom {field}=\"…\"",
-        "en": "maybe {field}: --kolom {field}=\"…\"",
-    },
-    "html.measures": {"id": "Ukuran", "en": "Measures"},
-    "html.model_em": {"id": "bobot m dari EM ({sessions})", "en": "m weights from EM ({sessions})"},
-    "html.model_default": {"id": "data terlalu sedikit untuk EM, bobot m bawaan",
-                           "en": "too little data for EM, default m weights"},
-    "html.model_reused": {"id": "model dipakai ulang (--model)", "en": "model reused (--model)"},
-    "html.model_summary": {
-        "id": "{pairs} pasangan kandidat, peluang awal {prior}, perkiraan keliru {false}, "
-        "terlewat {missed}",
-        "en": "{pairs} candidate pairs, prior {prior}, expected false {false}, missed {missed}",
-    },
-    "html.model_explain": {
-        "id": "Bobot (bit) yang dipakai untuk setiap tingkat kecocokan: positif mendukung "
-        "orang yang sama, negatif menentang. Kolom selain 'umum' berlaku untuk pasangan dalam "
-        "keadaan itu (mis. serumah: kerabat sering berbagi nama atau tanggal lahir).",
-        "en": "Weights (bits) applied to each level of agreement: positive supports one "
-        "person, negative opposes. Columns other than 'general' apply to pairs in that "
-        "situation (e.g. one household: relatives often share names or birth dates).",
-    },
-    "html.model_comparison": {"id": "Perbandingan", "en": "Comparison"},
-    "html.model_tf": {
-        "id": "disesuaikan dengan frekuensi nilai: nilai yang umum berbobot lebih kecil, tetapi "
-        "tidak pernah di bawah tingkat di bawahnya",
-        "en": "adjusted for the value's frequency: common values weigh less, never below the "
-        "next weaker level",
-    },
-    "html.contents": {"id": "Isi laporan", "en": "Contents"},
-    "html.rekap_chart": {
-        "id": "Temuan per kecamatan (jumlah baris)",
-        "en": "Findings per kecamatan (rows)",
-    },
-    "html.rekap_hint": {
-        "id": "Klik nama kecamatan untuk melihat kelurahan, dan nama kelurahan untuk melihat TPS.",
-        "en": "Click a kecamatan to see its kelurahan, and a kelurahan to see its TPS.",
-    },
-    "html.groups": {"id": "grup", "en": "groups"},
-    "html.no_findings": {"id": "Tidak ada temuan.", "en": "No findings."},
-    "html.filter_place": {"id": "Saring wilayah", "en": "Filter by place"},
-    "html.all": {"id": "(semua)", "en": "(all)"},
-    "html.noscript": {
-        "id": "JavaScript mati: rekap tetap terbaca, tetapi tabel temuan perlu JavaScript. Gunakan berkas CSV/XLSX.",
-        "en": "JavaScript is off: the summary is readable, but the finding tables need JavaScript. Use the CSV/XLSX files.",
-    },
-    "html.print_note": {
-        "id": "Cetakan memuat semua baris setiap tabel sesuai saringan yang aktif; daftar lengkap juga ada di berkas CSV/XLSX.",
-        "en": "A printout holds every row of each table under the active filters; the full lists are also in the CSV/XLSX files.",
-    },
-})
 
 # Texts the script needs (looked up by key in JS).
 _JS_TEXT_KEYS: dict[str, dict[str, str]] = {
@@ -517,7 +440,7 @@ def render_html(result: RunResult, cfg: OutputConfig) -> str:
         "pageSizes": list(PAGE_SIZES),
         "kecLabel": column_label("kecamatan", lang),
         "kelLabel": column_label("kelurahan", lang),
-        "categories": {code: texts.get(lang, texts["id"]) for code, texts in CATEGORIES.items()},
+        "categories": texts("category", CATEGORIES, lang),
         "valueLabels": _value_labels(lang),
         "tpsPlaces": _tps_places(tables),
         "review": {
@@ -684,17 +607,17 @@ def _category_buckets(values: pd.Series, lang: str) -> dict[str, str] | None:
             continue
         for low, high in _AGE_BUCKETS:
             if low <= age <= high or (low == _AGE_BUCKETS[0][0] and age < low):
-                texts = _AGE_OVER_TEXT if high >= 200 else _AGE_BUCKET_TEXT
-                out[value] = texts.get(lang, texts["id"]).format(a=low, b=high)
+                words = _AGE_OVER_TEXT if high >= 200 else _AGE_BUCKET_TEXT
+                out[value] = words.get(lang, words["id"]).format(a=low, b=high)
                 break
     return out
 
 
 def _value_labels(lang: str) -> dict[str, dict[str, str]]:
     """Column -> code -> words, for the codes the tables hold."""
-    out = {column: {code: texts.get(lang, texts["id"]) for code, texts in codes.items()}
+    out = {column: {code: words.get(lang, words["id"]) for code, words in codes.items()}
            for column, codes in VALUE_LABELS.items()}
-    categories = {code: texts.get(lang, texts["id"]) for code, texts in CATEGORIES.items()}
+    categories = texts("category", CATEGORIES, lang)
     for column in _CATEGORY_CODE_COLUMNS:
         out[column] = categories
     return out
@@ -895,9 +818,9 @@ def _model_view(key: str, model: dict[str, Any], lang: str) -> dict[str, Any]:
     """A fitted model as the report shows it: where m came from, the prior, the expected
     errors, and one row per comparison level with its weight in bits in every stratum (the
     weights applied; term-frequency adjusted levels are marked)."""
-    from coklit.match.explain import PHRASES
+    from coklit.i18n import MESSAGES
+    from coklit.match.explain import phrase
 
-    phrases = PHRASES.get(lang, PHRASES["id"])
     spec = model.get("spesifikasi", {})
     rows = []
     strata_names: list[str] = []
@@ -915,7 +838,9 @@ def _model_view(key: str, model: dict[str, Any], lang: str) -> dict[str, Any]:
             by_stratum = {s: tables[k].get(level) for k, s in enumerate(strata)}
             rows.append({
                 "comparison": name,
-                "level": phrases.get(name, {}).get(level, level),
+                # a model read from an older info_proses.json may name a level unknown here
+                "level": (phrase(name, level, lang) if f"reason.{name}.{level}" in MESSAGES
+                          else level),
                 "tf": bool(comparison.get("frekuensi_nilai")) and k_level >= tf_from,
                 "weights": by_stratum,
             })
@@ -1010,7 +935,7 @@ def _measure(value: Any, lang: str) -> str:
 
 def _plain(value: Any, lang: str = "id") -> str:
     if isinstance(value, bool):
-        return ("ya" if value else "tidak") if lang == "id" else ("yes" if value else "no")
+        return t("word.yes" if value else "word.no", lang)
     if isinstance(value, (dict, list, tuple)):
         return json.dumps(value, ensure_ascii=False, default=str)
     return str(value)

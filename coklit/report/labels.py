@@ -8,7 +8,7 @@ so the wording is the same everywhere.
 
 from __future__ import annotations
 
-from coklit.fields import CATEGORIES
+from coklit.i18n import t
 from coklit.results import TABLE_COLUMNS
 
 # Order in which tables are shown (rekap first, then findings, then bookkeeping).
@@ -339,7 +339,8 @@ def _build_column_labels() -> dict[str, dict[str, str]]:
     for code in (f"tms_{i}" for i in range(1, 9)):
         # "TMS 1 Meninggal" from "Meninggal (kode 1)": short enough for a column header.
         labels[code] = {
-            lang: f"TMS {code[4:]} {CATEGORIES[code][lang].split(' (')[0]}" for lang in ("id", "en")
+            lang: f"TMS {code[4:]} {t(f'category.{code}', lang).split(' (')[0]}"
+            for lang in ("id", "en")
         }
     for columns in TABLE_COLUMNS.values():
         for column in columns:
