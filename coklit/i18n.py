@@ -15,7 +15,7 @@ from typing import Any
 
 from coklit.messages import CATALOGUE, LANGS
 
-__all__ = ["LANGS", "MESSAGES", "MessageError", "Msg", "t", "template", "texts"]
+__all__ = ["LANGS", "MESSAGES", "MessageError", "Msg", "family", "t", "template", "texts"]
 
 MESSAGES = CATALOGUE
 
@@ -57,3 +57,10 @@ def texts(prefix: str, codes: Iterable[str], lang: str = "id") -> dict[str, str]
     """``{code: text of "<prefix>.<code>"}``: the words of a family of codes, to translate a
     whole column with ``Series.map``."""
     return {code: t(f"{prefix}.{code}", lang) for code in codes}
+
+
+def family(prefix: str) -> dict[str, dict[str, str]]:
+    """The catalogue entries ``<prefix>.<code>`` as ``{code: {"id": ..., "en": ...}}``, in
+    catalogue order: the words of a family of codes (table titles, column headers ...)."""
+    start = prefix + "."
+    return {key[len(start):]: texts for key, texts in MESSAGES.items() if key.startswith(start)}

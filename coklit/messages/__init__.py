@@ -21,6 +21,7 @@ from coklit.messages import (
     findings,
     household,
     io,
+    labels,
     pipeline,
     report,
     report_folder,
@@ -42,7 +43,7 @@ LANGS = ("id", "en")
 
 _AREAS = (cli, io, sheetscan, schema, sanity, validate, findings, household, pipeline, banding,
           temuan_lama, tinjauan, dask, report, report_folder, report_terminal, report_xlsx,
-          report_html, report_surat, synth, words)
+          report_html, report_surat, labels, synth, words)
 
 
 def _merge() -> dict[str, dict[str, str]]:

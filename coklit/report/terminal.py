@@ -13,7 +13,7 @@ from rich.console import Group  # noqa: TID251
 from rich.table import Table  # noqa: TID251
 from rich.text import Text  # noqa: TID251
 
-from coklit.i18n import t
+from coklit.i18n import family, t
 from coklit.report.labels import column_label, column_mapping, ordered_tables, table_title
 from coklit.results import PER_KECAMATAN_DIR, TOTAL_LABEL, RunResult
 
@@ -30,16 +30,7 @@ REKAP_SCREEN_COLUMNS = (
     "tidak_valid",
 )
 # Short headers so the table fits an 80-column terminal (full names are in the files).
-SCREEN_LABELS: dict[str, dict[str, str]] = {
-    "pemilih_dpt": {"id": "DPT", "en": "Listed"},
-    "lapangan": {"id": "Lapangan", "en": "Field"},
-    "cocok": {"id": "Cocok", "en": "Matched"},
-    "belum_terdaftar": {"id": "Belum terdaftar", "en": "Not listed"},
-    "grup_ganda": {"id": "Grup ganda", "en": "Dup. groups"},
-    "baris_ganda": {"id": "Baris ganda", "en": "Dup. rows"},
-    "tms": {"id": "TMS", "en": "TMS"},
-    "tidak_valid": {"id": "Tidak valid", "en": "Invalid"},
-}
+SCREEN_LABELS: dict[str, dict[str, str]] = family("screen")
 # Shown only when field records were given (check), not for dedupe/validate.
 FIELD_COLUMNS = frozenset({"lapangan", "cocok", "belum_terdaftar"})
 
