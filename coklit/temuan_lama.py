@@ -24,7 +24,7 @@ import pandas as pd
 
 from coklit.config import RunConfig
 from coklit.errors import InputError
-from coklit.i18n import t
+from coklit.i18n import t, t_columns
 from coklit.results import TABLE_COLUMNS, TOTAL_LABEL
 
 KINDS = ("ganda", "tms", "belum_terdaftar")
@@ -40,12 +40,10 @@ def _sha256(path: Path) -> str:
 
 
 def _fmt(key: str, lang: str, **columns) -> np.ndarray:
-    from coklit.findings import _fmt as fmt
-
     columns = {k: pd.Series(np.asarray(v, dtype=object)) for k, v in columns.items()}
     if not len(next(iter(columns.values()))):
         return np.zeros(0, dtype=object)
-    return fmt(key, lang, **columns).to_numpy(dtype=object)
+    return t_columns(key, lang, **columns).to_numpy(dtype=object)
 
 
 def _berkas_map(info: dict, old_files, folder: Path) -> dict[str, str]:
