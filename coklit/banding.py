@@ -25,8 +25,14 @@ from coklit import findings, sanity
 from coklit.config import RunConfig
 from coklit.match import Params, explain, link_records, prepare
 from coklit.pipeline import _Clock, _load, _meta, _model_meta, _rejected
-from coklit.results import BANDING_COUNTS, TABLE_COLUMNS, TOTAL_LABEL, RunResult
-from coklit.summary import UNKNOWN_PLACE
+from coklit.results import (
+    BANDING_COUNTS,
+    TABLE_COLUMNS,
+    UNKNOWN_PLACE,
+    RunResult,
+    column_sums,
+    with_total,
+)
 
 StepFn = Callable[[str], None]
 
@@ -130,10 +136,7 @@ def _rekap(keys: list[str], old_pl: pd.DataFrame, new_pl: pd.DataFrame, li: np.n
     table = (events.groupby([*keys, "m"]).size().unstack("m", fill_value=0)
              .reindex(columns=BANDING_COUNTS, fill_value=0).reset_index()
              .sort_values(keys, kind="stable").reset_index(drop=True))
-    total: dict[str, object] = {k: "" for k in keys}
-    total["kecamatan"] = TOTAL_LABEL
-    total.update({c: int(table[c].sum()) for c in BANDING_COUNTS})
-    table = pd.concat([table, pd.DataFrame([total])], ignore_index=True)
+    table = with_total(table, column_sums(table, BANDING_COUNTS))
     table[BANDING_COUNTS] = table[BANDING_COUNTS].astype("int64")
     return table[[*keys, *BANDING_COUNTS]]
 

@@ -25,7 +25,7 @@ import pandas as pd
 from coklit.config import RunConfig
 from coklit.errors import InputError
 from coklit.i18n import t, t_columns
-from coklit.results import TABLE_COLUMNS, TOTAL_LABEL
+from coklit.results import TABLE_COLUMNS, UNKNOWN_PLACE, column_sums, with_total
 
 KINDS = ("ganda", "tms", "belum_terdaftar")
 RESOLVED, REMAINS, UNCHECKED = "selesai", "tetap", "tidak_dapat_dicek"
@@ -220,8 +220,7 @@ def rekap(table: pd.DataFrame) -> pd.DataFrame:
     if table.empty:
         return pd.DataFrame(columns=columns)
     key = table["temuan"] + "_" + table["status"]
-    counts = (pd.crosstab(table["kecamatan"].replace("", "(TANPA KECAMATAN)"), key)
+    counts = (pd.crosstab(table["kecamatan"].replace("", UNKNOWN_PLACE["kecamatan"]), key)
               .reindex(columns=columns[1:], fill_value=0).reset_index())
     counts.columns = columns
-    total = {"kecamatan": TOTAL_LABEL} | {c: int(counts[c].sum()) for c in columns[1:]}
-    return pd.concat([counts, pd.DataFrame([total])], ignore_index=True)
+    return with_total(counts, column_sums(counts, columns[1:]))

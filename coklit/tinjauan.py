@@ -36,7 +36,14 @@ import pandas as pd
 
 from coklit.errors import InputError
 from coklit.results import FINDING_ID as ID
-from coklit.results import REVIEW_COLUMNS, REVIEWED_TABLES, TABLE_COLUMNS
+from coklit.results import (
+    REVIEW_COLUMNS,
+    REVIEWED_TABLES,
+    TABLE_COLUMNS,
+    UNKNOWN_PLACE,
+    column_sums,
+    with_total,
+)
 
 BELUM, BENAR, KELIRU, DIPERBAIKI = "belum dicek", "benar", "keliru", "sudah diperbaiki"
 STATUSES = (BELUM, BENAR, KELIRU, DIPERBAIKI)
@@ -366,15 +373,14 @@ def ledger_tables(tables: dict[str, pd.DataFrame], ledger: pd.DataFrame | None,
         parts.append(removed_rows[[ID, "kecamatan"]].assign(status_cek=KELIRU))
     counted = (pd.concat(parts, ignore_index=True) if parts
                else pd.DataFrame(columns=[ID, "kecamatan", "status_cek"]))
-    counted["kecamatan"] = counted["kecamatan"].astype(str).replace("", "(TANPA KECAMATAN)")
+    counted["kecamatan"] = counted["kecamatan"].astype(str).replace("", UNKNOWN_PLACE["kecamatan"])
     counts = pd.crosstab(counted["kecamatan"], counted["status_cek"]).reindex(
         columns=list(STATUSES), fill_value=0)
     counts.columns = STATUS_COUNT_COLUMNS[1:]
     counts.insert(0, "temuan", counts.sum(axis=1))
     counts = counts.reset_index().rename(columns={"index": "kecamatan"})
     counts.columns = ["kecamatan", *STATUS_COUNT_COLUMNS]
-    total = {"kecamatan": "TOTAL", **{c: int(counts[c].sum()) for c in STATUS_COUNT_COLUMNS}}
-    counts = pd.concat([counts, pd.DataFrame([total])], ignore_index=True)
+    counts = with_total(counts, column_sums(counts, STATUS_COUNT_COLUMNS))
     return {"tinjauan": ledger_table, "rekap_tinjauan": counts}
 
 

@@ -32,7 +32,14 @@ from coklit.privacy import apply_meta
 from coklit.report.csv_out import as_text, read_csv, write_csv
 from coklit.report.folder import ResultFolder, write_error
 from coklit.report.labels import ordered_tables
-from coklit.results import PER_KECAMATAN_DIR, TABLE_COLUMNS, TOTAL_LABEL, RunResult
+from coklit.results import (
+    PER_KECAMATAN_DIR,
+    PLACE,
+    TABLE_COLUMNS,
+    TOTAL_LABEL,
+    RunResult,
+    with_total,
+)
 
 INFO_FILE = "info_proses.json"
 XLSX_FILE = "temuan.xlsx"
@@ -272,23 +279,21 @@ def split_by_kecamatan(
                 groups = tables[name][group]
                 here = groups.isin(groups[here]).to_numpy()
             rows = tables[name][here].reset_index(drop=True)
-            sub[name] = with_total(rows) if name.startswith("rekap_") else rows
+            sub[name] = _with_text_total(rows) if name.startswith("rekap_") else rows
         out.append((folder, displays[key], sub))
     return out
 
 
-def with_total(rekap: pd.DataFrame) -> pd.DataFrame:
-    """``rekap`` (all text) plus a TOTAL row summing its count columns."""
+def _with_text_total(rekap: pd.DataFrame) -> pd.DataFrame:
+    """``rekap`` (all text, as read back) plus its TOTAL row (:func:`coklit.results.with_total`);
+    the sums written as text, "" for a column without numbers."""
     if rekap.empty:
         return rekap
-    total: dict[str, str] = {}
-    for column in rekap.columns:
-        if column in ("kecamatan", "kelurahan", "tps"):
-            total[column] = TOTAL_LABEL if column == "kecamatan" else ""
-            continue
+    sums = {}
+    for column in rekap.columns.difference(PLACE, sort=False):
         numbers = pd.to_numeric(rekap[column], errors="coerce")
-        total[column] = "" if numbers.isna().all() else str(int(numbers.fillna(0).sum()))
-    return pd.concat([rekap, pd.DataFrame([total])], ignore_index=True)
+        sums[column] = "" if numbers.isna().all() else str(int(numbers.fillna(0).sum()))
+    return with_total(rekap, sums)
 
 
 # --- reading back ---------------------------------------------------------------------------
