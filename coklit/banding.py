@@ -23,20 +23,16 @@ import pandas as pd
 
 from coklit import findings, sanity
 from coklit.config import RunConfig
-from coklit.i18n import register
 from coklit.match import Params, explain, link_records, prepare
 from coklit.pipeline import _Clock, _load, _meta, _model_meta, _rejected
-from coklit.results import BANDING_COUNTS, TABLE_COLUMNS, TOTAL_LABEL, RunResult
-from coklit.summary import UNKNOWN_PLACE
-
-register({
-    "sanity.role.lama": {"id": "daftar versi lama", "en": "old list version"},
-    "sanity.role.baru": {"id": "daftar versi baru", "en": "new list version"},
-    "summary.role.lama": {"id": "Versi lama", "en": "Old version"},
-    "summary.role.baru": {"id": "Versi baru", "en": "New version"},
-    "step.banding": {"id": "Mencocokkan orang di kedua versi daftar…",
-                     "en": "Matching people across the two list versions…"},
-})
+from coklit.results import (
+    BANDING_COUNTS,
+    TABLE_COLUMNS,
+    UNKNOWN_PLACE,
+    RunResult,
+    column_sums,
+    with_total,
+)
 
 StepFn = Callable[[str], None]
 
@@ -140,10 +136,7 @@ def _rekap(keys: list[str], old_pl: pd.DataFrame, new_pl: pd.DataFrame, li: np.n
     table = (events.groupby([*keys, "m"]).size().unstack("m", fill_value=0)
              .reindex(columns=BANDING_COUNTS, fill_value=0).reset_index()
              .sort_values(keys, kind="stable").reset_index(drop=True))
-    total: dict[str, object] = {k: "" for k in keys}
-    total["kecamatan"] = TOTAL_LABEL
-    total.update({c: int(table[c].sum()) for c in BANDING_COUNTS})
-    table = pd.concat([table, pd.DataFrame([total])], ignore_index=True)
+    table = with_total(table, column_sums(table, BANDING_COUNTS))
     table[BANDING_COUNTS] = table[BANDING_COUNTS].astype("int64")
     return table[[*keys, *BANDING_COUNTS]]
 
@@ -272,4 +265,3 @@ def run_banding(lama: list[str], baru: list[str], cfg: RunConfig,
     meta["measures"]["banding_per_kolom"] = dict(zip(per_field["kolom"],
                                                      per_field["jumlah"], strict=True))
     return RunResult("banding", tables, meta)
-

@@ -32,26 +32,7 @@ from coklit.config import (
 )
 from coklit.errors import CoklitError, OptionError
 from coklit.fields import FIELDS
-from coklit.i18n import register, t
-
-register({
-    "cli.progress": {"id": "{step}  [langkah {n}, {seconds} dtk]",
-                     "en": "{step}  [step {n}, {seconds} s]"},
-    "step.write": {"id": "Menulis CSV, temuan.xlsx dan laporan.html…",
-                   "en": "Writing CSV, temuan.xlsx and laporan.html…"},
-    "surat.done": {"id": "{n} surat ditulis ke {out} (DOCX dan HTML).",
-                   "en": "{n} letters written to {out} (DOCX and HTML)."},
-    "surat.out_inside": {
-        "id": "Folder surat '{path}' berada di dalam folder hasil '{folder}'; pilih folder lain "
-        "dengan --out agar folder hasil tetap utuh.",
-        "en": "Letter folder '{path}' is inside the result folder '{folder}'; choose another "
-        "folder with --out so the result folder stays intact.",
-    },
-    "cli.done": {"id": "Selesai dalam {seconds} dtk. Laporan: {path}",
-                 "en": "Finished in {seconds} s. Report: {path}"},
-    "cli.done_no_report": {"id": "Selesai dalam {seconds} dtk. Hasil: {path}",
-                           "en": "Finished in {seconds} s. Results: {path}"},
-})
+from coklit.i18n import MessageError, t
 
 
 class Lang(str, Enum):
@@ -297,7 +278,10 @@ def _fail(error: CoklitError, lang: str) -> None:
     from coklit.privacy import scrub_values
 
     values = scrub_values(error.values, _FILE_VALUES)
-    message = text(error.key, lang, **values)
+    try:
+        message = text(error.key, lang, **values)
+    except MessageError as broken:  # a bug in coklit's messages: one line, like any other bug
+        _crash(broken, lang)
     err_console.print(f"{t('error.prefix', lang)}: {message}", markup=False, highlight=False)
     raise typer.Exit(code=error.exit_code)
 

@@ -78,30 +78,13 @@ NORMALISED: dict[str, str] = {
 }
 
 # Categories a status/keterangan value maps to. Codes tms_1..tms_8 are KPU's TMS codes;
-# the others are named apart from KPU's numbering on purpose.
-CATEGORIES: dict[str, dict[str, str]] = {
-    "ms": {"id": "Memenuhi syarat", "en": "Eligible"},
-    "baru": {"id": "Pemilih baru", "en": "New voter"},
-    "ubah": {"id": "Data diubah", "en": "Data corrected"},
-    "tms_1": {"id": "Meninggal (kode 1)", "en": "Deceased (code 1)"},
-    "tms_2": {"id": "Ganda (kode 2)", "en": "Duplicate (code 2)"},
-    "tms_3": {"id": "Di bawah umur (kode 3)", "en": "Under age (code 3)"},
-    "tms_4": {"id": "Pindah domisili (kode 4)", "en": "Moved out (code 4)"},
-    "tms_5": {"id": "Tidak dikenal (kode 5)", "en": "Unknown person (code 5)"},
-    "tms_6": {"id": "TNI (kode 6)", "en": "Active military (code 6)"},
-    "tms_7": {"id": "Polri (kode 7)", "en": "Active police (code 7)"},
-    "tms_8": {"id": "Salah penempatan TPS (kode 8)", "en": "Wrong TPS (code 8)"},
-    "bukan_penduduk": {"id": "Bukan penduduk setempat", "en": "Not a local resident"},
-    "wna": {"id": "Warga negara asing", "en": "Foreign national"},
-    "hilang_ingatan": {"id": "Hilang ingatan", "en": "Mental incapacity (old code)"},
-    "hak_pilih_dicabut": {"id": "Hak pilih dicabut", "en": "Voting right revoked"},
-    "baru_17": {"id": "Baru berusia 17 tahun", "en": "Just turned 17"},
-    "kawin_bawah_17": {"id": "Di bawah 17 tahun, sudah kawin", "en": "Under 17, married"},
-    "purnawirawan_tni": {"id": "Purnawirawan TNI", "en": "Retired military"},
-    "purnawirawan_polri": {"id": "Purnawirawan Polri", "en": "Retired police"},
-    "pindah_masuk": {"id": "Pindah masuk", "en": "Moved in"},
-    "tidak_dikenali": {"id": "Status tidak dikenali", "en": "Unrecognised status"},
-}
+# the others are named apart from KPU's numbering on purpose. Their names are the messages
+# category.<code> (coklit/messages/words.py).
+CATEGORIES: tuple[str, ...] = (
+    "ms", "baru", "ubah", "tms_1", "tms_2", "tms_3", "tms_4", "tms_5", "tms_6", "tms_7", "tms_8",
+    "bukan_penduduk", "wna", "hilang_ingatan", "hak_pilih_dicabut", "baru_17", "kawin_bawah_17",
+    "purnawirawan_tni", "purnawirawan_polri", "pindah_masuk", "tidak_dikenali",
+)
 # Categories meaning "not eligible / not to be listed here".
 TMS_CATEGORIES: frozenset[str] = frozenset(
     {"tms_1", "tms_2", "tms_3", "tms_4", "tms_5", "tms_6", "tms_7", "tms_8",

@@ -13,14 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from coklit.i18n import register, t
-
-register({
-    "saran.kk": {"id": "KK sama", "en": "same KK"},
-    "saran.alamat": {"id": "alamat sama", "en": "same address"},
-    "saran.tidak_ada": {"id": "tidak ada anggota keluarga di daftar",
-                        "en": "no household member on the list"},
-})
+from coklit.i18n import t
 
 BASES = ("kk", "alamat")
 COLUMNS = ("nkk_norm", "nkk_status", "alamat_norm", "kelurahan_norm", "rt_norm", "rw_norm",

@@ -1,54 +1,27 @@
 """User-facing text in Indonesian (default) and English.
 
-Every message an officer can see lives in ``MESSAGES`` under a stable key. Modules add their
-own keys by calling :func:`register` at import time, so each module keeps its texts next to
-the code that uses them while lookups stay in one place.
+The texts live in one static catalogue, :mod:`coklit.messages` (Indonesian and English side by
+side under a stable key). :func:`t` looks a key up and fills in its values. A key that is not
+in the catalogue, a language it lacks, or values that do not fit its placeholders raise
+:class:`MessageError`: that is a bug in coklit, never silently shown as a raw key or template
+(the CLI turns it into its one-line "unexpected error" message, like any other bug).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-LANGS = ("id", "en")
+from coklit.messages import CATALOGUE, LANGS
 
-MESSAGES: dict[str, dict[str, str]] = {
-    "error.prefix": {"id": "Galat", "en": "Error"},
-    "error.unexpected": {
-        "id": "Terjadi kesalahan tak terduga ({kind}). Laporkan ke pengelola coklit beserta perintah yang dijalankan (jalankan ulang dengan COKLIT_DEBUG=1 untuk rinciannya).",
-        "en": "Unexpected error ({kind}). Please report it to the coklit maintainers with the command you ran (rerun with COKLIT_DEBUG=1 for details).",
-    },
-    "option.bad_date": {
-        "id": "Tanggal '{value}' untuk {option} tidak dikenali. Gunakan format TTTT-BB-HH, misalnya 2024-11-27.",
-        "en": "Date '{value}' for {option} is not recognised. Use YYYY-MM-DD, e.g. 2024-11-27.",
-    },
-    "option.bad_dask": {
-        "id": "Alamat Dask '{value}' tidak sah: tulis --dask tanpa alamat (klaster lokal) "
-              "atau dengan alamat scheduler, misalnya --dask tcp://10.0.0.5:8786.",
-        "en": "Dask address '{value}' is not valid: write --dask without an address (a local "
-              "cluster) or with a scheduler address, e.g. --dask tcp://10.0.0.5:8786.",
-    },
-    "option.bad_threshold": {
-        "id": "Ambang {value} tidak sah: --ambang harus di antara 0 dan 1, misalnya 0.9.",
-        "en": "Threshold {value} is not valid: --ambang must be between 0 and 1, e.g. 0.9.",
-    },
-    "sample.done": {
-        "id": "Data sintetis ditulis ke {out}: {pemilih} pemilih DPT, {lapangan} catatan lapangan; kunci jawaban di {out}/kunci.",
-        "en": "Synthetic data written to {out}: {pemilih} listed voters, {lapangan} field records; answer key in {out}/kunci.",
-    },
-    "option.bad_kolom": {
-        "id": "Opsi --kolom '{value}' harus berbentuk FIELD=\"JUDUL KOLOM\", misalnya --kolom nama=\"NAMA LENGKAP\". Field yang dikenal: {fields}.",
-        "en": "Option --kolom '{value}' must look like FIELD=\"HEADER\", e.g. --kolom nama=\"FULL NAME\". Known fields: {fields}.",
-    },
-}
+__all__ = ["LANGS", "MESSAGES", "MessageError", "Msg", "family", "t", "t_columns", "template", "texts"]
+
+MESSAGES = CATALOGUE
 
 
-def register(messages: dict[str, dict[str, str]]) -> None:
-    """Add message texts; a key must not be registered twice with different text."""
-    for key, texts in messages.items():
-        if key in MESSAGES and MESSAGES[key] != texts:
-            raise ValueError(f"message key registered twice: {key}")
-        MESSAGES[key] = texts
+class MessageError(LookupError):
+    """A message key is missing, a text lacks a language, or values do not fit a template."""
 
 
 @dataclass(frozen=True)
@@ -58,15 +31,55 @@ class Msg:
     key: str
 
 
-def t(key: str, lang: str = "id", **values: Any) -> str:
-    """Text for ``key`` in ``lang`` (falls back to Indonesian), formatted with ``values``.
-    Values that are :class:`Msg` are translated too."""
-    values = {k: t(v.key, lang) if isinstance(v, Msg) else v for k, v in values.items()}
+def template(key: str, lang: str = "id") -> str:
+    """The unformatted text of ``key`` in ``lang``."""
     texts = MESSAGES.get(key)
     if texts is None:
-        return key + (f" {values}" if values else "")
-    text = texts.get(lang) or texts["id"]
+        raise MessageError(f"no message {key!r} in coklit.messages")
+    text = texts.get(lang)
+    if text is None:
+        raise MessageError(f"message {key!r} has no {lang!r} text")
+    return text
+
+
+def t(key: str, lang: str = "id", **values: Any) -> str:
+    """Text for ``key`` in ``lang``, formatted with ``values``. Values that are :class:`Msg`
+    are translated too."""
+    values = {k: t(v.key, lang) if isinstance(v, Msg) else v for k, v in values.items()}
+    text = template(key, lang)
     try:
         return text.format(**values)
-    except (KeyError, IndexError):
-        return text
+    except (KeyError, IndexError, ValueError) as error:
+        raise MessageError(f"message {key!r} ({lang}): {type(error).__name__}: {error}") from None
+
+
+def texts(prefix: str, codes: Iterable[str], lang: str = "id") -> dict[str, str]:
+    """``{code: text of "<prefix>.<code>"}``: the words of a family of codes, to translate a
+    whole column with ``Series.map``."""
+    return {code: t(f"{prefix}.{code}", lang) for code in codes}
+
+
+def family(prefix: str) -> dict[str, dict[str, str]]:
+    """The catalogue entries ``<prefix>.<code>`` as ``{code: {"id": ..., "en": ...}}``, in
+    catalogue order: the words of a family of codes (table titles, column headers ...)."""
+    start = prefix + "."
+    return {key[len(start):]: texts for key, texts in MESSAGES.items() if key.startswith(start)}
+
+
+def t_columns(key: str, lang: str, **columns: Any) -> Any:
+    """Message ``key`` formatted row by row with whole columns (pandas Series on one index):
+    each ``{name}`` is replaced by the text of column ``name``. Vectorised: the template is
+    split once and the columns are joined as strings, so it suits values that differ on
+    every row (file and row numbers)."""
+    import pandas as pd
+
+    template = t(key, lang, **{k: "\x00" + k + "\x00" for k in columns})
+    pieces = template.split("\x00")
+    index = next(iter(columns.values())).index
+    out = pd.Series("", index=index, dtype=object)
+    for n, piece in enumerate(pieces):
+        if n % 2 == 0:
+            out = out + piece
+        else:
+            out = out + columns[piece].astype(str).to_numpy()
+    return out.astype(str)

@@ -37,7 +37,7 @@ import pyarrow.csv as pacsv
 
 from coklit import sheetscan
 from coklit.errors import InputError
-from coklit.i18n import register, t
+from coklit.i18n import Msg, t
 
 CSV_SUFFIXES: tuple[str, ...] = (".csv", ".tsv", ".txt")
 EXCEL_SUFFIXES: tuple[str, ...] = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -46,7 +46,17 @@ SUPPORTED_SUFFIXES: tuple[str, ...] = CSV_SUFFIXES + EXCEL_SUFFIXES
 # table explicitly).
 FOLDER_SUFFIXES: tuple[str, ...] = (".csv", ".tsv", *EXCEL_SUFFIXES)
 DELIMITERS: tuple[str, ...] = (",", ";", "\t", "|")
-DELIMITER_NAMES = {",": "koma", ";": "titik koma", "\t": "tab", "|": "garis tegak"}
+_DELIMITER_KEYS = {",": "delimiter.comma", ";": "delimiter.semicolon", "\t": "delimiter.tab",
+                   "|": "delimiter.bar"}
+
+
+def delimiter_name(delimiter: str | None) -> Msg | str:
+    """The delimiter as a message value: its name (translated where the text is built), the
+    character itself if it has no name, "-" if there is none."""
+    if not delimiter:
+        return "-"
+    key = _DELIMITER_KEYS.get(delimiter)
+    return Msg(key) if key else delimiter
 
 # How many bytes at the top of a CSV are parsed in Python to sniff it and find the header.
 HEAD_BYTES = 1 << 20
@@ -55,9 +65,9 @@ HEAD_BYTES = 1 << 20
 MAX_FIELD_CHARS = 32_767
 _CHUNK = 1 << 24
 # File signatures of things that are not text tables.
-_MAGIC: tuple[tuple[bytes, str], ...] = (
+_MAGIC: tuple[tuple[bytes, str | Msg], ...] = (
     (b"PK\x03\x04", "ZIP/Office"),
-    (b"\xd0\xcf\x11\xe0", "Office lama (OLE)"),
+    (b"\xd0\xcf\x11\xe0", Msg("io.kind.ole")),
     (b"\x89PNG", "PNG"),
     (b"\xff\xd8\xff", "JPEG"),
     (b"GIF8", "GIF"),
@@ -69,123 +79,11 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 _CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
 _CONTROL = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32), 127])  # for str.translate
 
-register(
-    {
-        "io.not_found": {
-            "id": "Tidak ada berkas yang cocok dengan '{path}'. Periksa nama berkas/folder "
-            "(pola glob ditulis dalam tanda kutip, mis. \"data/*.csv\").",
-            "en": "Nothing matches '{path}'. Check the file/folder name (quote glob patterns, "
-            "e.g. \"data/*.csv\").",
-        },
-        "io.empty_folder": {
-            "id": "Folder '{path}' tidak berisi berkas CSV/XLSX/XLS. Simpan data pemilih "
-            "sebagai CSV atau XLSX di folder itu, atau sebutkan berkasnya langsung.",
-            "en": "Folder '{path}' holds no CSV/XLSX/XLS file. Save the voter data as CSV or "
-            "XLSX there, or name the file directly.",
-        },
-        "io.unsupported": {
-            "id": "Berkas '{file}': jenis '{suffix}' tidak didukung. Simpan ulang sebagai "
-            "CSV atau XLSX (didukung: {supported}).",
-            "en": "File '{file}': type '{suffix}' is not supported. Save it again as CSV or "
-            "XLSX (supported: {supported}).",
-        },
-        "io.unreadable": {
-            "id": "Berkas '{file}' tidak dapat dibuka ({detail}). Periksa izin akses atau "
-            "tutup program lain yang memakainya.",
-            "en": "File '{file}' cannot be opened ({detail}). Check permissions or close "
-            "programs that use it.",
-        },
-        "io.empty": {
-            "id": "Berkas '{file}' kosong (tidak ada data). Periksa apakah berkas yang benar "
-            "sudah dipilih.",
-            "en": "File '{file}' is empty (no data). Check that the right file was chosen.",
-        },
-        "io.binary": {
-            "id": "Berkas '{file}' bukan tabel teks (terbaca sebagai {kind}). Buka di "
-            "Excel/LibreOffice lalu simpan sebagai CSV atau XLSX.",
-            "en": "File '{file}' is not a text table (it looks like {kind}). Open it in "
-            "Excel/LibreOffice and save it as CSV or XLSX.",
-        },
-        "io.undecodable": {
-            "id": "Isi berkas '{file}' tidak dapat dibaca sebagai teks (pengodean tidak "
-            "dikenal). Simpan ulang sebagai CSV UTF-8 (Excel: Simpan Sebagai > CSV UTF-8).",
-            "en": "File '{file}' cannot be read as text (unknown encoding). Save it again as "
-            "CSV UTF-8 (Excel: Save As > CSV UTF-8).",
-        },
-        "io.bad_excel": {
-            "id": "Berkas '{file}' tidak dapat dibaca sebagai buku kerja Excel ({detail}). "
-            "Mungkin rusak atau bukan berkas Excel yang diganti namanya; buka di Excel lalu "
-            "simpan ulang sebagai XLSX atau CSV.",
-            "en": "File '{file}' cannot be read as an Excel workbook ({detail}). It may be "
-            "damaged or another kind of file renamed; open it in Excel and save it again as "
-            "XLSX or CSV.",
-        },
-        "io.excel_password": {
-            "id": "Buku kerja '{file}' dilindungi kata sandi. Buka di Excel, hapus kata "
-            "sandinya, lalu simpan ulang.",
-            "en": "Workbook '{file}' is password-protected. Open it in Excel, remove the "
-            "password and save it again.",
-        },
-        "io.field_too_long": {
-            "id": "Berkas '{file}', baris {row}: satu sel berisi {length} karakter; batasnya "
-            "{limit} (sebanyak yang dapat dimuat satu sel Excel). Biasanya ada tanda kutip (\") "
-            "yang tidak ditutup atau teks yang tertempel; perbaiki baris itu lalu simpan ulang.",
-            "en": "File '{file}', row {row}: one cell holds {length} characters; the limit is "
-            "{limit} (what one Excel cell can hold). Usually a quote (\") is never closed or "
-            "text was pasted in; fix that row and save the file again.",
-        },
-        "io.workbook_cells": {
-            "id": "Berkas XLSX/ODS yang dibaca bersama berisi {cells} sel; batas coklit {limit} "
-            "sel agar memori laptop cukup. Simpan data besar sebagai CSV (tanpa batas ini) atau "
-            "periksa dalam beberapa bagian.",
-            "en": "The XLSX/ODS files read together hold {cells} cells; coklit's limit is "
-            "{limit} cells so that a laptop's memory suffices. Save large data as CSV (no such "
-            "limit) or check it in parts.",
-        },
-        "io.no_table": {
-            "id": "Berkas '{file}' tidak memuat lembar berisi tabel pemilih (lembar: "
-            "{sheets}). Baris judul kolom harus memuat mis. NAMA dan NIK; bila judulnya "
-            "lain, tunjukkan dengan --kolom nama=\"JUDUL KOLOM\". Baris pertama yang berisi: "
-            "{first_row}.",
-            "en": "File '{file}' has no sheet holding a voter table (sheets: {sheets}). The "
-            "header row must hold e.g. NAMA and NIK; if the headers differ, name them with "
-            "--kolom nama=\"HEADER\". First non-blank row: {first_row}.",
-        },
-    }
-)
-
 
 # Reader-level problems of a row (codes of Dataset.rejected / tidak_valid).
 REJECT_OPEN_QUOTE = "kutip_tidak_ditutup"
 REJECT_EXTRA_CELLS = "kolom_berlebih"
 NOTE_MISSING_CELLS = "kolom_kurang"
-
-register(
-    {
-        f"io.reject.{REJECT_OPEN_QUOTE}": {
-            "id": "Tanda kutip (\") dibuka di baris ini tetapi tidak ditutup, sehingga "
-            "baris-baris berikutnya akan terbaca sebagai satu nilai. Baris ini tidak dipakai; "
-            "baris sesudahnya dibaca seperti biasa. Perbaiki tanda kutipnya.",
-            "en": "A quote (\") opens in this row and is never closed, which would turn the "
-            "following rows into one value. This row is not used; the rows after it are read "
-            "as usual. Fix the quote.",
-        },
-        f"io.reject.{REJECT_EXTRA_CELLS}": {
-            "id": "Baris ini berisi {cells} sel terisi, sedangkan judul kolom hanya {width}: "
-            "mungkin ada pemisah ({delimiter}) di dalam nilai tanpa tanda kutip, sehingga "
-            "kolom-kolomnya bergeser. Baris ini tidak dipakai; perbaiki lalu jalankan lagi.",
-            "en": "This row holds {cells} filled cells but the header only {width}: probably "
-            "a delimiter ({delimiter}) inside a value without quotes, so its columns are "
-            "shifted. The row is not used; fix it and run again.",
-        },
-        f"io.note.{NOTE_MISSING_CELLS}": {
-            "id": "Baris ini hanya memiliki {cells} dari {width} kolom; kolom yang tidak ada "
-            "dibaca kosong. Periksa apakah ada pemisah yang hilang.",
-            "en": "This row has only {cells} of {width} columns; the missing ones are read as "
-            "empty. Check whether a delimiter is missing.",
-        },
-    }
-)
 
 
 @dataclass
@@ -265,7 +163,7 @@ def expand_paths(paths: Iterable[str]) -> list[Path]:
                 raise InputError(
                     "io.unsupported",
                     file=item,
-                    suffix=path.suffix or "(tanpa akhiran)",
+                    suffix=path.suffix or Msg("io.no_suffix"),
                     supported=", ".join(SUPPORTED_SUFFIXES),
                 )
             found.append(path)
@@ -319,12 +217,12 @@ def read_tables(path: Path, berkas: str, head_rows: int = 30) -> list[RawTable]:
 # CSV
 
 
-def _sniff_binary(head: bytes) -> str | None:
+def _sniff_binary(head: bytes) -> str | Msg | None:
     for magic, kind in _MAGIC:
         if head.startswith(magic):
             return kind
     if b"\x00" in head[:65536]:
-        return "data biner"
+        return Msg("io.kind.binary")
     return None
 
 
@@ -601,7 +499,7 @@ def _classify(fields: list[str], ncols: int, delimiter: str, lang: str,
         filled = sum(1 for c in cells if c)
         if any(cells[ncols:]):
             reason = t(f"io.reject.{REJECT_EXTRA_CELLS}", lang, cells=filled, width=width,
-                       delimiter=DELIMITER_NAMES.get(delimiter, delimiter))
+                       delimiter=delimiter_name(delimiter))
             return [""] * ncols, REJECT_EXTRA_CELLS, reason, 0
         cells = cells[:ncols]
     short = len(cells) if 0 < len(cells) < width and any(cells) else 0

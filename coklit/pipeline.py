@@ -18,40 +18,16 @@ import pandas as pd
 from coklit import __version__, findings, sanity, summary, tinjauan
 from coklit.config import RunConfig
 from coklit.errors import InputError
-from coklit.i18n import register
 from coklit.match import Features, Params, find_duplicates, link_records, prepare
 from coklit.match.engine import Engine
 from coklit.normalize import normalize_records
-from coklit.results import BASE_COLUMNS, FINDING_ID, TABLE_COLUMNS, Dataset, RunResult
+from coklit.results import TABLE_COLUMNS, Dataset, RunResult
 from coklit.schema import build_dataset, check_kolom_headers, load_dataset, plan_dataset
-from coklit.validate import under_age, validate
+from coklit.validate import under_age
 
 if TYPE_CHECKING:
     from coklit.match import Duplicates
     from coklit.match.engine import Scored
-
-register(
-    {
-        "step.read": {"id": "Membaca berkas…", "en": "Reading files…"},
-        "step.normalize": {"id": "Menormalkan nama, alamat, tanggal, NIK…", "en": "Normalising names, addresses, dates, NIK…"},
-        "step.validate": {"id": "Memeriksa mutu data…", "en": "Checking data quality…"},
-        "step.dedupe": {"id": "Mencari pemilih ganda…", "en": "Looking for duplicates…"},
-        "step.link": {"id": "Mencocokkan catatan lapangan dengan daftar…", "en": "Matching field records to the list…"},
-        "step.findings": {"id": "Menyusun temuan dan rekap…", "en": "Building findings and summaries…"},
-        "model.not_found": {
-            "id": "Berkas model '{path}' tidak ditemukan. Sebutkan folder hasil proses sebelumnya atau berkas info_proses.json-nya.",
-            "en": "Model file '{path}' not found. Name a previous result folder or its info_proses.json.",
-        },
-        "model.bad_file": {
-            "id": "Berkas model '{path}' rusak atau bukan info_proses.json coklit ({problem}).",
-            "en": "Model file '{path}' is damaged or not a coklit info_proses.json ({problem}).",
-        },
-        "model.none": {
-            "id": "Berkas '{path}' tidak berisi model (model_ganda/model_cocok). Gunakan info_proses.json dari coklit check atau dedupe.",
-            "en": "File '{path}' holds no model (model_ganda/model_cocok). Use the info_proses.json of coklit check or dedupe.",
-        },
-    }
-)
 
 StepFn = Callable[[str], None]
 MODEL_KEYS = ("model_ganda", "model_cocok")
@@ -126,54 +102,6 @@ def _load(paths: list[str], role: str, cfg: RunConfig, clock: _Clock) -> Dataset
     sanity.check_roles([dataset], cfg.output.lang)
     sanity.check_rows(dataset, cfg.output.lang)
     return _normalize(dataset, cfg, clock)
-
-
-# validate() findings that an ambiguous birth date would repeat in vaguer words.
-_SUPERSEDED = frozenset({"tanggal_lahir_tidak_valid", "tanggal_lahir_kosong"})
-
-
-def _notes(dataset: Dataset) -> pd.DataFrame:
-    """The reader's and the sanity checks' notes as ``tidak_valid`` rows."""
-    notes = dataset.notes
-    if notes.empty:
-        return pd.DataFrame(columns=[*BASE_COLUMNS["tidak_valid"], "rid"])
-    rows = dataset.records.iloc[notes["rid"].to_numpy()]
-    table = notes.copy()
-    for column in ("kecamatan", "kelurahan", "tps"):
-        table[column] = rows[column].to_numpy()
-    return table[[*BASE_COLUMNS["tidak_valid"], "rid"]]
-
-
-def _placed(table: pd.DataFrame, records: pd.DataFrame, labels: dict) -> pd.DataFrame:
-    """``tidak_valid`` rows placed where ``records`` (by ``rid``) are, shown the way every
-    other table shows places (canonical display names)."""
-    if table.empty:
-        return table
-    shown = findings.places(records.iloc[table["rid"].to_numpy()], labels)
-    table = table.copy()
-    for column in ("kecamatan", "kelurahan", "tps"):
-        table[column] = shown[column].to_numpy()
-    return table
-
-
-def _invalid(dataset: Dataset, cfg: RunConfig, labels: dict) -> pd.DataFrame:
-    table = validate(dataset.records, cfg.validate, dataset.role, cfg.output.lang)
-    notes = _notes(dataset)
-    if not notes.empty:
-        dated = notes.loc[notes["masalah"] == sanity.AMBIGUOUS_DATE, "rid"]
-        table = table[~(table["rid"].isin(dated) & table["masalah"].isin(_SUPERSEDED))]
-    unknown = findings.unknown_status_table(dataset.records, labels, cfg.output.lang)
-    table = _concat_invalid(table, unknown, notes)
-    if table.empty:
-        return table
-    table = _placed(table, dataset.records, labels)
-    table["baris"] = table["baris"].astype(str)
-    # A stable id per problem: the person, the problem and the list it was found in.
-    kind = (table["masalah"].astype(str) + "|" + table["kolom"].astype(str) + "|"
-            + dataset.role).to_numpy()
-    table[FINDING_ID] = tinjauan.single_ids(
-        "TV", tinjauan.person_keys(dataset.records, table["rid"].to_numpy()), kind)
-    return table
 
 
 def _rejected(*datasets: Dataset) -> pd.DataFrame:
@@ -261,7 +189,7 @@ def _finish(command: str, cfg: RunConfig, datasets: list[Dataset], clock: _Clock
 def _list_findings(listed: Dataset, cfg: RunConfig, labels: dict,
                    clock: _Clock) -> tuple[pd.DataFrame, pd.DataFrame]:
     clock.step("validate")
-    invalid = _invalid(listed, cfg, labels)
+    invalid = findings.invalid_table(listed, cfg, labels)
     tms = findings.list_tms_table(listed.records, under_age(listed.records, cfg.validate),
                                   cfg.validate.election_date, labels, cfg.output.lang)
     return invalid, tms
@@ -328,7 +256,7 @@ def run_dedupe(dpt: list[str], cfg: RunConfig, on_step: StepFn | None = None,
     tables = {
         "ganda": ganda,
         "ganda_perlu_cek": review,
-        "tidak_valid": _concat_invalid(invalid, conflicts),
+        "tidak_valid": findings.concat_invalid(invalid, conflicts),
         "tms": tms,
         "ditolak": _rejected(listed),
     }
@@ -344,15 +272,6 @@ def _engine_meta(result: RunResult, engine: Engine | None) -> RunResult:
     if describe is not None:
         result.meta["mesin"] = describe()
     return result
-
-
-def _concat_invalid(*parts: pd.DataFrame) -> pd.DataFrame:
-    parts_ = [p.astype({"baris": str}) if "baris" in p else p for p in parts if not p.empty]
-    if not parts_:
-        return pd.DataFrame(columns=BASE_COLUMNS["tidak_valid"])
-    table = pd.concat(parts_, ignore_index=True)
-    table["_b"] = pd.to_numeric(table["baris"], errors="coerce")
-    return table.sort_values(["berkas", "_b"], kind="stable").drop(columns="_b")
 
 
 def run_check(dpt: list[str], lapangan: list[str], cfg: RunConfig,
@@ -381,7 +300,7 @@ def run_check(dpt: list[str], lapangan: list[str], cfg: RunConfig,
     field = _normalize(field, cfg, clock)
     labels = findings.place_labels(listed.records, field.records)
     invalid, tms_list = _list_findings(listed, cfg, labels, clock)
-    invalid_field = _invalid(field, cfg, labels)
+    invalid_field = findings.invalid_table(field, cfg, labels)
     prepared = prepare(listed.records)
     models = models or {}
     dup, ganda, review, conflicts, model_dup, removed = _duplicates(
@@ -394,7 +313,7 @@ def run_check(dpt: list[str], lapangan: list[str], cfg: RunConfig,
     clock.step("findings")
     field.records = findings.fill_kecamatan(field.records, listed.records, links)
     # One kecamatan per person: the field's data-quality rows go where the filled one is.
-    invalid_field = _placed(invalid_field, field.records, labels)
+    invalid_field = findings.place_rows(invalid_field, field.records, labels)
     linked = findings.link_tables(field.records, listed.records, links, labels,
                                   cfg.validate.election_date, cfg.validate.voting_age,
                                   cfg.output.lang)
@@ -407,7 +326,7 @@ def run_check(dpt: list[str], lapangan: list[str], cfg: RunConfig,
         "belum_terdaftar": linked["belum_terdaftar"],
         "lapangan_perlu_cek": linked["lapangan_perlu_cek"],
         "tms": tms,
-        "tidak_valid": _concat_invalid(invalid, invalid_field, conflicts),
+        "tidak_valid": findings.concat_invalid(invalid, invalid_field, conflicts),
         "hasil_lapangan": linked["hasil_lapangan"],
         "ditolak": _rejected(listed, field),
     }

@@ -138,6 +138,24 @@ BANDING_TABLES = ("banding_tambah", "banding_hapus", "banding_ubah", "banding_co
                   "rekap_banding_kecamatan", "rekap_banding_kelurahan", "rekap_banding_tps",
                   "temuan_lama", "rekap_temuan_lama")
 TOTAL_LABEL = "TOTAL"
+# Rows whose file names no place are counted under these labels, never dropped.
+UNKNOWN_PLACE = {"kecamatan": "(TANPA KECAMATAN)", "kelurahan": "(TANPA KELURAHAN)",
+                 "tps": "(TANPA TPS)"}
+
+
+def with_total(table: pd.DataFrame, sums: dict[str, Any]) -> pd.DataFrame:
+    """A rekap ``table`` with its TOTAL row appended: ``TOTAL`` in the first of its place
+    columns (kecamatan), "" in the others, and ``sums`` (column -> total) in the rest. Every
+    rekap (per kecamatan, kelurahan, TPS; per kecamatan folder; banding, temuan lama,
+    tinjauan) ends with this row."""
+    places = [c for c in PLACE if c in table.columns]
+    row = {c: "" for c in places} | {places[0]: TOTAL_LABEL} | sums
+    return pd.concat([table, pd.DataFrame([row])], ignore_index=True)
+
+
+def column_sums(table: pd.DataFrame, columns: list[str]) -> dict[str, int]:
+    """The total of each count column, as whole numbers."""
+    return {c: int(table[c].sum()) for c in columns}
 
 
 @dataclass

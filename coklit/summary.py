@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import pandas as pd
 
-from coklit.results import EXPECTED_COLUMNS, TABLE_COLUMNS, TMS_CODE_COLUMNS, TOTAL_LABEL
+from coklit.results import (
+    EXPECTED_COLUMNS,
+    TABLE_COLUMNS,
+    TMS_CODE_COLUMNS,
+    UNKNOWN_PLACE,
+    column_sums,
+    with_total,
+)
 
 COUNT_COLUMNS = [c for c in TABLE_COLUMNS["rekap_kecamatan"]
                  if c != "kecamatan" and c not in EXPECTED_COLUMNS]
-# Rows whose file names no place are counted under these labels, never dropped.
-UNKNOWN_PLACE = {"kecamatan": "(TANPA KECAMATAN)", "kelurahan": "(TANPA KELURAHAN)",
-                 "tps": "(TANPA TPS)"}
 
 
 def _count(table: pd.DataFrame | None, keys: list[str], name: str,
@@ -90,13 +94,10 @@ def rekap_tables(places_dpt: pd.DataFrame, places_field: pd.DataFrame | None,
         # Expected errors are estimated per kelurahan at the finest.
         table = _rekap(places_dpt, places_field, tables, keys,
                        None if "tps" in keys else expected)
-        total = table[COUNT_COLUMNS].sum()
+        total = column_sums(table, COUNT_COLUMNS)
         if "grup_ganda" in total and tables.get("ganda") is not None:
             total["grup_ganda"] = tables["ganda"]["grup"].nunique()
-        total_row = ({k: "" for k in keys} | {keys[0]: TOTAL_LABEL}
-                     | total.astype("int64").to_dict()
-                     | table[EXPECTED_COLUMNS].sum(min_count=1).to_dict())
-        table = pd.concat([table, pd.DataFrame([total_row])], ignore_index=True)
+        table = with_total(table, total | table[EXPECTED_COLUMNS].sum(min_count=1).to_dict())
         for column in EXPECTED_COLUMNS:
             table[column] = _expected_text(table[column].astype(float))
         out[name] = table[TABLE_COLUMNS[name]]

@@ -24,35 +24,8 @@ import pandas as pd
 
 from coklit.config import RunConfig
 from coklit.errors import InputError
-from coklit.i18n import register, t
-from coklit.results import TABLE_COLUMNS, TOTAL_LABEL
-
-register({
-    "temuan_lama.other_list": {
-        "id": "Folder temuan lama '{path}' berasal dari daftar lain: berkas daftarnya ({berkas}) "
-        "tidak sama dengan daftar versi lama yang dibandingkan. Sebutkan folder hasil coklit "
-        "check atas daftar versi lama ini.",
-        "en": "Old findings folder '{path}' comes from another list: its list file ({berkas}) "
-        "is not the old version being compared. Name the folder of a coklit check run on this "
-        "old list.",
-    },
-    "temuan_lama.dihapus": {"id": "baris dihapus di versi baru",
-                            "en": "row removed in the new version"},
-    "temuan_lama.tps": {"id": "TPS diubah {lama} -> {baru} ({berkas} baris {baris})",
-                        "en": "TPS changed {lama} -> {baru} ({berkas} row {baris})"},
-    "temuan_lama.masih": {"id": "masih terdaftar: {berkas} baris {baris}",
-                          "en": "still listed: {berkas} row {baris}"},
-    "temuan_lama.grup": {"id": "tersisa {n} baris di versi baru: {baris}",
-                         "en": "{n} rows left in the new version: {baris}"},
-    "temuan_lama.terdaftar": {"id": "sudah terdaftar: {berkas} baris {baris} (skor {skor})",
-                              "en": "now listed: {berkas} row {baris} (score {skor})"},
-    "temuan_lama.belum": {"id": "belum ditemukan di versi baru",
-                          "en": "not found in the new version"},
-    "temuan_lama.tanpa_lapangan": {
-        "id": "berkas lapangan proses lama ({berkas}) tidak ditemukan atau sudah berubah",
-        "en": "the old run's field file ({berkas}) is missing or has changed",
-    },
-})
+from coklit.i18n import t, t_columns
+from coklit.results import TABLE_COLUMNS, UNKNOWN_PLACE, column_sums, with_total
 
 KINDS = ("ganda", "tms", "belum_terdaftar")
 RESOLVED, REMAINS, UNCHECKED = "selesai", "tetap", "tidak_dapat_dicek"
@@ -67,12 +40,10 @@ def _sha256(path: Path) -> str:
 
 
 def _fmt(key: str, lang: str, **columns) -> np.ndarray:
-    from coklit.findings import _fmt as fmt
-
     columns = {k: pd.Series(np.asarray(v, dtype=object)) for k, v in columns.items()}
     if not len(next(iter(columns.values()))):
         return np.zeros(0, dtype=object)
-    return fmt(key, lang, **columns).to_numpy(dtype=object)
+    return t_columns(key, lang, **columns).to_numpy(dtype=object)
 
 
 def _berkas_map(info: dict, old_files, folder: Path) -> dict[str, str]:
@@ -249,8 +220,7 @@ def rekap(table: pd.DataFrame) -> pd.DataFrame:
     if table.empty:
         return pd.DataFrame(columns=columns)
     key = table["temuan"] + "_" + table["status"]
-    counts = (pd.crosstab(table["kecamatan"].replace("", "(TANPA KECAMATAN)"), key)
+    counts = (pd.crosstab(table["kecamatan"].replace("", UNKNOWN_PLACE["kecamatan"]), key)
               .reindex(columns=columns[1:], fill_value=0).reset_index())
     counts.columns = columns
-    total = {"kecamatan": TOTAL_LABEL} | {c: int(counts[c].sum()) for c in columns[1:]}
-    return pd.concat([counts, pd.DataFrame([total])], ignore_index=True)
+    return with_total(counts, column_sums(counts, columns[1:]))

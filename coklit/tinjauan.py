@@ -35,9 +35,15 @@ import numpy as np
 import pandas as pd
 
 from coklit.errors import InputError
-from coklit.i18n import register
 from coklit.results import FINDING_ID as ID
-from coklit.results import REVIEW_COLUMNS, REVIEWED_TABLES, TABLE_COLUMNS
+from coklit.results import (
+    REVIEW_COLUMNS,
+    REVIEWED_TABLES,
+    TABLE_COLUMNS,
+    UNKNOWN_PLACE,
+    column_sums,
+    with_total,
+)
 
 BELUM, BENAR, KELIRU, DIPERBAIKI = "belum dicek", "benar", "keliru", "sudah diperbaiki"
 STATUSES = (BELUM, BENAR, KELIRU, DIPERBAIKI)
@@ -70,29 +76,6 @@ _STATUS_WORDS = {
     "sudah diperbaiki": DIPERBAIKI, "sudah_diperbaiki": DIPERBAIKI, "diperbaiki": DIPERBAIKI,
     "fixed": DIPERBAIKI, "corrected": DIPERBAIKI,
 }
-
-register({
-    "tinjauan.not_found": {
-        "id": "Berkas tinjauan '{path}' tidak ditemukan.",
-        "en": "Review file '{path}' not found.",
-    },
-    "tinjauan.unreadable": {
-        "id": "Berkas tinjauan '{path}' tidak dapat dibaca ({problem}). Pakai temuan.xlsx "
-        "hasil coklit atau CSV ekspor dari laporan.html.",
-        "en": "Review file '{path}' cannot be read ({problem}). Use a coklit temuan.xlsx or "
-        "a CSV exported from laporan.html.",
-    },
-    "tinjauan.no_columns": {
-        "id": "Berkas tinjauan '{path}' tidak memuat kolom ID temuan dan Status cek.",
-        "en": "Review file '{path}' has no Finding id and Check status columns.",
-    },
-    "tinjauan.bad_status": {
-        "id": "Berkas tinjauan '{path}' baris {baris}: status '{value}' tidak dikenal. Pakai: "
-        "belum dicek, benar, keliru, sudah diperbaiki.",
-        "en": "Review file '{path}' row {baris}: status '{value}' is unknown. Use: belum dicek, "
-        "benar, keliru, sudah diperbaiki.",
-    },
-})
 
 
 # --- ids ------------------------------------------------------------------------------------
@@ -390,15 +373,14 @@ def ledger_tables(tables: dict[str, pd.DataFrame], ledger: pd.DataFrame | None,
         parts.append(removed_rows[[ID, "kecamatan"]].assign(status_cek=KELIRU))
     counted = (pd.concat(parts, ignore_index=True) if parts
                else pd.DataFrame(columns=[ID, "kecamatan", "status_cek"]))
-    counted["kecamatan"] = counted["kecamatan"].astype(str).replace("", "(TANPA KECAMATAN)")
+    counted["kecamatan"] = counted["kecamatan"].astype(str).replace("", UNKNOWN_PLACE["kecamatan"])
     counts = pd.crosstab(counted["kecamatan"], counted["status_cek"]).reindex(
         columns=list(STATUSES), fill_value=0)
     counts.columns = STATUS_COUNT_COLUMNS[1:]
     counts.insert(0, "temuan", counts.sum(axis=1))
     counts = counts.reset_index().rename(columns={"index": "kecamatan"})
     counts.columns = ["kecamatan", *STATUS_COUNT_COLUMNS]
-    total = {"kecamatan": "TOTAL", **{c: int(counts[c].sum()) for c in STATUS_COUNT_COLUMNS}}
-    counts = pd.concat([counts, pd.DataFrame([total])], ignore_index=True)
+    counts = with_total(counts, column_sums(counts, STATUS_COUNT_COLUMNS))
     return {"tinjauan": ledger_table, "rekap_tinjauan": counts}
 
 

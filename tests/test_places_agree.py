@@ -10,7 +10,7 @@ import pandas as pd
 from typer.testing import CliRunner
 
 from coklit.cli import app
-from coklit.summary import UNKNOWN_PLACE
+from coklit.results import UNKNOWN_PLACE
 
 
 def _csv(path: Path) -> pd.DataFrame:

@@ -200,13 +200,13 @@ def test_planted_case(case):
     found = set(zip(result["kolom"], result["masalah"], strict=True))
     assert found == expected, why
     for code in result["masalah"]:
-        assert code in v.PROBLEMS
+        assert code in v.CODES
 
 
 def test_every_code_is_planted():
     planted = {code for case in CASES for _, code in case[3]}
     planted |= {"nik_rusak_excel", "nkk_rusak_excel"}  # file-level, tested below
-    assert planted == set(v.PROBLEMS)
+    assert planted == set(v.CODES)
 
 
 def test_output_columns_types_and_raw_value():
@@ -219,7 +219,7 @@ def test_output_columns_types_and_raw_value():
     row = result.iloc[0]
     assert (row["masalah"], row["nilai"]) == ("nik_notasi_ilmiah", "1.67101E+15")
     assert row["kecamatan"] == "ILIR BARAT II" and row["tps"] == "001"
-    # several problems on one record, in PROBLEMS order
+    # several problems on one record, in CODES order
     assert result["masalah"].tolist()[1:] == ["nama_tidak_wajar", "rt_rw_tidak_valid"]
 
 
@@ -340,7 +340,7 @@ def test_age_at():
 
 
 def test_problem_labels():
-    assert v.PROBLEMS["nik_rusak_excel"].startswith("NIK")
+    assert v.problem_label("nik_rusak_excel").startswith("NIK")
     assert v.problem_label("di_bawah_umur", "en") == "Under age"
 
 

@@ -38,7 +38,6 @@ import numpy as np
 import pandas as pd
 
 from coklit.errors import CoklitError
-from coklit.i18n import register
 from coklit.match import compare as comparisons
 from coklit.match.blocking import (
     BlockingStats,
@@ -51,35 +50,6 @@ from coklit.match.blocking import (
 from coklit.match.engine import compare
 from coklit.match.features import Features
 from coklit.match.spec import ModelSpec
-
-register(
-    {
-        "dask.not_installed": {
-            "id": "Opsi --dask memerlukan paket Dask yang belum terpasang. Pasang dengan: "
-                  'pip install "coklit[dask]"',
-            "en": "The --dask option needs the Dask packages, which are not installed. "
-                  'Install them with: pip install "coklit[dask]"',
-        },
-        "dask.no_scheduler": {
-            "id": "Tidak dapat terhubung ke scheduler Dask di {address} ({problem}). Periksa "
-                  "alamatnya (mis. tcp://HOST:8786) dan bahwa `dask scheduler` berjalan.",
-            "en": "Cannot connect to the Dask scheduler at {address} ({problem}). Check the "
-                  "address (e.g. tcp://HOST:8786) and that `dask scheduler` is running.",
-        },
-        "dask.no_workers": {
-            "id": "Scheduler Dask di {address} tidak punya worker. Jalankan `dask worker "
-                  "{address}` di mesin yang memasang coklit.",
-            "en": "The Dask scheduler at {address} has no workers. Start `dask worker "
-                  "{address}` on machines that have coklit installed.",
-        },
-        "dask.worker_version": {
-            "id": "Worker Dask memakai coklit {theirs}, sedangkan mesin ini coklit {ours}. "
-                  "Pasang versi yang sama di semua worker.",
-            "en": "Dask workers run coklit {theirs} while this machine runs coklit {ours}. "
-                  "Install the same version on every worker.",
-        },
-    }
-)
 
 # Pairs per comparison task: the levels of a chunk take ~20 bytes per pair on the worker.
 CHUNK_PAIRS = 250_000

@@ -26,13 +26,20 @@ import pandas as pd
 
 from coklit.config import OutputConfig
 from coklit.errors import InputError
-from coklit.i18n import Msg, register
+from coklit.i18n import Msg
 from coklit.privacy import apply as mask_table
 from coklit.privacy import apply_meta
 from coklit.report.csv_out import as_text, read_csv, write_csv
 from coklit.report.folder import ResultFolder, write_error
 from coklit.report.labels import ordered_tables
-from coklit.results import PER_KECAMATAN_DIR, TABLE_COLUMNS, TOTAL_LABEL, RunResult
+from coklit.results import (
+    PER_KECAMATAN_DIR,
+    PLACE,
+    TABLE_COLUMNS,
+    TOTAL_LABEL,
+    RunResult,
+    with_total,
+)
 
 INFO_FILE = "info_proses.json"
 XLSX_FILE = "temuan.xlsx"
@@ -64,42 +71,6 @@ NO_PLACE_TABLES = frozenset({"ditolak"})
 # gets the whole group when one of its rows is there, so each Panwascam sees the other half
 # of a duplicate that crosses kecamatan.
 GROUPED_TABLES: dict[str, str] = {"ganda": "grup", "ganda_perlu_cek": "pasangan"}
-
-register(
-    {
-        "report.no_folder": {
-            "id": "Folder hasil '{path}' tidak ditemukan. Jalankan dulu coklit check/dedupe/validate dengan --out {path}.",
-            "en": "Result folder '{path}' not found. Run coklit check/dedupe/validate with --out {path} first.",
-        },
-        "report.no_info": {
-            "id": "Folder '{path}' bukan folder hasil coklit: berkas info_proses.json tidak ada.",
-            "en": "Folder '{path}' is not a coklit result folder: info_proses.json is missing.",
-        },
-        "report.bad_info": {
-            "id": "Berkas '{path}' rusak atau bukan JSON hasil coklit ({problem}). Jalankan ulang pemeriksaannya.",
-            "en": "File '{path}' is damaged or not a coklit result ({problem}). Run the check again.",
-        },
-        "report.no_table": {
-            "id": "Tabel '{table}' tercatat di info_proses.json tetapi berkas '{path}' tidak ada. Jalankan ulang pemeriksaannya.",
-            "en": "Table '{table}' is listed in info_proses.json but file '{path}' is missing. Run the check again.",
-        },
-        "report.bad_table": {
-            "id": "Folder '{path}' mencatat tabel '{table}' yang bukan tabel coklit. Folder ini bukan hasil coklit yang utuh; jalankan ulang pemeriksaannya.",
-            "en": "Folder '{path}' lists a table '{table}' that is not a coklit table. It is not an intact coklit result; run the check again.",
-        },
-        "report.no_manifest": {
-            "id": "Folder '{path}' tidak memuat daftar berkas (manifest) di info_proses.json, jadi keutuhannya tidak dapat diperiksa (hasil versi lama atau proses yang terhenti). Jalankan ulang pemeriksaannya.",
-            "en": "Folder '{path}' has no file list (manifest) in info_proses.json, so it cannot be checked (an older version's result or an interrupted run). Run the check again.",
-        },
-        "report.mismatch": {
-            "id": "Folder '{path}' tidak sama dengan yang ditulis coklit: {file} {problem}. Laporan tidak ditulis ulang; jalankan ulang pemeriksaannya untuk mendapatkan hasil yang utuh.",
-            "en": "Folder '{path}' differs from what coklit wrote: {file} {problem}. The report was not rewritten; run the check again for an intact result.",
-        },
-        "report.mismatch.changed": {"id": "isinya berubah (SHA-256 lain)", "en": "has changed (another SHA-256)"},
-        "report.mismatch.rows": {"id": "jumlah barisnya lain dari yang tercatat", "en": "has another number of rows than recorded"},
-        "report.mismatch.path": {"id": "bukan nama berkas di dalam folder ini", "en": "is not a file name inside this folder"},
-    }
-)
 
 
 def output_mode(result: RunResult, cfg: OutputConfig) -> str:
@@ -308,23 +279,21 @@ def split_by_kecamatan(
                 groups = tables[name][group]
                 here = groups.isin(groups[here]).to_numpy()
             rows = tables[name][here].reset_index(drop=True)
-            sub[name] = with_total(rows) if name.startswith("rekap_") else rows
+            sub[name] = _with_text_total(rows) if name.startswith("rekap_") else rows
         out.append((folder, displays[key], sub))
     return out
 
 
-def with_total(rekap: pd.DataFrame) -> pd.DataFrame:
-    """``rekap`` (all text) plus a TOTAL row summing its count columns."""
+def _with_text_total(rekap: pd.DataFrame) -> pd.DataFrame:
+    """``rekap`` (all text, as read back) plus its TOTAL row (:func:`coklit.results.with_total`);
+    the sums written as text, "" for a column without numbers."""
     if rekap.empty:
         return rekap
-    total: dict[str, str] = {}
-    for column in rekap.columns:
-        if column in ("kecamatan", "kelurahan", "tps"):
-            total[column] = TOTAL_LABEL if column == "kecamatan" else ""
-            continue
+    sums = {}
+    for column in rekap.columns.difference(PLACE, sort=False):
         numbers = pd.to_numeric(rekap[column], errors="coerce")
-        total[column] = "" if numbers.isna().all() else str(int(numbers.fillna(0).sum()))
-    return pd.concat([rekap, pd.DataFrame([total])], ignore_index=True)
+        sums[column] = "" if numbers.isna().all() else str(int(numbers.fillna(0).sum()))
+    return with_total(rekap, sums)
 
 
 # --- reading back ---------------------------------------------------------------------------

@@ -24,6 +24,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from coklit.i18n import t
 from coklit.results import TABLE_COLUMNS
 
 ENCODING = "utf-8-sig"
@@ -49,7 +50,8 @@ def text_column(values: pd.Series) -> pd.Series:
     if pd.api.types.is_float_dtype(values.dtype):
         return values.map(_float_text).astype(object)
     if pd.api.types.is_bool_dtype(values.dtype):
-        return values.map(lambda v: "" if pd.isna(v) else ("ya" if v else "tidak")).astype(object)
+        words = {True: t("word.yes"), False: t("word.no")}  # CSV cells are Indonesian data
+        return values.map(lambda v: "" if pd.isna(v) else words[bool(v)]).astype(object)
     if pd.api.types.is_numeric_dtype(values.dtype):
         return values.astype(object).where(values.notna(), "").map(str).astype(object)
     if pd.api.types.is_datetime64_any_dtype(values.dtype):

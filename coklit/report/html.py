@@ -42,7 +42,7 @@ from markupsafe import Markup
 from coklit import __version__
 from coklit.config import OutputConfig
 from coklit.fields import CATEGORIES
-from coklit.i18n import register, t
+from coklit.i18n import MESSAGES, family, t, texts
 from coklit.report import MODE_INTERNAL
 from coklit.report.labels import (
     REKAP_TABLES,
@@ -53,6 +53,7 @@ from coklit.report.labels import (
     table_title,
 )
 from coklit.results import REVIEWED_TABLES, TOTAL_LABEL, RunResult
+from coklit.tinjauan import STATUSES
 
 _HERE = Path(__file__).resolve().parent
 TEMPLATE_DIR = _HERE / "templates"
@@ -60,173 +61,11 @@ STATIC_DIR = _HERE / "static"
 
 PAGE_SIZES = (50, 100, 200)
 
-register({
-    "html.title": {"id": "Laporan coklit", "en": "coklit report"},
-    "html.mode_shared": {
-        "id": "Data dibagikan: NIK/NKK disamarkan, tanggal lahir hanya tahun, disabilitas tidak ditampilkan",
-        "en": "Shareable data: NIK/NKK masked, birth dates show the year only, disability left out",
-    },
-    "html.mode_full": {
-        "id": "INTERNAL: data lengkap — jangan dibagikan",
-        "en": "INTERNAL: full data — do not share",
-    },
-    "html.mode_full_badge": {"id": "INTERNAL", "en": "INTERNAL"},
-    "html.checked": {"id": "Yang diperiksa", "en": "What was checked"},
-    "html.command": {"id": "Perintah", "en": "Command"},
-    "html.created": {"id": "Dibuat", "en": "Created"},
-    "html.version": {"id": "Versi coklit", "en": "coklit version"},
-    "html.inputs": {"id": "Berkas masukan", "en": "Input files"},
-    "html.role": {"id": "Peran", "en": "Role"},
-    "html.rows_read": {"id": "Baris dibaca", "en": "Rows read"},
-    "html.rows_used": {"id": "Dipakai", "en": "Used"},
-    "html.rows_rejected": {"id": "Ditolak", "en": "Rejected"},
-    "html.parameters": {"id": "Parameter", "en": "Parameters"},
-    "html.skipped": {"id": "Lembar dilewati", "en": "Sheets skipped"},
-    "html.columns": {"id": "Kolom yang dibaca per berkas", "en": "Columns read per file"},
-    "html.columns_used": {"id": "Judul kolom → field", "en": "Header → field"},
-    "html.columns_ignored": {"id": "Diabaikan", "en": "Ignored"},
-    "html.columns_maybe": {
-        "id": "mungkin {field}: --kolom {field}=\"…\"",
-        "en": "maybe {field}: --kolom {field}=\"…\"",
-    },
-    "html.measures": {"id": "Ukuran", "en": "Measures"},
-    "html.model_em": {"id": "bobot m dari EM ({sessions})", "en": "m weights from EM ({sessions})"},
-    "html.model_default": {"id": "data terlalu sedikit untuk EM, bobot m bawaan",
-                           "en": "too little data for EM, default m weights"},
-    "html.model_reused": {"id": "model dipakai ulang (--model)", "en": "model reused (--model)"},
-    "html.model_summary": {
-        "id": "{pairs} pasangan kandidat, peluang awal {prior}, perkiraan keliru {false}, "
-        "terlewat {missed}",
-        "en": "{pairs} candidate pairs, prior {prior}, expected false {false}, missed {missed}",
-    },
-    "html.model_explain": {
-        "id": "Bobot (bit) yang dipakai untuk setiap tingkat kecocokan: positif mendukung "
-        "orang yang sama, negatif menentang. Kolom selain 'umum' berlaku untuk pasangan dalam "
-        "keadaan itu (mis. serumah: kerabat sering berbagi nama atau tanggal lahir).",
-        "en": "Weights (bits) applied to each level of agreement: positive supports one "
-        "person, negative opposes. Columns other than 'general' apply to pairs in that "
-        "situation (e.g. one household: relatives often share names or birth dates).",
-    },
-    "html.model_comparison": {"id": "Perbandingan", "en": "Comparison"},
-    "html.model_tf": {
-        "id": "disesuaikan dengan frekuensi nilai: nilai yang umum berbobot lebih kecil, tetapi "
-        "tidak pernah di bawah tingkat di bawahnya",
-        "en": "adjusted for the value's frequency: common values weigh less, never below the "
-        "next weaker level",
-    },
-    "html.contents": {"id": "Isi laporan", "en": "Contents"},
-    "html.rekap_chart": {
-        "id": "Temuan per kecamatan (jumlah baris)",
-        "en": "Findings per kecamatan (rows)",
-    },
-    "html.rekap_hint": {
-        "id": "Klik nama kecamatan untuk melihat kelurahan, dan nama kelurahan untuk melihat TPS.",
-        "en": "Click a kecamatan to see its kelurahan, and a kelurahan to see its TPS.",
-    },
-    "html.groups": {"id": "grup", "en": "groups"},
-    "html.no_findings": {"id": "Tidak ada temuan.", "en": "No findings."},
-    "html.filter_place": {"id": "Saring wilayah", "en": "Filter by place"},
-    "html.all": {"id": "(semua)", "en": "(all)"},
-    "html.noscript": {
-        "id": "JavaScript mati: rekap tetap terbaca, tetapi tabel temuan perlu JavaScript. Gunakan berkas CSV/XLSX.",
-        "en": "JavaScript is off: the summary is readable, but the finding tables need JavaScript. Use the CSV/XLSX files.",
-    },
-    "html.print_note": {
-        "id": "Cetakan memuat semua baris setiap tabel sesuai saringan yang aktif; daftar lengkap juga ada di berkas CSV/XLSX.",
-        "en": "A printout holds every row of each table under the active filters; the full lists are also in the CSV/XLSX files.",
-    },
-})
-
 # Texts the script needs (looked up by key in JS).
-_JS_TEXT_KEYS: dict[str, dict[str, str]] = {
-    "search": {"id": "Cari nama", "en": "Search name"},
-    "category": {"id": "Kategori", "en": "Category"},
-    "all": {"id": "(semua)", "en": "(all)"},
-    "page": {"id": "Halaman {p} dari {n}", "en": "Page {p} of {n}"},
-    "showing": {"id": "Menampilkan {a}–{b} dari {m} baris", "en": "Showing {a}–{b} of {m} rows"},
-    "showing_groups": {
-        "id": "Menampilkan grup {a}–{b} dari {m} grup",
-        "en": "Showing groups {a}–{b} of {m}",
-    },
-    "filtered": {"id": "(tersaring dari {n})", "en": "(filtered from {n})"},
-    "per_page": {"id": "Baris per halaman", "en": "Rows per page"},
-    "first": {"id": "Halaman pertama", "en": "First page"},
-    "prev": {"id": "Sebelumnya", "en": "Previous"},
-    "next": {"id": "Berikutnya", "en": "Next"},
-    "last": {"id": "Halaman terakhir", "en": "Last page"},
-    "none": {"id": "Tidak ada baris yang cocok dengan saringan.", "en": "No rows match the filters."},
-    "print_page": {
-        "id": "Dicetak: halaman {p} dari {n} ({m} {u} tersaring{f}).",
-        "en": "Printed: page {p} of {n} ({m} filtered {u}{f}).",
-    },
-    "unit_rows": {"id": "baris", "en": "rows"},
-    "unit_groups": {"id": "grup", "en": "groups"},
-    "print_filter": {"id": "; saringan: {f}", "en": "; filters: {f}"},
-    "no_place": {
-        "id": "Tabel ini tidak memuat wilayah; saringan wilayah tidak berlaku.",
-        "en": "This table has no place columns; the place filter does not apply.",
-    },
-    "tps": {"id": "TPS", "en": "TPS"},
-    "tps_empty": {"id": "(tanpa TPS)", "en": "(no TPS)"},
-    "tps_none": {"id": "Tidak ada temuan per TPS.", "en": "No findings per TPS."},
-    "reset": {"id": "Hapus saringan", "en": "Clear filters"},
-    "place_cols": {"id": "Wilayah", "en": "Place"},
-    "sort": {"id": "Urutkan", "en": "Sort"},
-    "tps_all": {"id": "(semua TPS)", "en": "(all TPS)"},
-    "tps_show": {"id": "lihat temuan", "en": "show findings"},
-    "print_all": {
-        "id": "Dicetak: semua {m} {u} tersaring{f}.",
-        "en": "Printed: all {m} filtered {u}{f}.",
-    },
-    "review": {"id": "Pemeriksaan", "en": "Review"},
-    "checker": {"id": "Pemeriksa", "en": "Checked by"},
-    "export": {"id": "Ekspor tanda (CSV)", "en": "Export marks (CSV)"},
-    "marks_saved": {
-        "id": "{n} tanda tersimpan di peramban ini; ekspor lalu pakai dengan --tinjauan.",
-        "en": "{n} marks kept in this browser; export them and use them with --tinjauan.",
-    },
-    "note": {"id": "Catatan", "en": "Note"},
-    "status_filter": {"id": "Status cek", "en": "Check status"},
-}
+_JS_TEXT_KEYS: dict[str, dict[str, str]] = family("html_js")
 
 # Custom header labels for grouped cells.
-_CELL_LABELS: dict[str, dict[str, str]] = {
-    "versi_lama": {"id": "Versi lama: berkas : baris", "en": "Old version: file : row"},
-    "versi_baru": {"id": "Versi baru: berkas : baris", "en": "New version: file : row"},
-    "nilai_lama_baru": {"id": "Nilai lama / baru", "en": "Old / new value"},
-    "nama_lama_baru": {"id": "Nama lama / baru", "en": "Old / new name"},
-    "nik_lama_baru": {"id": "NIK lama / baru", "en": "Old / new NIK"},
-    "tgl_lama_baru": {"id": "Tgl lahir lama / baru", "en": "Old / new date of birth"},
-    "hasil_kolom": {"id": "Hasil, kolom berubah", "en": "Outcome, fields changed"},
-    "temuan_kategori": {"id": "Temuan, kategori", "en": "Finding, category"},
-    "saran": {"id": "Saran tempat terdaftar (kelurahan / TPS / dasar)",
-              "en": "Where to register (kelurahan / TPS / basis)"},
-    "saran_baris": {"id": "Anggota keluarga di daftar", "en": "Household member on the list"},
-    "sumber_baris": {"id": "Berkas : baris", "en": "File : row"},
-    "wilayah": {"id": "Kecamatan / Kelurahan / TPS", "en": "Kecamatan / Kelurahan / TPS"},
-    "lahir": {"id": "Tempat, tanggal lahir", "en": "Place, date of birth"},
-    "nomor": {"id": "NIK / NKK", "en": "NIK / NKK"},
-    "alamat": {"id": "Alamat, RT/RW", "en": "Address, RT/RW"},
-    "nama_vs": {"id": "Nama: lapangan / kandidat DPT", "en": "Name: field / list candidate"},
-    "nik_vs": {"id": "NIK: lapangan / kandidat", "en": "NIK: field / candidate"},
-    "tgl_vs": {"id": "Tgl lahir: lapangan / kandidat", "en": "Birth date: field / candidate"},
-    "kandidat": {"id": "Kandidat DPT (berkas : baris)", "en": "List candidate (file : row)"},
-    "nama_cocok": {"id": "Nama: lapangan / DPT", "en": "Name: field / list"},
-    "nik_cocok": {"id": "NIK: lapangan / DPT", "en": "NIK: field / list"},
-    "tgl_cocok": {"id": "Tgl lahir: lapangan / DPT", "en": "Birth date: field / list"},
-    "lapangan": {"id": "Lapangan (berkas : baris)", "en": "Field (file : row)"},
-    "dpt": {"id": "DPT (berkas : baris)", "en": "List (file : row)"},
-    "wilayah_lap": {"id": "Wilayah lapangan", "en": "Place (field)"},
-    "wilayah_dpt": {"id": "Wilayah DPT", "en": "Place (list)"},
-    "data_lain": {"id": "Tempat lahir, JK, NKK", "en": "Birth place, sex, NKK"},
-    "lahir_jk": {"id": "Tempat, tgl lahir, JK", "en": "Birth place, date, sex"},
-    "jenis_lokasi": {"id": "Jenis / lokasi", "en": "Kind / location"},
-    "kategori_kode": {"id": "Kategori / kode KPU", "en": "Category / KPU code"},
-    "sumber_bukti": {"id": "Sumber / bukti", "en": "Source / evidence"},
-    "skor_dua": {"id": "Skor / skor nama & tgl saja", "en": "Score / name & date alone"},
-    "wilayah_kandidat": {"id": "Wilayah kandidat", "en": "Candidate's area"},
-    "review": {"id": "Pemeriksaan (ID temuan)", "en": "Review (finding id)"},
-}
+_CELL_LABELS: dict[str, dict[str, str]] = family("html_cell")
 
 # Display layout per table: (kind, columns, label key or None, numeric).
 # kind "stack": values one under another (first one is the sort key); "join": on one line
@@ -390,41 +229,12 @@ HIDDEN_COLUMNS: dict[str, frozenset[str]] = {
                                                     frozenset()) for n in REVIEWED_TABLES},
 }
 # Statuses of the review buttons (the values coklit.tinjauan reads back).
-REVIEW_STATUSES = {
-    "belum dicek": {"id": "belum dicek", "en": "not checked"},
-    "benar": {"id": "benar", "en": "correct"},
-    "keliru": {"id": "keliru", "en": "wrong"},
-    "sudah diperbaiki": {"id": "sudah diperbaiki", "en": "fixed"},
-}
+REVIEW_STATUSES = {status: MESSAGES[f"review_status.{status.replace(' ', '_')}"]
+                   for status in STATUSES}
 # Codes shown as words (the CSV keeps the codes).
 VALUE_LABELS: dict[str, dict[str, dict[str, str]]] = {
-    "lokasi": {
-        "sama_tps": {"id": "TPS sama", "en": "same TPS"},
-        "beda_tps": {"id": "beda TPS", "en": "other TPS"},
-        "beda_kelurahan": {"id": "beda kelurahan", "en": "other kelurahan"},
-        "beda_kecamatan": {"id": "beda kecamatan", "en": "other kecamatan"},
-    },
-    "hasil": {
-        "cocok": {"id": "cocok", "en": "matched"},
-        "perlu_cek": {"id": "perlu dicek", "en": "to check"},
-        "belum_terdaftar": {"id": "belum terdaftar", "en": "not listed"},
-        "tidak_terdaftar_tms": {"id": "TMS, tidak terdaftar", "en": "not eligible, not listed"},
-    },
-    "sumber": {
-        "dpt": {"id": "daftar pemilih", "en": "voter list"},
-        "lapangan": {"id": "catatan lapangan", "en": "field record"},
-    },
-    "jenis": {
-        "identik": {"id": "identik", "en": "identical"},
-        "mirip": {"id": "mirip", "en": "similar"},
-    },
-    "keadaan": {
-        "dilaporkan": {"id": "masih dilaporkan", "en": "still reported"},
-        "tidak_dilaporkan_keliru": {"id": "tidak dilaporkan lagi (keliru)",
-                                    "en": "no longer reported (wrong)"},
-        "tidak_ditemukan_lagi": {"id": "tidak ditemukan lagi", "en": "no longer found"},
-    },
-}
+    column: family(f"value.{column}")
+    for column in dict.fromkeys(key.split(".")[0] for key in family("value"))}
 # Category columns that hold category codes (shown with CATEGORIES' names).
 _CATEGORY_CODE_COLUMNS = ("kategori", "kategori_lapangan")
 # Cells whose values must not wrap (identity numbers, dates).
@@ -458,24 +268,17 @@ CHART_SERIES: tuple[tuple[str, str], ...] = (
     ("tms", "#009E73"),
     ("tidak_valid", "#CC79A7"),
 )
-_ELECTION = {"id": "Tanggal pemungutan suara", "en": "Election day"}
-_DEDUPE = {"id": "Ambang ganda", "en": "Duplicate threshold"}
-_LINK = {"id": "Ambang pencocokan", "en": "Match threshold"}
-_AGE = {"id": "Usia pemilih minimal", "en": "Voting age"}
-_FULL = {"id": "Data lengkap", "en": "Full data"}
-_LANG = {"id": "Bahasa", "en": "Language"}
-_PARAM_LABELS: dict[str, dict[str, str]] = {
-    "tanggal_pemilihan": _ELECTION, "election_date": _ELECTION,
-    "ambang_ganda": _DEDUPE, "threshold_dedupe": _DEDUPE,
-    "ambang_cocok": _LINK, "threshold_link": _LINK,
-    "usia_pemilih": _AGE, "voting_age": _AGE,
-    "ukuran_blok_maks": {"id": "Ukuran blok maksimum", "en": "Maximum block size"},
-    "max_plausible_age": {"id": "Usia maksimum wajar", "en": "Maximum plausible age"},
-    "data_lengkap": _FULL, "full_data": _FULL,
-    "bahasa": _LANG, "lang": _LANG,
-    "model_ganda": {"id": "Model pencocokan ganda", "en": "Duplicate model"},
-    "model_cocok": {"id": "Model pencocokan lapangan–DPT", "en": "Field-to-list model"},
+# The config's English names of run parameters, shown as their info_proses.json names.
+_PARAM_ALIASES = {
+    "election_date": "tanggal_pemilihan",
+    "threshold_dedupe": "ambang_ganda",
+    "threshold_link": "ambang_cocok",
+    "voting_age": "usia_pemilih",
+    "full_data": "data_lengkap",
+    "lang": "bahasa",
 }
+_PARAM_LABELS: dict[str, dict[str, str]] = family("param") | {
+    alias: MESSAGES[f"param.{name}"] for alias, name in _PARAM_ALIASES.items()}
 
 
 def write_html(result: RunResult, path: Path, cfg: OutputConfig) -> Path:
@@ -517,7 +320,7 @@ def render_html(result: RunResult, cfg: OutputConfig) -> str:
         "pageSizes": list(PAGE_SIZES),
         "kecLabel": column_label("kecamatan", lang),
         "kelLabel": column_label("kelurahan", lang),
-        "categories": {code: texts.get(lang, texts["id"]) for code, texts in CATEGORIES.items()},
+        "categories": texts("category", CATEGORIES, lang),
         "valueLabels": _value_labels(lang),
         "tpsPlaces": _tps_places(tables),
         "review": {
@@ -661,8 +464,8 @@ def _table_spec(name: str, df: pd.DataFrame, lang: str) -> dict[str, Any]:
 
 FINDING_ID = "id_temuan"
 _AGE_BUCKETS = ((17, 20), (21, 30), (31, 40), (41, 50), (51, 60), (61, 200))
-_AGE_BUCKET_TEXT = {"id": "usia {a}–{b} tahun", "en": "aged {a}–{b}"}
-_AGE_OVER_TEXT = {"id": "usia {a} tahun ke atas", "en": "aged {a} and over"}
+_AGE_BUCKET_TEXT = MESSAGES["html.age_bucket"]
+_AGE_OVER_TEXT = MESSAGES["html.age_over"]
 
 
 def _category_buckets(values: pd.Series, lang: str) -> dict[str, str] | None:
@@ -684,17 +487,17 @@ def _category_buckets(values: pd.Series, lang: str) -> dict[str, str] | None:
             continue
         for low, high in _AGE_BUCKETS:
             if low <= age <= high or (low == _AGE_BUCKETS[0][0] and age < low):
-                texts = _AGE_OVER_TEXT if high >= 200 else _AGE_BUCKET_TEXT
-                out[value] = texts.get(lang, texts["id"]).format(a=low, b=high)
+                words = _AGE_OVER_TEXT if high >= 200 else _AGE_BUCKET_TEXT
+                out[value] = words.get(lang, words["id"]).format(a=low, b=high)
                 break
     return out
 
 
 def _value_labels(lang: str) -> dict[str, dict[str, str]]:
     """Column -> code -> words, for the codes the tables hold."""
-    out = {column: {code: texts.get(lang, texts["id"]) for code, texts in codes.items()}
+    out = {column: {code: words.get(lang, words["id"]) for code, words in codes.items()}
            for column, codes in VALUE_LABELS.items()}
-    categories = {code: texts.get(lang, texts["id"]) for code, texts in CATEGORIES.items()}
+    categories = texts("category", CATEGORIES, lang)
     for column in _CATEGORY_CODE_COLUMNS:
         out[column] = categories
     return out
@@ -895,9 +698,8 @@ def _model_view(key: str, model: dict[str, Any], lang: str) -> dict[str, Any]:
     """A fitted model as the report shows it: where m came from, the prior, the expected
     errors, and one row per comparison level with its weight in bits in every stratum (the
     weights applied; term-frequency adjusted levels are marked)."""
-    from coklit.match.explain import PHRASES
+    from coklit.match.explain import phrase
 
-    phrases = PHRASES.get(lang, PHRASES["id"])
     spec = model.get("spesifikasi", {})
     rows = []
     strata_names: list[str] = []
@@ -915,7 +717,9 @@ def _model_view(key: str, model: dict[str, Any], lang: str) -> dict[str, Any]:
             by_stratum = {s: tables[k].get(level) for k, s in enumerate(strata)}
             rows.append({
                 "comparison": name,
-                "level": phrases.get(name, {}).get(level, level),
+                # a model read from an older info_proses.json may name a level unknown here
+                "level": (phrase(name, level, lang) if f"reason.{name}.{level}" in MESSAGES
+                          else level),
                 "tf": bool(comparison.get("frekuensi_nilai")) and k_level >= tf_from,
                 "weights": by_stratum,
             })
@@ -939,31 +743,12 @@ def _model_view(key: str, model: dict[str, Any], lang: str) -> dict[str, Any]:
     }
 
 
-_STRATUM_LABELS: dict[str, dict[str, str]] = {
-    "lain": {"id": "umum", "en": "general"},
-    "kembar": {"id": "serumah & tgl lahir sama", "en": "one household & same birth date"},
-    "tgl_sama_sekecamatan": {"id": "tgl lahir sama, 1 kecamatan",
-                             "en": "same birth date, one kecamatan"},
-    "tgl_sama": {"id": "tgl lahir sama", "en": "same birth date"},
-    "serumah": {"id": "serumah", "en": "one household"},
-    "sealamat": {"id": "alamat sama", "en": "same address"},
-    "sekelurahan": {"id": "kelurahan sama", "en": "same kelurahan"},
-}
+_STRATUM_LABELS: dict[str, dict[str, str]] = family("stratum")
 
 
 # Words for the keys of meta["measures"] (step timings, field outcomes).
-_MEASURE_KEYS: dict[str, dict[str, str]] = {
-    "detik": {"id": "Waktu per tahap", "en": "Time per step"},
-    "baris": {"id": "Baris", "en": "Rows"},
-}
-_STEP_LABELS: dict[str, dict[str, str]] = {
-    "read": {"id": "membaca", "en": "reading"},
-    "normalize": {"id": "menormalkan", "en": "normalising"},
-    "validate": {"id": "memeriksa mutu", "en": "checking quality"},
-    "dedupe": {"id": "mencari ganda", "en": "finding duplicates"},
-    "link": {"id": "mencocokkan lapangan", "en": "matching field records"},
-    "findings": {"id": "menyusun temuan", "en": "building findings"},
-}
+_MEASURE_KEYS: dict[str, dict[str, str]] = family("measure")
+_STEP_LABELS: dict[str, dict[str, str]] = family("step_label")
 
 
 def _measure_words(key: str, value: Any, lang: str) -> Any:
@@ -1010,7 +795,7 @@ def _measure(value: Any, lang: str) -> str:
 
 def _plain(value: Any, lang: str = "id") -> str:
     if isinstance(value, bool):
-        return ("ya" if value else "tidak") if lang == "id" else ("yes" if value else "no")
+        return t("word.yes" if value else "word.no", lang)
     if isinstance(value, (dict, list, tuple)):
         return json.dumps(value, ensure_ascii=False, default=str)
     return str(value)

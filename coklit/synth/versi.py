@@ -29,24 +29,12 @@ import numpy as np
 import pandas as pd
 
 from coklit.birthdate import age_on
-from coklit.i18n import register
 from coklit.normalize.dates import parse_dates
 from coklit.normalize.places import normalize_kelurahan
 from coklit.synth.generator import generate, resolve_columns
 from coklit.synth.messy import nik_typo, typo
 from coklit.synth.population import CUTOFF, ELECTION, date_str, make_names, num, pad3, ymd
 from coklit.synth.writer import DPT_COLUMNS, DPT_MINIMAL, FIELD_MINIMAL, write_csv
-
-register({
-    "sample.done_versions": {
-        "id": "Data sintetis ditulis ke {out}: dps.csv {pemilih} pemilih (versi lama), dpt.csv "
-        "{pemilih_baru} pemilih (versi baru: {tambah} ditambah, {hapus} dihapus, {ubah} "
-        "berubah), {lapangan} catatan lapangan; kunci jawaban di {out}/kunci.",
-        "en": "Synthetic data written to {out}: dps.csv {pemilih} voters (old version), dpt.csv "
-        "{pemilih_baru} voters (new version: {tambah} added, {hapus} removed, {ubah} "
-        "changed), {lapangan} field records; answer key in {out}/kunci.",
-    },
-})
 
 OLD_FILE = "dps.csv"
 NEW_FILE = "dpt.csv"

@@ -1,8 +1,8 @@
-"""Findings: turn match results into the rows officers read (ganda, cocok, belum terdaftar,
-TMS, NIK conflicts, the outcome of every field row).
-
-Every finding row carries ``berkas`` and ``baris`` (where to find it), the place, the
-identity values compared, a score and a reason in words.
+"""The finding tables officers read: ganda and ganda_perlu_cek (duplicates in the list), cocok,
+belum_terdaftar, lapangan_perlu_cek and hasil_lapangan (field records against the list), and
+tms (not eligible, from the list itself or from the field). Every row carries ``berkas`` and
+``baris`` (where to find it), the place, the identity values compared, a score and a reason in
+words.
 """
 
 from __future__ import annotations
@@ -11,190 +11,19 @@ import datetime as dt
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from coklit import birthdate
-from coklit.fields import CATEGORIES, ELIGIBLE_CATEGORIES, TMS_CATEGORIES
+from coklit.fields import CATEGORIES, TMS_CATEGORIES
+from coklit.findings.eligibility import field_eligibility
+from coklit.findings.places import identity, places
 from coklit.household import basis_text, household_members
-from coklit.i18n import register, t
+from coklit.i18n import t_columns, texts
 from coklit.match import Duplicates, Links, explain
 from coklit.results import BASE_COLUMNS, FINDING_ID, IDENTITY
 from coklit.tinjauan import person_keys, record_pair_ids, single_ids
 
-register(
-    {
-        "temuan.dengan": {"id": "dengan {berkas} baris {baris}", "en": "with {berkas} row {baris}"},
-        "temuan.nik_sama": {
-            "id": "NIK yang sama juga dipakai oleh '{nama}' ({berkas} baris {baris}) dengan identitas berbeda",
-            "en": "The same NIK is also used by '{nama}' ({berkas} row {baris}) with a different identity",
-        },
-        "temuan.usia": {
-            "id": "usia {usia} tahun pada hari pemungutan suara",
-            "en": "aged {usia} on election day",
-        },
-        "temuan.kawin": {"id": "sudah/pernah kawin", "en": "married or previously married"},
-        "temuan.usia_tidak_diketahui": {
-            "id": "usia tidak diketahui, perlu dicek",
-            "en": "age unknown, please check",
-        },
-        "temuan.bukti_lapangan": {
-            "id": "lapangan: {berkas} baris {baris}, status '{status}'",
-            "en": "field: {berkas} row {baris}, status '{status}'",
-        },
-        "temuan.bukti_tps": {
-            "id": "lapangan: {berkas} baris {baris} ditemukan di TPS {tps_lapangan}, terdaftar di TPS {tps_dpt} kelurahan yang sama",
-            "en": "field: {berkas} row {baris} found at TPS {tps_lapangan}, listed at TPS {tps_dpt} of the same kelurahan",
-        },
-        "temuan.bukti_umur": {
-            "id": "usia {usia} tahun pada {tanggal}, status kawin '{kawin}'",
-            "en": "aged {usia} on {tanggal}, marital status '{kawin}'",
-        },
-        "temuan.status_tidak_dikenali": {
-            "id": "Status/keterangan '{nilai}' tidak dikenali; tidak ditebak. Gunakan kode KPU 1-8 atau kata seperti MS, B, U, MENINGGAL, PINDAH, TNI, POLRI.",
-            "en": "Status/remark '{nilai}' is not recognised and was not guessed. Use KPU codes 1-8 or words such as MS, B, U, MENINGGAL, PINDAH, TNI, POLRI.",
-        },
-        "temuan.bukti_ket_dpt": {
-            "id": "keterangan di daftar: '{status}'",
-            "en": "remark on the list: '{status}'",
-        },
-    }
-)
-
 KODE_KPU = {f"tms_{k}": str(k) for k in range(1, 9)}
 
-
-def _fmt(template_key: str, lang: str, **columns: pd.Series) -> pd.Series:
-    """Vectorised formatting of a message template with whole columns: each ``{name}`` is
-    replaced by the matching column's text."""
-    template = t(template_key, lang, **{k: "\x00" + k + "\x00" for k in columns})
-    pieces = template.split("\x00")
-    index = next(iter(columns.values())).index
-    out = pd.Series("", index=index, dtype=object)
-    for n, piece in enumerate(pieces):
-        if n % 2 == 0:
-            out = out + piece
-        else:
-            out = out + columns[piece].astype(str).to_numpy()
-    return out.astype(str)
-
-
-def place_labels(*frames: pd.DataFrame) -> dict[str, dict[str, str]]:
-    """Display name for each normalised kecamatan/kelurahan: the spelling used most often
-    (the first frame, normally the list, wins ties).
-
-    Works on distinct (normalised, written) pairs: each frame is reduced to its pairs with
-    their row counts first, so only a few hundred values are grouped and sorted."""
-    labels: dict[str, dict[str, str]] = {}
-    for level in ("kecamatan", "kelurahan"):
-        pairs = pd.concat([_place_pairs(f, level, rank) for rank, f in enumerate(frames)],
-                          ignore_index=True)
-        pairs = pairs[(pairs["norm"] != "") & (pairs["raw"] != "")]
-        # Pairs are in order of first appearance (frame by frame), as rows would be.
-        counts = pairs.groupby(["norm", "raw"], sort=False).agg(n=("n", "sum"), r=("rank", "min"))
-        counts = counts.reset_index().sort_values(["norm", "r", "n"], ascending=[True, True, False])
-        labels[level] = dict(counts.drop_duplicates("norm")[["norm", "raw"]].itertuples(index=False))
-    return labels
-
-
-def _place_pairs(frame: pd.DataFrame, level: str, rank: int) -> pd.DataFrame:
-    """Distinct (normalised, written upper-case) place pairs of one frame with their row
-    counts, in order of first appearance."""
-    norm_codes, norm_values = pd.factorize(frame[f"{level}_norm"].astype(str))
-    raw_codes, raw_values = pd.factorize(frame[level].astype(str))
-    # Spellings that differ only in case or surrounding spaces are one written form.
-    shown = pd.Series(raw_values, dtype="str").str.strip().str.upper()
-    shown_codes, shown_values = pd.factorize(shown)
-    raw_codes = np.where(raw_codes >= 0, shown_codes[raw_codes], -1)
-    width = len(shown_values) + 1
-    pair = norm_codes.astype(np.int64) * width + raw_codes
-    keep = (norm_codes >= 0) & (raw_codes >= 0)
-    pair_codes, pair_values = pd.factorize(pair[keep])
-    return pd.DataFrame({
-        "norm": pd.Series(np.asarray(norm_values, dtype=object)[pair_values // width], dtype="str"),
-        "raw": pd.Series(np.asarray(shown_values, dtype=object)[pair_values % width], dtype="str"),
-        "n": np.bincount(pair_codes, minlength=len(pair_values)),
-        "rank": rank,
-    })
-
-
-def places(records: pd.DataFrame, labels: dict[str, dict[str, str]]) -> pd.DataFrame:
-    """kecamatan, kelurahan (display names) and tps ('005') of records.
-
-    Works on the distinct values (a city has a few hundred places) and builds the columns
-    with Arrow ``take``, so it stays cheap in time and memory on a million rows."""
-    out = pd.DataFrame(index=records.index)
-    for level in ("kecamatan", "kelurahan"):
-        codes, uniques = pd.factorize(records[f"{level}_norm"].astype(str))
-        shown = _take([labels[level].get(u) for u in uniques], codes)
-        missing = np.asarray(shown.is_null())
-        if missing.any():  # no label: the value as written, upper case
-            written = records[level].iloc[np.flatnonzero(missing)].astype(str)
-            shown = pc.replace_with_mask(shown, pa.array(missing),
-                                         _arrow_text(written.str.strip().str.upper()))
-        out[level] = _str_column(shown, records.index)
-    codes, uniques = pd.factorize(records["tps_norm"].astype("Int64"), use_na_sentinel=True)
-    padded = _take([str(int(u)).zfill(3) for u in uniques], codes)
-    missing = np.asarray(padded.is_null())
-    if missing.any():  # no number: the TPS as written
-        written = records["tps"].iloc[np.flatnonzero(missing)].astype(str)
-        padded = pc.replace_with_mask(padded, pa.array(missing), _arrow_text(written))
-    out["tps"] = _str_column(padded, records.index)
-    return out
-
-
-def _take(values: list[str | None], codes: np.ndarray) -> pa.Array:
-    """``values[code]`` per row as an Arrow string array; null where the code is -1 or the
-    value is None."""
-    table = pa.array(values + [None], type=pa.large_string())
-    return pc.take(table, pa.array(np.where(codes >= 0, codes, len(values))))
-
-
-def _arrow_text(values: pd.Series) -> pa.Array:
-    """Text Series -> Arrow large_string array (missing values as 'nan', as astype(str))."""
-    return pa.array(values.to_numpy(dtype=object, na_value="nan"), type=pa.large_string())
-
-
-def _str_column(values: pa.Array, index: pd.Index) -> pd.Series:
-    return pd.Series(pd.array(values, dtype="str"), index=index)
-
-
-def fill_kecamatan(field: pd.DataFrame, listed: pd.DataFrame,
-                   links: Links | None = None) -> pd.DataFrame:
-    """Field records without a kecamatan (worksheets often carry only TPS and address) get
-    one so that the rekap can count them: from their kelurahan when the list places that
-    kelurahan in a single kecamatan, else from the list row they were linked to. Only
-    ``kecamatan_norm`` is filled; the kelurahan and TPS the officer wrote are left alone (the
-    kode 8 check compares those)."""
-    kec = field["kecamatan_norm"].astype(str)
-    missing = kec == ""
-    if not missing.any():
-        return field
-    pairs = listed[["kelurahan_norm", "kecamatan_norm"]].astype(str).drop_duplicates()
-    pairs = pairs[(pairs["kelurahan_norm"] != "") & (pairs["kecamatan_norm"] != "")]
-    unique = pairs.drop_duplicates("kelurahan_norm", keep=False)
-    by_kelurahan = dict(zip(unique["kelurahan_norm"], unique["kecamatan_norm"], strict=True))
-    guessed = field["kelurahan_norm"].astype(str).map(by_kelurahan).astype(object)
-    filled = kec.where(~missing, guessed.fillna(""))
-    if links is not None and len(links.matched):
-        from_link = pd.Series("", index=field.index, dtype=object)
-        rows = field.index[links.matched["i"].to_numpy()]
-        from_link.loc[rows] = listed["kecamatan_norm"].astype(str).to_numpy()[
-            links.matched["j"].to_numpy()]
-        filled = filled.where(filled != "", from_link)
-    out = field.copy()
-    out["kecamatan_norm"] = filled.astype(str)
-    return out
-
-
-def identity(records: pd.DataFrame, labels: dict[str, dict[str, str]]) -> pd.DataFrame:
-    """berkas, baris, place and identity columns (as written) of records."""
-    base = records[["berkas", "baris"]].copy()
-    base["baris"] = base["baris"].astype(str)
-    return pd.concat([base, places(records, labels), records[IDENTITY].astype(str)], axis=1)
-
-
-# --- duplicates ---------------------------------------------------------------------------
 
 def duplicate_table(
     records: pd.DataFrame, dup: Duplicates, labels: dict, lang: str
@@ -224,7 +53,7 @@ def duplicate_table(
     table = identity(rows, labels).reset_index(drop=True)
     table.insert(0, "grup", dup.group[members])
     other = records.iloc[best["other"].astype(int).to_numpy()]
-    partner = _fmt(
+    partner = t_columns(
         "temuan.dengan", lang,
         berkas=other["berkas"].reset_index(drop=True),
         baris=other["baris"].reset_index(drop=True),
@@ -254,7 +83,7 @@ def review_table(records: pd.DataFrame, dup: Duplicates, labels: dict, lang: str
     others = np.concatenate([pairs["j"].to_numpy(), pairs["i"].to_numpy()])
     table = identity(records.iloc[rows], labels).reset_index(drop=True)
     other = records.iloc[others].reset_index(drop=True)
-    partner = _fmt("temuan.dengan", lang, berkas=other["berkas"], baris=other["baris"])
+    partner = t_columns("temuan.dengan", lang, berkas=other["berkas"], baris=other["baris"])
     table.insert(0, "pasangan", np.concatenate([number, number]))
     skor = np.tile(pairs["skor"].to_numpy(), 2)
     table["skor"] = pd.Series(skor).round(3).map("{:.3f}".format).to_numpy()
@@ -302,48 +131,6 @@ def _group_kinds(records: pd.DataFrame, members: np.ndarray,
     return mapped["jenis"].to_numpy(), mapped["lokasi"].to_numpy()
 
 
-def nik_conflict_table(
-    records: pd.DataFrame, dup: Duplicates, labels: dict, lang: str
-) -> pd.DataFrame:
-    """tidak_valid rows for one NIK carried by clearly different people (both sides)."""
-    c = dup.conflicts
-    if c.empty:
-        return pd.DataFrame(columns=[*BASE_COLUMNS["tidak_valid"], "rid"])
-    row = np.concatenate([c["i"].to_numpy(), c["j"].to_numpy()])
-    other = np.concatenate([c["j"].to_numpy(), c["i"].to_numpy()])
-    r, o = records.iloc[row].reset_index(drop=True), records.iloc[other].reset_index(drop=True)
-    table = pd.concat([r[["berkas"]], r[["baris"]].astype(str), places(r, labels)], axis=1)
-    table["nama"] = r["nama"].astype(str)
-    table["kolom"] = "nik"
-    table["masalah"] = "nik_sama_identitas_beda"
-    table["keterangan"] = _fmt("temuan.nik_sama", lang, nama=o["nama"], berkas=o["berkas"], baris=o["baris"])
-    table["nilai"] = r["nik"].astype(str)
-    table["rid"] = r["rid"].to_numpy()
-    table[FINDING_ID] = single_ids("TV", person_keys(records, row), "nik_sama_identitas_beda|nik|dpt")
-    return table.drop_duplicates(["rid", "keterangan"]).reset_index(drop=True)
-
-
-def unknown_status_table(records: pd.DataFrame, labels: dict, lang: str) -> pd.DataFrame:
-    """tidak_valid rows for statuses that map to no category (reported, never guessed)."""
-    unknown = records["kategori"].astype(str).eq("tidak_dikenali").to_numpy()
-    if not unknown.any():
-        return pd.DataFrame(columns=[*BASE_COLUMNS["tidak_valid"], "rid"])
-    r = records[unknown]
-    status = r["status"].astype(str)
-    use_status = status.str.strip() != ""
-    nilai = status.where(use_status, r["keterangan"].astype(str))
-    table = pd.concat([r[["berkas"]], r[["baris"]].astype(str), places(r, labels)], axis=1)
-    table["nama"] = r["nama"].astype(str)
-    table["kolom"] = np.where(use_status, "status", "keterangan")
-    table["masalah"] = "status_tidak_dikenali"
-    table["keterangan"] = _fmt("temuan.status_tidak_dikenali", lang, nilai=nilai)
-    table["nilai"] = nilai
-    table["rid"] = r["rid"].to_numpy()
-    return table.reset_index(drop=True)
-
-
-# --- field records ------------------------------------------------------------------------
-
 def registration_hints(people: pd.DataFrame, listed: pd.DataFrame, labels: dict,
                        lang: str) -> pd.DataFrame:
     """saran_kelurahan, saran_tps, saran_dasar, saran_berkas, saran_baris: where each of
@@ -364,34 +151,6 @@ def registration_hints(people: pd.DataFrame, listed: pd.DataFrame, labels: dict,
             out[column] = ""
     out["saran_dasar"] = basis_text(basis, lang)
     return out
-
-
-def field_eligibility(field: pd.DataFrame, election_date: dt.date, voting_age: int,
-                      lang: str) -> tuple[pd.Series, pd.Series]:
-    """(eligible: bool Series, reason: str Series) for field records, from their status, age
-    on election day and marital status."""
-    kategori = field["kategori"].astype(str)
-    age = birthdate.ages(field["tgl_lahir"], election_date)
-    age = age.fillna(field["usia_norm"].astype("Int64"))
-    married = field["kawin_norm"].isin(["S", "P"]) | kategori.eq("kawin_bawah_17")
-    of_age = (age >= voting_age).fillna(False).astype(bool)
-    unknown_age = age.isna()
-    not_tms = ~kategori.isin(TMS_CATEGORIES)
-    eligible = not_tms & (of_age | married | unknown_age)
-    label = kategori.map({k: v.get(lang, v["id"]) for k, v in CATEGORIES.items()})
-    reason = pd.Series(
-        np.select(
-            [kategori.isin(ELIGIBLE_CATEGORIES - {"ms", "baru", "ubah"}), married & ~of_age,
-             of_age, unknown_age],
-            [label.fillna(""),
-             t("temuan.kawin", lang),
-             _fmt("temuan.usia", lang, usia=age.astype(str)),
-             t("temuan.usia_tidak_diketahui", lang)],
-            "",
-        ),
-        index=field.index,
-    )
-    return eligible.astype(bool), reason
 
 
 def link_tables(
@@ -435,8 +194,8 @@ def link_tables(
     tms_kat = kat.where(kat.isin(TMS_CATEGORIES), np.where(other_tps, "tms_8", ""))
     has_tms = tms_kat != ""
     status_text = f_rows["status"].astype(str).where(f_rows["status"].astype(str) != "", f_rows["keterangan"].astype(str))
-    bukti = _fmt("temuan.bukti_lapangan", lang, berkas=f_rows["berkas"], baris=f_rows["baris"], status=status_text)
-    bukti_tps = _fmt("temuan.bukti_tps", lang, berkas=f_rows["berkas"], baris=f_rows["baris"],
+    bukti = t_columns("temuan.bukti_lapangan", lang, berkas=f_rows["berkas"], baris=f_rows["baris"], status=status_text)
+    bukti_tps = t_columns("temuan.bukti_tps", lang, berkas=f_rows["berkas"], baris=f_rows["baris"],
                      tps_lapangan=f_place["tps"], tps_dpt=l_place["tps"])
     bukti = bukti.where(~(other_tps & ~kat.isin(TMS_CATEGORIES)), bukti_tps)
     tms_field = _tms_rows(l_rows[has_tms.to_numpy()], tms_kat[has_tms], "lapangan",
@@ -525,7 +284,7 @@ def _tms_rows(rows: pd.DataFrame, kategori: pd.Series, sumber: str, bukti: pd.Se
     kat = pd.Series(np.asarray(kategori, dtype=object))
     table["kategori"] = kat
     table["kode_kpu"] = kat.map(KODE_KPU).fillna("")
-    table["kategori_nama"] = kat.map({k: v.get(lang, v["id"]) for k, v in CATEGORIES.items()}).fillna(kat)
+    table["kategori_nama"] = kat.map(texts("category", CATEGORIES, lang)).fillna(kat)
     table["sumber"] = sumber
     table["bukti"] = np.asarray(bukti, dtype=object)
     table["skor"] = np.asarray(skor, dtype=object)
@@ -546,14 +305,14 @@ def list_tms_table(
     parts = []
     if young.any():
         r = listed[young]
-        bukti = _fmt("temuan.bukti_umur", lang, usia=age[young].astype(str),
+        bukti = t_columns("temuan.bukti_umur", lang, usia=age[young].astype(str),
                      tanggal=pd.Series(election_date.isoformat(), index=r.index),
                      kawin=r["status_kawin"].astype(str))
         parts.append(_tms_rows(r, pd.Series("tms_3", index=r.index), "dpt", bukti, "", labels, lang))
     if marked.any():
         r = listed[marked.to_numpy()]
         status_text = r["status"].astype(str).where(r["status"].astype(str) != "", r["keterangan"].astype(str))
-        bukti = _fmt("temuan.bukti_ket_dpt", lang, status=status_text)
+        bukti = t_columns("temuan.bukti_ket_dpt", lang, status=status_text)
         parts.append(_tms_rows(r, kat[marked], "dpt", bukti, "", labels, lang))
     if not parts:
         return pd.DataFrame(columns=BASE_COLUMNS["tms"])
