@@ -4,7 +4,8 @@
 -> {"pemilih": n, "lapangan": m}`` writes into ``out_dir``:
 
 - ``dpt.csv``: a KPU-style list for Kota Palembang (18 kecamatan, 107 kelurahan, TPS of at
-  most 600 voters), households of 1-6 voters, NIK/NKK with the real structure, placeholder
+  most 600 voters; with ``wilayah="sumsel"``, or above 2,000,000 voters, the 241 kecamatan
+  of Sumatera Selatan, see :func:`coklit.synth.places.kecamatan_of`), households of 1-6 voters, NIK/NKK with the real structure, placeholder
   birth dates, mixed-origin names with titles; plus injected duplicates, hard negatives and
   under-age rows.
 - ``lapangan.csv``: Bawaslu field records from household spot checks (about
@@ -33,8 +34,12 @@ from coklit.synth.profile import PROFILES, Profile
 
 register({
     "synth.bad_voters": {
-        "id": "Jumlah pemilih {value} tidak sah: --pemilih harus bilangan bulat 100 sampai 5.000.000.",
-        "en": "Voter count {value} is not valid: --pemilih must be a whole number from 100 to 5,000,000.",
+        "id": "Jumlah pemilih {value} tidak sah: --pemilih harus bilangan bulat 100 sampai 7.000.000.",
+        "en": "Voter count {value} is not valid: --pemilih must be a whole number from 100 to 7,000,000.",
+    },
+    "synth.bad_wilayah": {
+        "id": "Wilayah '{value}' tidak dikenal: --wilayah harus salah satu dari: {known}.",
+        "en": "Region '{value}' is not known: --wilayah must be one of: {known}.",
     },
     "synth.bad_seed": {
         "id": "Benih {value} tidak sah: --seed harus bilangan bulat 0 atau lebih.",
