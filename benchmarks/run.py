@@ -68,7 +68,9 @@ def measure(cmd: list[str], log_path: Path, env: dict | None = None,
 
     Peak memory is the larger of the ru_maxrss of the command (largest single process) and,
     when psutil is installed, the peak of the summed RSS of its process tree polled every
-    50 ms. With ``max_mb`` (needs psutil) the tree is killed when its RSS exceeds it.
+    50 ms (``processes_peak_mb``: each process's own peak, largest first, e.g. the client and
+    the Dask workers). With ``max_mb`` (needs psutil) the tree is killed when its RSS
+    exceeds it.
     """
     log_path.parent.mkdir(parents=True, exist_ok=True)
     report = log_path.with_suffix(".measure.json")
@@ -77,6 +79,7 @@ def measure(cmd: list[str], log_path: Path, env: dict | None = None,
         proc = subprocess.Popen([sys.executable, "-c", _WRAPPER, json.dumps(cmd), str(report)],
                                 stdout=log, stderr=subprocess.STDOUT, env=env)
         peak_tree = [0]
+        peaks: dict[int, int] = {}
         over_limit = [False]
         stop = threading.Event()
 
@@ -94,7 +97,9 @@ def measure(cmd: list[str], log_path: Path, env: dict | None = None,
                 try:
                     for child in wrapper.children(recursive=True):
                         try:
-                            total += child.memory_info().rss
+                            rss = child.memory_info().rss
+                            total += rss
+                            peaks[child.pid] = max(peaks.get(child.pid, 0), rss)
                         except psutil.Error:
                             pass
                 except psutil.Error:
@@ -131,6 +136,8 @@ def measure(cmd: list[str], log_path: Path, env: dict | None = None,
         "peak_mb": max(maxrss_mb, peak_tree[0] / 2**20) if (maxrss_mb or peak_tree[0]) else None,
         "maxrss_mb": maxrss_mb,
         "tree_peak_mb": peak_tree[0] / 2**20 if peak_tree[0] else None,
+        "processes_peak_mb": [round(v / 2**20) for v in sorted(peaks.values(), reverse=True)
+                              if v > 50 * 2**20],
         "log_tail": tail,
     }
 
