@@ -75,6 +75,23 @@ def test_workers_hold_only_what_comparisons_read() -> None:
             np.testing.assert_array_equal(expected[name], got[name])
 
 
+def test_records_wait_on_disk_unchanged() -> None:
+    """With an engine, check writes the list's records to a temporary Arrow file while it
+    matches: every value, dtype and the index come back, and the file is removed."""
+    from coklit import pipeline
+    from coklit.normalize import normalize_records
+    from coklit.schema import load_dataset
+
+    samples = Path(__file__).resolve().parents[1] / "data" / "samples"
+    dataset = load_dataset([str(samples / "dpt.csv")], "dpt")
+    dataset.records = normalize_records(dataset.records)
+    before = dataset.records.copy()
+    path = pipeline._spill(dataset)
+    assert path.exists() and dataset.records.empty
+    pd.testing.assert_frame_equal(pipeline._unspill(path), before, check_exact=True)
+    assert not path.exists()
+
+
 def test_dask_without_address_means_a_local_cluster() -> None:
     assert _dask_argv(["check", "--dask", "a.csv", "b.csv"]) == [
         "check", "--dask", "lokal", "a.csv", "b.csv"]
