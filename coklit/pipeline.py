@@ -366,8 +366,19 @@ def _spill(dataset: Dataset) -> Path:
     except BaseException:
         path.unlink(missing_ok=True)
         raise
-    dataset.records = dataset.records.iloc[:0]
+    # A new empty frame: a slice of the old one would keep its Arrow buffers alive.
+    dataset.records = pd.DataFrame({c: pd.Series([], dtype=d)
+                                    for c, d in dataset.records.dtypes.items()})
+    _release_arrow_memory()
     return path
+
+
+def _release_arrow_memory() -> None:
+    """Hand memory that Arrow's allocator keeps after its arrays are freed (text columns)
+    back to the system, so that numpy's arrays (features, pairs) can use it."""
+    import pyarrow as pa
+
+    pa.default_memory_pool().release_unused()
 
 
 def _unspill(path: Path) -> pd.DataFrame:
@@ -410,6 +421,7 @@ def run_check(dpt: list[str], lapangan: list[str], cfg: RunConfig,
         sanity.check_not_swapped(listed, field)
     listed = _normalize(listed, cfg, clock)
     field = _normalize(field, cfg, clock)
+    _release_arrow_memory()  # the reader's and normaliser's intermediate text columns
     labels = findings.place_labels(listed.records, field.records)
     invalid, tms_list = _list_findings(listed, cfg, labels, clock)
     invalid_field = _invalid(field, cfg, labels)
