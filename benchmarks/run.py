@@ -56,8 +56,9 @@ cmd, report = json.loads(sys.argv[1]), sys.argv[2]
 t0 = time.perf_counter()
 rc = subprocess.call(cmd)
 wall = time.perf_counter() - t0
-maxrss_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-open(report, "w").write(json.dumps({"rc": rc, "wall_s": wall, "maxrss_kb": maxrss_kb}))
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+open(report, "w").write(json.dumps({"rc": rc, "wall_s": wall, "maxrss_kb": usage.ru_maxrss,
+                                    "cpu_s": usage.ru_utime + usage.ru_stime}))
 sys.exit(rc)
 """
 
@@ -135,6 +136,7 @@ def measure(cmd: list[str], log_path: Path, env: dict | None = None,
         "wall_s": wall,
         "peak_mb": max(maxrss_mb, peak_tree[0] / 2**20) if (maxrss_mb or peak_tree[0]) else None,
         "maxrss_mb": maxrss_mb,
+        "cpu_s": info.get("cpu_s"),  # user + sys of the command and every process it waited for
         "tree_peak_mb": peak_tree[0] / 2**20 if peak_tree[0] else None,
         "processes_peak_mb": [round(v / 2**20) for v in sorted(peaks.values(), reverse=True)
                               if v > 50 * 2**20],
