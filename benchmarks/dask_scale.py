@@ -71,8 +71,9 @@ def main(argv: list[str] | None = None) -> int:
         same = {name: filecmp.cmp(a / f"{name}.csv", b / f"{name}.csv", shallow=False)
                 for name in CSVS if (a / f"{name}.csv").exists()}
         print(json.dumps({"identical_csv": same}))
-    summary = {m: {"median_wall_s": statistics.median(r["wall_s"] for r in rs),
-                   "median_peak_tree_mb": statistics.median(r.get("peak_mb", 0) for r in rs),
+    summary = {m: {"median_wall_s": statistics.median(r["wall_s"] or 0 for r in rs),
+                   "median_peak_tree_mb": statistics.median(r.get("peak_mb") or 0 for r in rs),
+                   "median_cpu_s": statistics.median(r.get("cpu_s") or 0 for r in rs),
                    "loads": [r["load_before"] for r in rs]}
                for m, rs in runs.items() if rs}
     print(json.dumps({"summary": summary, "pemilih": args.pemilih}))

@@ -56,8 +56,9 @@ cmd, report = json.loads(sys.argv[1]), sys.argv[2]
 t0 = time.perf_counter()
 rc = subprocess.call(cmd)
 wall = time.perf_counter() - t0
-maxrss_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-open(report, "w").write(json.dumps({"rc": rc, "wall_s": wall, "maxrss_kb": maxrss_kb}))
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+open(report, "w").write(json.dumps({"rc": rc, "wall_s": wall, "maxrss_kb": usage.ru_maxrss,
+                                    "cpu_s": usage.ru_utime + usage.ru_stime}))
 sys.exit(rc)
 """
 
@@ -68,7 +69,9 @@ def measure(cmd: list[str], log_path: Path, env: dict | None = None,
 
     Peak memory is the larger of the ru_maxrss of the command (largest single process) and,
     when psutil is installed, the peak of the summed RSS of its process tree polled every
-    50 ms. With ``max_mb`` (needs psutil) the tree is killed when its RSS exceeds it.
+    50 ms (``processes_peak_mb``: each process's own peak, largest first, e.g. the client and
+    the Dask workers). With ``max_mb`` (needs psutil) the tree is killed when its RSS
+    exceeds it.
     """
     log_path.parent.mkdir(parents=True, exist_ok=True)
     report = log_path.with_suffix(".measure.json")
@@ -77,6 +80,7 @@ def measure(cmd: list[str], log_path: Path, env: dict | None = None,
         proc = subprocess.Popen([sys.executable, "-c", _WRAPPER, json.dumps(cmd), str(report)],
                                 stdout=log, stderr=subprocess.STDOUT, env=env)
         peak_tree = [0]
+        peaks: dict[int, int] = {}
         over_limit = [False]
         stop = threading.Event()
 
@@ -94,7 +98,9 @@ def measure(cmd: list[str], log_path: Path, env: dict | None = None,
                 try:
                     for child in wrapper.children(recursive=True):
                         try:
-                            total += child.memory_info().rss
+                            rss = child.memory_info().rss
+                            total += rss
+                            peaks[child.pid] = max(peaks.get(child.pid, 0), rss)
                         except psutil.Error:
                             pass
                 except psutil.Error:
@@ -130,7 +136,10 @@ def measure(cmd: list[str], log_path: Path, env: dict | None = None,
         "wall_s": wall,
         "peak_mb": max(maxrss_mb, peak_tree[0] / 2**20) if (maxrss_mb or peak_tree[0]) else None,
         "maxrss_mb": maxrss_mb,
+        "cpu_s": info.get("cpu_s"),  # user + sys of the command and every process it waited for
         "tree_peak_mb": peak_tree[0] / 2**20 if peak_tree[0] else None,
+        "processes_peak_mb": [round(v / 2**20) for v in sorted(peaks.values(), reverse=True)
+                              if v > 50 * 2**20],
         "log_tail": tail,
     }
 

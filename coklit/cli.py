@@ -525,6 +525,15 @@ def sample(
             "(untuk coklit banding).",
         ),
     ] = False,
+    wilayah: Annotated[
+        str | None,
+        typer.Option(
+            "--wilayah",
+            help="Wilayah sampel: palembang (18 kecamatan) atau sumsel (241 kecamatan di 17 "
+            "kabupaten/kota Sumatera Selatan). Bawaan: palembang sampai 2.000.000 pemilih, "
+            "sumsel di atasnya.",
+        ),
+    ] = None,
     lang: LangOpt = Lang.id,
 ) -> None:
     """Buat data sintetis yang realistis (DPT, catatan lapangan, kunci jawaban)."""
@@ -534,7 +543,7 @@ def sample(
     with _reported(lang):
         make = generate_versions if versi_baru else generate
         summary = make(out, voters=pemilih, seed=seed, field_fraction=lapangan,
-                       profile=profil, columns=kolom_sampel)
+                       profile=profil, columns=kolom_sampel, wilayah=wilayah)
     message = "sample.done_versions" if versi_baru else "sample.done"
     out_console.print(t(message, lang.value, out=str(out), **summary), markup=False)
 
@@ -596,6 +605,8 @@ _HELP_EN: dict[str, str] = {
     "version resolved (TMS removed, unlisted now listed, duplicates cleaned) and which remain.",
     "versi_baru": "Also write a second version of the list (dps.csv -> dpt.csv) with the true "
     "changes in kunci/banding_*.csv.",
+    "wilayah": "Sample region: palembang (18 kecamatan) or sumsel (the 241 kecamatan of Sumatera "
+    "Selatan's 17 kab/kota). Default: palembang up to 2,000,000 voters, sumsel above.",
     "dask": "Run blocking and comparisons on Dask: alone, a local cluster on this machine's "
     "cores; with an address (tcp://HOST:8786), an existing scheduler. Same findings.",
     "help": "Show this message and exit.",

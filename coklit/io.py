@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -303,8 +304,9 @@ def detect_delimiter(text: str, max_lines: int = 60) -> str:
     return best
 
 
-def _csv_source(path: Path) -> tuple[pa.Buffer, str]:
-    """The file's bytes (memory-mapped; UTF-16 is transcoded to UTF-8) and its encoding."""
+def _csv_source(path: Path) -> tuple[pa.Buffer, str, bool]:
+    """The file's bytes (memory-mapped; UTF-16 is transcoded to UTF-8), its encoding, and
+    whether the bytes are the file's as they are on disk (memory-mapped)."""
     name = str(path)
     with open(path, "rb") as fh:
         start = fh.read(65536)
@@ -319,10 +321,10 @@ def _csv_source(path: Path) -> tuple[pa.Buffer, str]:
             text = path.read_bytes().decode(encoding)
         except UnicodeDecodeError:
             raise InputError("io.undecodable", file=name) from None
-        return pa.py_buffer(text.lstrip("\ufeff").encode("utf-8")), encoding
+        return pa.py_buffer(text.lstrip("\ufeff").encode("utf-8")), encoding, False
     if b"\r" in start and b"\n" not in start:  # old Mac line ends ("CSV (Macintosh)")
-        return pa.py_buffer(path.read_bytes().replace(b"\r", b"\n")), encoding
-    return pa.memory_map(str(path), "r").read_buffer(), encoding
+        return pa.py_buffer(path.read_bytes().replace(b"\r", b"\n")), encoding, False
+    return pa.memory_map(str(path), "r").read_buffer(), encoding, True
 
 
 class _FieldTooLong(Exception):
@@ -415,7 +417,7 @@ def _typical_width(lines: list[str], delimiter: str) -> int:
 
 def _read_csv(path: Path, berkas: str, digest: str, head_rows: int) -> RawTable:
     name = str(path)
-    data, encoding = _csv_source(path)
+    data, encoding, mapped = _csv_source(path)
     text_encoding = "utf-8" if encoding.startswith("utf-16") else encoding
     raw_head = data.slice(0, min(HEAD_BYTES, data.size)).to_pybytes()
     truncated = data.size > len(raw_head)
@@ -459,8 +461,13 @@ def _read_csv(path: Path, berkas: str, digest: str, head_rows: int) -> RawTable:
         offset = len(raw_head) - rest  # bytes of the head up to there (a BOM included)
         header = head[header_index] if header_index >= 0 else []
         width = min(ncols, max((i + 1 for i, c in enumerate(header) if c), default=ncols))
-        return _read_csv_body(data.slice(offset), text_encoding, delimiter, ncols,
-                              header_index + 1, name, lang, width)
+        args = (text_encoding, delimiter, ncols, header_index + 1, name, lang, width)
+        if data.size - offset > READ_CHUNK_BYTES:
+            body = _read_csv_body_chunked(_line_chunks(path if mapped else data, offset),
+                                          *args)
+            if body is not None:
+                return body
+        return _read_csv_body(data.slice(offset), *args)
 
     return RawTable(
         berkas=berkas,
@@ -472,6 +479,63 @@ def _read_csv(path: Path, berkas: str, digest: str, head_rows: int) -> RawTable:
         delimiter=delimiter,
         _reader=reader_fn,
     )
+
+
+# A CSV body larger than this is read in pieces of about this size (see _read_csv_body_chunked).
+READ_CHUNK_BYTES = 1 << 27
+
+
+def _line_chunks(data: Path | pa.Buffer, offset: int) -> Iterator[pa.Buffer]:
+    """The bytes of ``data`` (a file as it is on disk, or bytes in memory) from ``offset`` in
+    pieces of about ``READ_CHUNK_BYTES`` that end at a line feed (the last piece: at the
+    end). A file is read with plain reads, so the process never maps the whole of it."""
+    source: Any = open(data, "rb") if isinstance(data, Path) else pa.BufferReader(data)
+    with source:
+        source.seek(offset)
+        carry = b""
+        while block := source.read(READ_CHUNK_BYTES):
+            block = carry + bytes(block)
+            cut = block.rfind(b"\n") + 1
+            if cut == 0:
+                carry = block
+                continue
+            carry = block[cut:]
+            yield pa.py_buffer(block[:cut])
+        if carry:
+            yield pa.py_buffer(carry)
+
+
+def _read_csv_body_chunked(chunks: Iterable[pa.Buffer], encoding: str, delimiter: str,
+                           ncols: int, header_row: int, file: str = "", lang: str = "id",
+                           width: int | None = None) -> Body | None:
+    """A large CSV body read piece by piece (``chunks`` cut at line breaks), each piece by
+    :func:`_read_csv_body`: the file's bytes and Arrow's parse of them are held for one piece
+    at a time, not for the whole file. The same Body as reading it whole, as long as no
+    quoted value holds a line break (then every line is one record, so a piece's rows start
+    at the row after the previous piece's last line); ``None`` when one may, for the caller
+    to read the whole body instead."""
+    parts: list[Body] = []
+    row = header_row
+    for buf in chunks:
+        if _line_break_in_quotes(buf, delimiter):
+            return None
+        parts.append(_read_csv_body(buf, encoding, delimiter, ncols, row, file, lang, width))
+        row += _line_breaks(buf)
+    parts = [b for b in parts if len(b.baris)]
+    if len(parts) <= 1:
+        return parts[0] if parts else _empty_body(ncols)
+    cells = pd.concat([b.cells for b in parts], ignore_index=True)
+    baris = np.concatenate([b.baris for b in parts])
+    if all(b.reject is None for b in parts):
+        return Body(cells, baris)
+
+    def filled(name: str, default: object, dtype: Any) -> np.ndarray:
+        return np.concatenate([
+            getattr(b, name) if getattr(b, name) is not None
+            else np.full(len(b.baris), default, dtype=dtype) for b in parts])
+
+    return Body(cells, baris, filled("reject", "", object), filled("reason", "", object),
+                filled("short", 0, np.int64))
 
 
 def _check_lengths(table: pa.Table, baris: np.ndarray, file: str) -> None:

@@ -8,8 +8,11 @@ before each stage so a caller can show progress.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import tempfile
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -37,7 +40,6 @@ def load_models(path: str) -> dict[str, Params]:
     """The models saved in a result folder's ``info_proses.json`` (or that file itself), to
     reuse on another list with ``--model``."""
     import json
-    from pathlib import Path
 
     file = Path(path)
     if file.is_dir():
@@ -226,6 +228,13 @@ def _duplicates(listed: Dataset, prepared: Features, cfg: RunConfig, labels: dic
     clock.step("dedupe")
     dup = find_duplicates(prepared, cfg.match, params=model, refit_prior=model is not None,
                           engine=engine)
+    return _duplicate_tables(listed, dup, cfg, labels, model, marks)
+
+
+def _duplicate_tables(listed: Dataset, dup: Duplicates, cfg: RunConfig, labels: dict,
+                      model: Params | None = None, marks: pd.DataFrame | None = None
+                      ) -> tuple[Duplicates, pd.DataFrame, pd.DataFrame, pd.DataFrame, dict,
+                                 pd.DataFrame]:
     # Pairs an officer showed to be two people (marked "keliru") are not reported again.
     dup, removed = tinjauan.drop_rejected_pairs(listed.records, dup, marks,
                                                 cfg.match.max_group_size)
@@ -274,6 +283,39 @@ def _engine_meta(result: RunResult, engine: Engine | None) -> RunResult:
     return result
 
 
+def _spill(dataset: Dataset) -> Path:
+    """Write ``dataset.records`` to a temporary Arrow file and let go of them (an empty
+    frame stands in) until :func:`_unspill`; the round trip keeps every value and dtype."""
+    handle, name = tempfile.mkstemp(prefix="coklit-", suffix=".arrow")
+    os.close(handle)
+    path = Path(name)
+    try:
+        dataset.records.to_feather(path, compression="uncompressed")
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    # A new empty frame: a slice of the old one would keep its Arrow buffers alive.
+    dataset.records = pd.DataFrame({c: pd.Series([], dtype=d)
+                                    for c, d in dataset.records.dtypes.items()})
+    _release_arrow_memory()
+    return path
+
+
+def _release_arrow_memory() -> None:
+    """Hand memory that Arrow's allocator keeps after its arrays are freed (text columns)
+    back to the system, so that numpy's arrays (features, pairs) can use it."""
+    import pyarrow as pa
+
+    pa.default_memory_pool().release_unused()
+
+
+def _unspill(path: Path) -> pd.DataFrame:
+    try:
+        return pd.read_feather(path)
+    finally:
+        path.unlink(missing_ok=True)
+
+
 def run_check(dpt: list[str], lapangan: list[str], cfg: RunConfig,
               on_step: StepFn | None = None,
               models: dict[str, Params] | None = None,
@@ -298,18 +340,34 @@ def run_check(dpt: list[str], lapangan: list[str], cfg: RunConfig,
         sanity.check_not_swapped(listed, field)
     listed = _normalize(listed, cfg, clock)
     field = _normalize(field, cfg, clock)
+    _release_arrow_memory()  # the reader's and normaliser's intermediate text columns
     labels = findings.place_labels(listed.records, field.records)
     invalid, tms_list = _list_findings(listed, cfg, labels, clock)
     invalid_field = findings.invalid_table(field, cfg, labels)
     prepared = prepare(listed.records)
     models = models or {}
-    dup, ganda, review, conflicts, model_dup, removed = _duplicates(
-        listed, prepared, cfg, labels, clock, models.get("model_ganda"), marks, engine)
+    dup_model = models.get("model_ganda")
+    # With an engine (--dask) the list's records wait on disk while it matches (features and
+    # pairs then have the memory to themselves) and the duplicate tables follow the links.
+    spilled = _spill(listed) if engine is not None else None
+    if spilled is None:
+        dup, ganda, review, conflicts, model_dup, removed = _duplicates(
+            listed, prepared, cfg, labels, clock, dup_model, marks, engine)
+    else:
+        clock.step("dedupe")
+        found = find_duplicates(prepared, cfg.match, params=dup_model,
+                                refit_prior=dup_model is not None, engine=engine)
     clock.step("link")
     link_model = models.get("model_cocok")
     links = link_records(field.records, prepared, cfg.match, params=link_model,
                          refit_prior=link_model is not None, engine=engine)
     del prepared  # the list's features and blocks (hundreds of MB for a city) are done
+    if spilled is not None:
+        clock.step("findings")
+        listed.records = _unspill(spilled)
+        dup, ganda, review, conflicts, model_dup, removed = _duplicate_tables(
+            listed, found, cfg, labels, dup_model, marks)
+        del found
     clock.step("findings")
     field.records = findings.fill_kecamatan(field.records, listed.records, links)
     # One kecamatan per person: the field's data-quality rows go where the filled one is.

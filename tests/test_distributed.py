@@ -46,6 +46,52 @@ def test_unique_pairs_keep_the_lowest_key_in_any_order() -> None:
     assert expected["kunci"].cat.codes.tolist() == frame["k"].tolist()
 
 
+def test_workers_hold_only_what_comparisons_read() -> None:
+    """Features.for_comparisons (what a Dask worker receives) gives every comparison the
+    levels of the whole Features; a comparison that read a dropped array would fail here."""
+    from coklit.match import prepare
+    from coklit.match.engine import compare
+    from coklit.match.spec import build_spec
+    from coklit.normalize import normalize_records
+    from coklit.schema import load_dataset
+
+    samples = Path(__file__).resolve().parents[1] / "data" / "samples"
+    records = normalize_records(load_dataset([str(samples / "dpt.csv")], "dpt").records)
+    rng = np.random.default_rng(5)
+    # every feature present, so every comparison and place level is built
+    records["kabupaten_norm"] = np.where(rng.random(len(records)) < 0.9, "PALEMBANG", "BANYUASIN")
+    records["kodepos_norm"] = np.where(rng.random(len(records)) < 0.5, "30126", "30137")
+    full = prepare(records)
+    slim = full.for_comparisons()
+    assert len(slim.hashes) < len(full.hashes) and len(slim.ints) < len(full.ints)
+    i, j = rng.integers(0, len(full), 3000), rng.integers(0, len(full), 3000)
+    for task in ("ganda", "tautan"):
+        spec = build_spec(task, full.present)
+        assert {"kodepos", "kk", "nik", "wilayah"} <= set(spec.names)
+        expected = compare(spec, full, full, i, j)
+        got = compare(spec, slim, slim, i, j)
+        assert expected.keys() == got.keys()
+        for name in expected:
+            np.testing.assert_array_equal(expected[name], got[name])
+
+
+def test_records_wait_on_disk_unchanged() -> None:
+    """With an engine, check writes the list's records to a temporary Arrow file while it
+    matches: every value, dtype and the index come back, and the file is removed."""
+    from coklit import pipeline
+    from coklit.normalize import normalize_records
+    from coklit.schema import load_dataset
+
+    samples = Path(__file__).resolve().parents[1] / "data" / "samples"
+    dataset = load_dataset([str(samples / "dpt.csv")], "dpt")
+    dataset.records = normalize_records(dataset.records)
+    before = dataset.records.copy()
+    path = pipeline._spill(dataset)
+    assert path.exists() and dataset.records.empty
+    pd.testing.assert_frame_equal(pipeline._unspill(path), before, check_exact=True)
+    assert not path.exists()
+
+
 def test_dask_without_address_means_a_local_cluster() -> None:
     assert _dask_argv(["check", "--dask", "a.csv", "b.csv"]) == [
         "check", "--dask", "lokal", "a.csv", "b.csv"]

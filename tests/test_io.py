@@ -432,3 +432,52 @@ def test_messy_folder_all_at_once() -> None:
     assert len(ds.records) == sum(v[0] for v in MESSY_EXPECTED.values())
     assert ds.records["rid"].is_monotonic_increasing
     assert isinstance(ds.records, pd.DataFrame)
+
+
+# ---- one large file read in pieces ---------------------------------------------------------
+
+def _same_dataset(a, b) -> None:  # type: ignore[no-untyped-def]
+    pd.testing.assert_frame_equal(a.records, b.records)
+    pd.testing.assert_frame_equal(a.rejected.reset_index(drop=True),
+                                  b.rejected.reset_index(drop=True))
+    pd.testing.assert_frame_equal(a.notes.reset_index(drop=True), b.notes.reset_index(drop=True))
+    assert [(f.rows_read, f.rows_used, f.rows_rejected) for f in a.files] == [
+        (f.rows_read, f.rows_used, f.rows_rejected) for f in b.files]
+
+
+@pytest.mark.parametrize("chunk", [64, 333, 4096])
+def test_large_csv_read_in_pieces_gives_the_whole_read(tmp_path: Path, monkeypatch, chunk) -> None:  # type: ignore[no-untyped-def]
+    """A body above READ_CHUNK_BYTES is parsed piece by piece (pieces cut at line breaks,
+    rows numbered on): the same records, rejected rows and notes as one read, with blank
+    lines, quoted delimiters, ragged rows, spaces to trim, CRLF and non-ASCII text."""
+    rows = ["KECAMATAN : SAKO", "", "NAMA,NIK,TANGGAL LAHIR,ALAMAT,KELURAHAN"]
+    for k in range(400):
+        name = ["SITI AMINAH", " BUDI ", "ÖZİL ÇAKIR", '"ABDULLAH, S.PD"'][k % 4]
+        row = f"{name},{1671010101900000 + k},{1 + k % 28:02d}-0{1 + k % 9}-1980,JL. MERDEKA {k},SAKO"
+        if k % 97 == 5:
+            row += ",X,Y"  # more cells than the header: rejected
+        if k % 89 == 3:
+            row = "ANI,1671"  # fewer cells
+        if k % 71 == 0:
+            rows.append("")
+        rows.append(row)
+    path = write(tmp_path, "besar.csv", "\r\n".join(rows) + "\r\n")
+    whole = load(path)
+    monkeypatch.setattr(io, "READ_CHUNK_BYTES", chunk)
+    pieces: list[int] = []
+    original = io._read_csv_body
+    monkeypatch.setattr(io, "_read_csv_body", lambda buf, *a: pieces.append(buf.size)
+                        or original(buf, *a))
+    _same_dataset(whole, load(path))
+    assert len(pieces) > 1 and not whole.rejected.empty
+
+
+def test_large_csv_with_a_line_break_in_a_value_is_read_whole(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    rows = ["NAMA,NIK,ALAMAT"] + [f"ORANG {k},{1671010101900000 + k},JL. {k}" for k in range(200)]
+    rows[150] = 'ORANG X,1671010101900999,"JL. PANJANG\nLR. DUA"'
+    path = write(tmp_path, "besar.csv", "\n".join(rows) + "\n")
+    whole = load(path)
+    monkeypatch.setattr(io, "READ_CHUNK_BYTES", 100)
+    chunked = load(path)
+    _same_dataset(whole, chunked)
+    assert "LR. DUA" in " ".join(chunked.records["alamat"])

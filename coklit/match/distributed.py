@@ -137,11 +137,12 @@ class DaskEngine:
     # -- comparisons ----------------------------------------------------------------------
     def _held(self, f: Features) -> Any:
         """``f`` on every worker (a broadcast join: the records go out once per list, then
-        each chunk of pairs travels as two position arrays); forgotten, and freed on the
-        workers, when ``f`` is."""
+        each chunk of pairs travels as two position arrays), only the arrays comparisons
+        read (``Features.for_comparisons``); forgotten, and freed on the workers, when ``f``
+        is."""
         key = id(f)
         if key not in self._sent:
-            [future] = self.client.scatter([f], broadcast=True, hash=False)
+            [future] = self.client.scatter([f.for_comparisons()], broadcast=True, hash=False)
             self._sent[key] = future
             weakref.finalize(f, self._sent.pop, key, None)
         return self._sent[key]

@@ -140,6 +140,25 @@ class Features:
             keys={k: v[p] for k, v in self.keys.items()},
         )  # blocks are rebuilt: positions change
 
+    def for_comparisons(self) -> Features:
+        """The same records with only what ``coklit.match.compare`` reads (no blocking-key
+        hashes, NIK parts or cached blocks): what a worker that only compares pairs needs,
+        about 60% of the arrays. The arrays are shared with this object, not copied."""
+        return Features(
+            rid=self.rid, present=self.present, text=self.text,
+            hashes={k: v for k, v in self.hashes.items() if k in COMPARED_HASHES},
+            ints={k: v for k, v in self.ints.items() if k in COMPARED_INTS},
+            nik=self.nik, nik_state=self.nik_state, nkk=self.nkk, nkk_state=self.nkk_state,
+            flags={k: v for k, v in self.flags.items() if k in COMPARED_FLAGS},
+        )
+
+
+# What the comparisons (coklit.match.compare) read besides the text, NIK and NKK arrays.
+COMPARED_HASHES = frozenset({"nama", "depan", "belakang", "nama_key", "tempat", "alamat", "kel",
+                             "kec", "kab", "kodepos"})
+COMPARED_INTS = frozenset({"nama_tokens", "tgl", "tgl_y", "tgl_m", "tgl_d", "jk", "rt", "rw"})
+COMPARED_FLAGS = frozenset({"nik_date_ok"})
+
 
 def _text(records: pd.DataFrame, column: str) -> np.ndarray:
     if column not in records.columns:

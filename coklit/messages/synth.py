@@ -4,8 +4,12 @@ from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
     "synth.bad_voters": {
-        "id": "Jumlah pemilih {value} tidak sah: --pemilih harus bilangan bulat 100 sampai 5.000.000.",
-        "en": "Voter count {value} is not valid: --pemilih must be a whole number from 100 to 5,000,000.",
+        "id": "Jumlah pemilih {value} tidak sah: --pemilih harus bilangan bulat 100 sampai 7.000.000.",
+        "en": "Voter count {value} is not valid: --pemilih must be a whole number from 100 to 7,000,000.",
+    },
+    "synth.bad_wilayah": {
+        "id": "Wilayah '{value}' tidak dikenal: --wilayah harus salah satu dari: {known}.",
+        "en": "Region '{value}' is not known: --wilayah must be one of: {known}.",
     },
     "synth.bad_seed": {
         "id": "Benih {value} tidak sah: --seed harus bilangan bulat 0 atau lebih.",

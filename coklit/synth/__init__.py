@@ -4,7 +4,8 @@
 -> {"pemilih": n, "lapangan": m}`` writes into ``out_dir``:
 
 - ``dpt.csv``: a KPU-style list for Kota Palembang (18 kecamatan, 107 kelurahan, TPS of at
-  most 600 voters), households of 1-6 voters, NIK/NKK with the real structure, placeholder
+  most 600 voters; with ``wilayah="sumsel"``, or above 2,000,000 voters, the 241 kecamatan
+  of Sumatera Selatan, see :func:`coklit.synth.places.kecamatan_of`), households of 1-6 voters, NIK/NKK with the real structure, placeholder
   birth dates, mixed-origin names with titles; plus injected duplicates, hard negatives and
   under-age rows.
 - ``lapangan.csv``: Bawaslu field records from household spot checks (about

@@ -149,7 +149,7 @@ def field_records(rng, pop, cols, baris_of, used, voters, field_fraction, prof: 
     nalamat = np.where(attach, pop["alamat_h"][ah], pa)
     nrt = np.where(attach, pop["rt_h"][ah], prt)
     nrw = np.where(attach, pop["rw_h"][ah], prw)
-    nnkk = np.where(attach, pop["nkk_h"][ah], fresh_nkk(rng, kel.kec_code[nkel]))
+    nnkk = np.where(attach, pop["nkk_h"][ah], fresh_nkk(rng, kel.region[nkel]))
     male_only = np.isin(kinds, ["purnawirawan_tni", "purnawirawan_polri", "tms_6", "tms_7"])
     female_n = np.where(kinds == "kawin_bawah_17", True, ~male_only & (rng.random(nn) < 0.5))
     cut = np.datetime64(CUTOFF, "D").astype(np.int64)
@@ -171,8 +171,8 @@ def field_records(rng, pop, cols, baris_of, used, voters, field_fraction, prof: 
     head = pop["hstart"][ah]
     share = attach & (norigin <= 1) & (rng.random(nn) < 0.2) & np.isin(kinds, ["baru_17", "tms_3"])
     nbase[share] = nfirst[share] + " " + pop["last"][head[share]]
-    region = np.where(rng.random(nn) < 0.85, 167100 + kel.kec_code[nkel].astype(np.int64),
-                      167100 + rng.integers(1, 19, nn))
+    region = np.where(rng.random(nn) < 0.85, kel.region[nkel],
+                      kel.pool[rng.integers(0, len(kel.pool), nn)])
     nnik = ((region * 1_000_000 + nik_date_value(nd, nm, ny, female_n)) * 10_000
             + rng.integers(5001, 9999, nn)).astype("U16").astype(object)
     N_ = {

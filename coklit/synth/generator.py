@@ -13,7 +13,6 @@ from coklit.errors import OptionError
 from coklit.nik import date_value as nik_date_value
 from coklit.synth import kinds as K
 from coklit.synth import names as N
-from coklit.synth import places as P
 from coklit.synth.field import field_households, field_records
 from coklit.synth.messy import excel_nik, name_variant, nik_typo, reorder_name, sibling_names, typo
 from coklit.synth.population import (
@@ -46,11 +45,25 @@ from coklit.synth.population import (
 from coklit.synth.profile import COLUMN_SETS, PROFILES, Profile
 from coklit.synth.writer import write_all
 
+MAX_VOTERS = 7_000_000
+WILAYAH = ("palembang", "sumsel")
+SUMSEL_FROM = 2_000_000  # --wilayah unset: Palembang up to this many voters, the province above
+
+
+def resolve_wilayah(wilayah: str | None, voters: int) -> str:
+    """``palembang`` or ``sumsel`` (case and spaces ignored); ``None``: by the list's size."""
+    if wilayah is None:
+        return "sumsel" if voters > SUMSEL_FROM else "palembang"
+    key = wilayah.strip().lower() if isinstance(wilayah, str) else None
+    if key not in WILAYAH:
+        raise OptionError("synth.bad_wilayah", value=wilayah, known=", ".join(WILAYAH))
+    return key
+
 
 def _check(voters: int, seed: int, field_fraction: float) -> None:
     if isinstance(voters, bool) or not isinstance(voters, (int, np.integer)) or voters < 100:
         raise OptionError("synth.bad_voters", value=voters)
-    if voters > 5_000_000:
+    if voters > MAX_VOTERS:
         raise OptionError("synth.bad_voters", value=voters)
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
         raise OptionError("synth.bad_seed", value=seed)
@@ -79,10 +92,11 @@ COMMON_M = ("MUHAMMAD RIZKI", "AHMAD FAUZI", "MUHAMMAD ILHAM", "RIZKI PRATAMA")
 COMMON_F = ("SITI AMINAH", "SITI FATIMAH", "NUR HAYATI", "SITI AISYAH")
 
 
-def _population(rng: np.random.Generator, n: int, voters: int, prof: Profile) -> dict:
+def _population(rng: np.random.Generator, n: int, voters: int, prof: Profile,
+                wilayah: str = "palembang") -> dict:
     """Base people (no duplicates yet), with hard negatives and under-age rows injected."""
     neg_rate = prof.rates("neg_rates")
-    kel = kelurahan_table(rng, voters)
+    kel = kelurahan_table(rng, voters, wilayah)
     n_kel = len(kel.name)
     est = int(n / 2.9 * 1.15) + 10
     sizes = rng.choice(6, size=est, p=HH_SIZE_P) + 1
@@ -212,7 +226,7 @@ def _population(rng: np.random.Generator, n: int, voters: int, prof: Profile) ->
     neg["saudara_mirip"] = (s1, s2)
 
     # unrelated people of one kecamatan with a very common name and one birth date
-    kec_idx = np.searchsorted(np.array(sorted(P.KECAMATAN)), kel.kec_code[hkel[hh]].astype(str))
+    kec_idx = np.searchsorted(kel.pool, kel.region[hkel[hh]])
     gkey = kec_idx * 2 + female
     gorder = np.argsort(gkey, kind="stable")
     gstart = np.searchsorted(gkey[gorder], np.arange(gkey.max() + 2))
@@ -280,25 +294,24 @@ def _population(rng: np.random.Generator, n: int, voters: int, prof: Profile) ->
 
     # NIK: region + DDMMYY (+40 on the day for women) + serial per (region, date)
     sumsel, other = other_regions()
-    kec_code_int = kel.kec_code[hkel[hh]].astype(np.int64)
-    own = 167100 + kec_code_int
+    own = kel.region[hkel[hh]]
     u = rng.random(n)
     c_own, c_pal, c_sumsel = np.cumsum(prof.nik_region_mix)[:3]
-    region = np.where(u < c_own, own, 167100 + rng.integers(1, 19, n))
+    region = np.where(u < c_own, own, kel.pool[rng.integers(0, len(kel.pool), n)])
     region = np.where((u >= c_pal) & (u < c_sumsel), sumsel[rng.integers(0, len(sumsel), n)],
                       region)
     region = np.where(u >= c_sumsel, other[rng.integers(0, len(other), n)], region)
     region[t2] = region[t1]
     # nama_tgl_sama: mostly one region (NIKs differ in the serial only), else another region
     same_region = rng.random(len(a3)) < prof.nama_tgl_sama_same_region
-    region[b3] = np.where(same_region, region[a3], K.other_region(rng, region[a3]))
+    region[b3] = np.where(same_region, region[a3], K.other_region(rng, region[a3], kel.pool))
     dateenc = nik_date_value(d, m, y, female)
     key = region * 1_000_000 + dateenc
     serial = serials(key, np.arange(n))
     nik_int = key * 10_000 + serial
     nik_int = K.bump_equal_serials(nik_int, a3[~same_region], b3[~same_region])
     # NKK: issuing region + issue date + serial, per household
-    hreg = np.where(rng.random(H) < 0.95, 167100 + kel.kec_code[hkel].astype(np.int64),
+    hreg = np.where(rng.random(H) < 0.95, kel.region[hkel],
                     sumsel[rng.integers(0, len(sumsel), H)])
     iy, im, idd = ymd(np.datetime64("2005-01-01").astype(np.int64)
                       + rng.integers(0, 7100, H))
@@ -356,7 +369,7 @@ def _other_location(rng, pop, cur_kel, cur_tps, mode):
     kecamatan, 2 other kecamatan."""
     kel, ntps = pop["kel"], pop["kel_ntps"]
     active = np.flatnonzero(kel.weight > 0)
-    kec_of = kel.kec_code
+    kec_of = kel.region
     mode = np.where((mode == 0) & (ntps[cur_kel] < 2), 1, mode)
     new_kel = cur_kel.copy()
     for _ in range(30):
@@ -448,14 +461,14 @@ def _duplicates(rng, pop, cols, used, prof: Profile, n_groups: int, n_triples: i
         copies["ALAMAT"][moved] = a_
         copies["RT"][moved], copies["RW"][moved] = pad3(rt_), pad3(rw_)
         new_kk = (rng.random(moved.sum()) < 0.6) | (kname[moved] == "pindah_nik_baru")
-        fresh = fresh_nkk(rng, kel.kec_code[ckel[moved]])
+        fresh = fresh_nkk(rng, kel.region[ckel[moved]])
         copies["NKK"][moved] = np.where(new_kk, fresh, copies["NKK"][moved])
     # registered again at the new domicile: a NIK with another region code, and sometimes the
     # name in another spelling
     m_ = kname == "pindah_nik_baru"
     if m_.any():
         taken = np.sort(pop["nik_int"])
-        new = K.moved_niks(rng, pop["nik_int"][c_src[m_]], kel.kec_code[ckel[m_]].astype(np.int64),
+        new = K.moved_niks(rng, pop["nik_int"][c_src[m_]], kel.region[ckel[m_]], kel.pool,
                            prof.pindah_nik_baru_sumsel, pop["sumsel"], taken)
         copies["NIK"][m_] = new.astype("U16").astype(object)
         v_ = m_ & (rng.random(nc) < prof.pindah_nik_baru_variant)
@@ -471,14 +484,19 @@ def _duplicates(rng, pop, cols, used, prof: Profile, n_groups: int, n_triples: i
 
 
 def generate(out_dir, voters: int, seed: int, field_fraction: float = 0.05,
-             profile: str | Profile = "standar", columns: str = "lengkap") -> dict:
+             profile: str | Profile = "standar", columns: str = "lengkap",
+             wilayah: str | None = None) -> dict:
     """Write ``dpt.csv``, ``lapangan.csv`` and ``kunci/`` into ``out_dir``; see the package
     docstring of :mod:`coklit.synth` for the columns and the answer key.
 
     ``profile``: ``"standar"`` (default), ``"uji"`` (held out, for evaluation only) or a
     :class:`~coklit.synth.profile.Profile`. ``columns``: ``"lengkap"`` (default) or
-    ``"minimal"`` (only name, birth date, address and kelurahan; same rows and key)."""
+    ``"minimal"`` (only name, birth date, address and kelurahan; same rows and key).
+    ``wilayah``: ``"palembang"`` (Kota Palembang's 18 kecamatan) or ``"sumsel"`` (the 241
+    kecamatan of Sumatera Selatan's 17 kab/kota); unset, Palembang up to 2,000,000 voters and
+    the province above."""
     _check(voters, seed, field_fraction)
+    wilayah = resolve_wilayah(wilayah, int(voters))
     prof = resolve_profile(profile)
     columns = resolve_columns(columns)
     rng = np.random.default_rng(int(seed))
@@ -486,7 +504,7 @@ def generate(out_dir, voters: int, seed: int, field_fraction: float = 0.05,
     n_groups = expected_count(prof.dup_group_rate, voters, 500)
     n_triples = int(round(n_groups * prof.dup_triple_share))
     n_base = voters - n_groups - n_triples
-    pop = _population(rng, n_base, voters, prof)
+    pop = _population(rng, n_base, voters, prof, wilayah)
     hh, kel = pop["hh"], pop["kel"]
     pkel, ptps = pop["hkel"][hh], pop["htps"][hh]
     # households checked in the field, chosen now: hand-written rows (tulisan_tangan) copy the

@@ -14,8 +14,6 @@ import numpy as np
 from coklit.synth.messy import substitute_letters
 from coklit.synth.population import ROLE_CHILD, ROLE_SPOUSE, choose, expected_count, num
 
-PALEMBANG = 167100  # NIK region prefix of Kota Palembang; kecamatan codes 01..18
-
 
 def disjoint_pairs(a: np.ndarray, b: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     """The first ``k`` pairs in which no person occurs twice (on either side)."""
@@ -82,11 +80,14 @@ def pick_siblings(rng, k, used, role, hh):
     return first, first + 1
 
 
-def other_region(rng, region: np.ndarray) -> np.ndarray:
-    """A Palembang kecamatan code other than ``region`` (which may lie outside Palembang)."""
-    own = np.where((region > PALEMBANG) & (region <= PALEMBANG + 18), region - PALEMBANG, 0)
-    step = rng.integers(1, 18, len(region))
-    return PALEMBANG + np.where(own > 0, (own - 1 + step) % 18 + 1, step)
+def other_region(rng, region: np.ndarray, pool: np.ndarray) -> np.ndarray:
+    """A kecamatan code of ``pool`` (the sample's kecamatan, sorted) other than ``region``
+    (which may lie outside the pool)."""
+    k = len(pool)
+    at = np.clip(np.searchsorted(pool, region), 0, k - 1)
+    own = pool[at] == region
+    step = rng.integers(1, k, len(region))
+    return pool[np.where(own, (at + step) % k, step - 1)]
 
 
 def bump_equal_serials(nik_int: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -113,8 +114,8 @@ def bump_equal_serials(nik_int: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.
 
 # ---- duplicate copies -----------------------------------------------------------------------
 
-def moved_niks(rng, nik_int: np.ndarray, new_kec_code: np.ndarray, p_sumsel: float,
-               sumsel: np.ndarray, taken: np.ndarray) -> np.ndarray:
+def moved_niks(rng, nik_int: np.ndarray, new_region: np.ndarray, pool: np.ndarray,
+               p_sumsel: float, sumsel: np.ndarray, taken: np.ndarray) -> np.ndarray:
     """``pindah_nik_baru``: the NIK of a second registration at the new domicile. The region
     code becomes the new kecamatan's (or, with ``p_sumsel``, another kab/kota of Sumatera
     Selatan); date part and serial stay. Never the old region, never a NIK in ``taken`` (a
@@ -123,7 +124,7 @@ def moved_niks(rng, nik_int: np.ndarray, new_kec_code: np.ndarray, p_sumsel: flo
     old = nik_int // 10**10
     rest = nik_int % 10**10
     region = np.where(rng.random(m) < p_sumsel, sumsel[rng.integers(0, len(sumsel), m)],
-                      PALEMBANG + new_kec_code.astype(np.int64))
+                      new_region.astype(np.int64))
     new = region * 10**10 + rest
     for attempt in range(30):
         pos = np.clip(np.searchsorted(taken, new), 0, max(len(taken) - 1, 0))
@@ -134,7 +135,7 @@ def moved_niks(rng, nik_int: np.ndarray, new_kec_code: np.ndarray, p_sumsel: flo
         if not bad.any():
             break
         nb = int(bad.sum())
-        region[bad] = (other_region(rng, old[bad]) if attempt < 15
+        region[bad] = (other_region(rng, old[bad], pool) if attempt < 15
                        else sumsel[rng.integers(0, len(sumsel), nb)])
         new = region * 10**10 + rest
     return new

