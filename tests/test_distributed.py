@@ -164,11 +164,19 @@ def test_dask_findings_identical_to_single_process(engine, data: Path, tmp_path:
     _assert_same(single, dask)
 
 
-def test_shuffled_and_repartitioned_input(engine, data: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_shuffled_and_repartitioned_input(engine, data: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
     """The list shuffled and cut into three files (read as one folder), run with other
     bucket and chunk counts through the scheduler's address (as ``--dask tcp://HOST:8786``
-    does): still the single-process findings on that input."""
+    does), with the records waiting on disk while matching (as for a province): still the
+    single-process findings on that input."""
+    from coklit import pipeline
     from coklit.match.distributed import connect
+
+    spills: list[int] = []
+    spill = pipeline._spill
+    monkeypatch.setattr(pipeline, "SPILL_ROWS", 1)
+    monkeypatch.setattr(pipeline, "_spill", lambda d: spills.append(len(d.records)) or spill(d))
 
     address = engine.cluster.scheduler_address
     assert address.startswith("tcp://")
@@ -190,3 +198,4 @@ def test_shuffled_and_repartitioned_input(engine, data: Path, tmp_path: Path) ->
     finally:
         remote.close()  # the client only: the cluster is the fixture's
     _assert_same(single, dask)
+    assert spills == [len(listed)]  # the single-process run does not spill

@@ -193,8 +193,10 @@ def connect(address: str | None = None, workers: int | None = None,
     if address in (None, "", LOCAL):
         n = workers or os.cpu_count() or 1
         env = dict.fromkeys(THREAD_VARIABLES, "1")
+        # The scheduler serves HTTP (health, metrics) whatever the dashboard setting: on a
+        # free port, so that another cluster on this machine (port 8787) is no obstacle.
         cluster = LocalCluster(n_workers=n, threads_per_worker=threads_per_worker,
-                               processes=True, host="127.0.0.1", dashboard_address=None,
+                               processes=True, host="127.0.0.1", dashboard_address="127.0.0.1:0",
                                env=env)
         client = Client(cluster)
         client_address = cluster.scheduler_address
