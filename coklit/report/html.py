@@ -52,6 +52,7 @@ from coklit.report.labels import (
     table_description,
     table_title,
 )
+from coklit.report.xlsx import CSV_ONLY_TABLES
 from coklit.results import REVIEWED_TABLES, TOTAL_LABEL, RunResult
 
 _HERE = Path(__file__).resolve().parent
@@ -132,8 +133,16 @@ register({
         "en": "JavaScript is off: the summary is readable, but the finding tables need JavaScript. Use the CSV/XLSX files.",
     },
     "html.print_note": {
-        "id": "Cetakan memuat semua baris setiap tabel sesuai saringan yang aktif; daftar lengkap juga ada di berkas CSV/XLSX.",
-        "en": "A printout holds every row of each table under the active filters; the full lists are also in the CSV/XLSX files.",
+        "id": "Cetakan memuat semua baris setiap tabel temuan sesuai saringan yang aktif; daftar "
+        "lengkap ada di berkas CSV/XLSX.",
+        "en": "A printout holds every row of each finding table under the active filters; the "
+        "full lists are in the CSV/XLSX files.",
+    },
+    "html.print_note_limited": {
+        "id": "Tabel pendukung yang panjang ({tables}) dicetak hanya bila saringan menyisakan "
+        "paling banyak {limit} baris.",
+        "en": "Long supporting tables ({tables}) are printed only when the filters leave at "
+        "most {limit} rows.",
     },
 })
 
@@ -162,6 +171,12 @@ _JS_TEXT_KEYS: dict[str, dict[str, str]] = {
     "unit_rows": {"id": "baris", "en": "rows"},
     "unit_groups": {"id": "grup", "en": "groups"},
     "print_filter": {"id": "; saringan: {f}", "en": "; filters: {f}"},
+    "print_skipped": {
+        "id": "Tidak dicetak: {m} {u}{f}, lebih dari {limit}. Daftar lengkapnya ada "
+        "di {file}; saring per kelurahan atau TPS untuk mencetaknya.",
+        "en": "Not printed: {m} {u}{f}, more than {limit}. The full list is in "
+        "{file}; filter by kelurahan or TPS to print it.",
+    },
     "no_place": {
         "id": "Tabel ini tidak memuat wilayah; saringan wilayah tidak berlaku.",
         "en": "This table has no place columns; the place filter does not apply.",
@@ -427,6 +442,8 @@ VALUE_LABELS: dict[str, dict[str, dict[str, str]]] = {
 }
 # Category columns that hold category codes (shown with CATEGORIES' names).
 _CATEGORY_CODE_COLUMNS = ("kategori", "kategori_lapangan")
+# Columns of running text (reasons, evidence): their cells get room on paper.
+_WIDE_COLUMNS = frozenset({"alasan", "kandidat_alasan", "keterangan", "bukti"})
 # Cells whose values must not wrap (identity numbers, dates).
 _NOWRAP_STEMS = ("nik", "nkk", "tanggal_lahir", "baris")
 # Place columns (kecamatan, kelurahan, tps) used by the place filter and the TPS drill-down.
@@ -449,6 +466,11 @@ CATEGORY_COLUMN.update({"banding_ubah": "kolom", "banding_cocok": "hasil",
                         "temuan_lama": "status"})
 LAYOUTS["banding_hapus"] = LAYOUTS["banding_tambah"]
 GROUP_COLUMN: dict[str, str] = {"ganda": "grup", "ganda_perlu_cek": "pasangan"}
+# Supporting tables too long to print whole for a city (the CSV holds them): printed only when
+# the active filters leave at most PRINT_LIMIT rows (or groups); finding tables always print whole.
+PRINT_LIMITED: tuple[str, ...] = (*CSV_ONLY_TABLES, "rekap_tps", "rekap_banding_tps",
+                                  "banding_cocok")
+PRINT_LIMIT = 500
 # Finding tables counted per TPS in the drill-down, and the rekap column with the same count.
 TPS_COUNTED = ("belum_terdaftar", "ganda", "tms", "tidak_valid")
 # Rekap columns drawn in the chart (stacked), with colours (Okabe-Ito, colour-blind safe).
@@ -537,6 +559,8 @@ def render_html(result: RunResult, cfg: OutputConfig) -> str:
         "rekap_first_label": column_label("kecamatan", lang),
         "chart": _chart(rekap, lang) if rekap else None,
         "sections": sections,
+        "print_limited": ", ".join(s["title"] for s in sections if s["printLimit"] is not None),
+        "print_limit": _fmt_int(PRINT_LIMIT, lang),
         "data_blocks": data_blocks,
         "config_json": _json_script(config),
         "css": Markup(_static("laporan.css")),
@@ -627,7 +651,7 @@ def _table_spec(name: str, df: pd.DataFrame, lang: str) -> dict[str, Any]:
         nowrap = all(any(c == x or c.startswith(x + "_") or c.endswith("_" + x)
                          for x in _NOWRAP_STEMS) for c in have)
         cells.append({"kind": kind, "cols": have, "label": label, "num": numeric, "pre": pre,
-                      "nowrap": nowrap})
+                      "nowrap": nowrap, "wide": any(c in _WIDE_COLUMNS for c in have)})
         used.update(have)
     # Columns the layout does not know (a newer table version) still get shown.
     for c in columns:
@@ -656,6 +680,7 @@ def _table_spec(name: str, df: pd.DataFrame, lang: str) -> dict[str, Any]:
         "search": names or columns,
         "categoryMap": _category_buckets(df[category], lang) if category in present else None,
         "review": FINDING_ID in present and "status_cek" in present,
+        "printLimit": PRINT_LIMIT if name in PRINT_LIMITED else None,
     }
 
 
