@@ -445,6 +445,7 @@ def banding(
             "ganda dibersihkan) dan mana yang tetap.",
         ),
     ] = None,
+    per_kecamatan: PerKecOpt = False,
     lang: LangOpt = Lang.id,
 ) -> None:
     """Bandingkan dua versi daftar pemilih (mis. DPS dan DPT): pemilih ditambah, dihapus dan diubah."""
@@ -452,7 +453,7 @@ def banding(
     from coklit.pipeline import load_models
 
     with _reported(lang):
-        cfg = _config(lang, kolom, tanggal_pemilihan, ambang, data_lengkap)
+        cfg = _config(lang, kolom, tanggal_pemilihan, ambang, data_lengkap, per_kecamatan)
         models = load_models(model) if model else None
         _run(lambda on_step: run_banding([lama], [baru], cfg, on_step=on_step, models=models,
                                          temuan_lama=temuan_lama),
