@@ -11,7 +11,7 @@ import os
 import sys
 import time
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -19,7 +19,9 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.status import Status
+from rich.live import Live
+from rich.spinner import Spinner
+from rich.text import Text
 
 from coklit import __version__
 from coklit.config import (
@@ -232,7 +234,7 @@ def _input_files(*groups: list[str]) -> list[Path]:
     return [path for group in groups for path in expand_paths(group)]
 
 
-def _run(work: Callable[[Callable[[str], None]], Any], out: Path, inputs: list[Path],
+def _run(work: Callable[[StepCallback], Any], out: Path, inputs: list[Path],
          cfg: RunConfig) -> None:
     """Lock and check ``out``, run ``work`` (a pipeline call taking ``on_step``), write the
     results aside and swap them into place, then print the summary."""
@@ -314,34 +316,46 @@ def _crash(error: Exception, lang: str) -> None:
 
 
 class _Progress:
-    """What the spinner shows: the step, its number and the time since the start (rendered
-    again on every refresh, so the seconds run while a step works)."""
+    """What the spinner shows: the step with its counts, its number and the time since the
+    start (rendered again on every refresh, so the seconds run while a step works)."""
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self.start = time.perf_counter()
-        self.step = ""
+        self.key = ""
+        self.counts: Mapping[str, int] = {}
         self.number = 0
 
-    def __rich__(self) -> str:
-        if not self.step:
-            return ""
-        return t("cli.progress", self.lang, step=self.step, n=self.number,
-                 seconds=f"{time.perf_counter() - self.start:.0f}")
+    def __rich__(self) -> Text:
+        from coklit.report.terminal import step_text
+
+        if not self.key:
+            return Text("")
+        # Text, not a str: "[langkah 2, 5 dtk]" would be read as console markup and vanish.
+        return Text(t("cli.progress", self.lang,
+                      step=step_text(self.key, self.counts, self.lang), n=self.number,
+                      seconds=f"{time.perf_counter() - self.start:.0f}"))
 
 
-def _status(lang: str) -> tuple[Status, Callable[[str], None]]:
-    """A callback the pipeline calls with step keys; shows them as a spinner on stderr with
-    the step number and the elapsed seconds."""
+StepCallback = Callable[..., None]
+
+
+def _status(lang: str) -> tuple[Live, StepCallback]:
+    """A callback the pipeline calls with step keys and counts; shows them as a spinner on
+    stderr with the step number and the elapsed seconds, redrawn at once on each call (a
+    count that comes at the end of a step is seen too). The same key again (its counts
+    learned, or the next file of the stage) is the same step."""
     progress = _Progress(lang)
-    status = err_console.status(progress)
+    live = Live(Spinner("dots", text=progress, style="status.spinner"), console=err_console,
+                transient=True, refresh_per_second=12.5)
 
-    def on_step(key: str) -> None:
-        progress.step = t(key, lang)
-        progress.number += 1
-        status.update(progress)
+    def on_step(key: str, counts: Mapping[str, int] | None = None) -> None:
+        if key != progress.key:
+            progress.number += 1
+        progress.key, progress.counts = key, dict(counts or {})
+        live.refresh()
 
-    return status, on_step
+    return live, on_step
 
 
 @app.command()

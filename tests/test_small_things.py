@@ -78,8 +78,9 @@ def test_per_kecamatan_packs_hold_both_halves_of_a_duplicate() -> None:
 def test_progress_shows_step_and_seconds_and_last_line_names_the_report(
         samples: Path, tmp_path: Path) -> None:
     progress = _Progress("id")
-    progress.step, progress.number = "Membaca berkas…", 1
-    assert "langkah 1" in progress.__rich__() and "dtk" in progress.__rich__()
+    progress.key, progress.number = "step.read", 1
+    shown = progress.__rich__().plain  # a Text: the brackets are not read as markup
+    assert "Membaca berkas…" in shown and "[langkah 1, " in shown and "dtk]" in shown
     out = tmp_path / "hasil"
     result = runner.invoke(app, ["validate", str(samples / "dpt.csv"), "--out", str(out)])
     assert result.exit_code == 0, result.output
