@@ -61,6 +61,9 @@ class Lang(str, Enum):
     en = "en"
 
 
+# -h as well as --help (its text is worded in Indonesian by _localise).
+HELP_OPTIONS = ["-h", "--help"]
+
 app = typer.Typer(
     name="coklit",
     help=(
@@ -70,7 +73,7 @@ app = typer.Typer(
     ),
     no_args_is_help=True,
     add_completion=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings={"help_option_names": HELP_OPTIONS},
     pretty_exceptions_show_locals=False,
     rich_markup_mode=None,
 )
@@ -713,8 +716,6 @@ def _localise(command: Any, lang: str, path: str = "") -> None:
                 param.help = text
             if param.name == "ambang":
                 param.show_default = "0.9 duplicates, 0.8 matches"
-        elif param.name == "help":
-            param.help = _FRAMEWORK_ID["Show this message and exit."]
         if getattr(param, "metavar", None) is None:
             metavar = _metavar(param, lang)
             if metavar:
@@ -724,6 +725,13 @@ def _localise(command: Any, lang: str, path: str = "") -> None:
                 shown = param.metavar + ("..." if param.nargs != 1 else "")
                 param.display_type_rich = lambda ctx: None
                 param._usage_display_name = lambda shown=shown: shown
+    if lang == "id":
+        # The help option is made (and cached) on first use, with its English text: make it
+        # now and word it.
+        context = command.context_class(command, help_option_names=HELP_OPTIONS)
+        help_option = command.get_help_option(context)
+        if help_option is not None:
+            help_option.help = _FRAMEWORK_ID["Show this message and exit."]
     for sub_name, sub in getattr(command, "commands", {}).items():
         _localise(sub, lang, f"{path}.{sub_name}" if path else sub_name)
 

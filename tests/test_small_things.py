@@ -34,6 +34,10 @@ def test_help_in_both_languages_with_h_and_readable_usage() -> None:
     assert "Voter list: file, folder or glob pattern." in english
     assert "Review marks from an earlier run" in english
     assert "Daftar pemilih" not in english
+    # the framework's words too, on every command and the top level
+    assert "Tampilkan bantuan ini lalu keluar." in indonesian
+    assert "Show this message" not in indonesian + _help("-h") + _help("banding", "-h")
+    assert "Show this message and exit." in english
     for text in (indonesian, english):
         assert "<str>" not in text and "{dpt}" not in text and "<list[str]>" not in text
         assert "0.9" in text and "0.8" in text  # the --ambang default is shown

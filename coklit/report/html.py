@@ -954,7 +954,7 @@ def _model_view(key: str, model: dict[str, Any], lang: str) -> dict[str, Any]:
         "sessions": ", ".join(sessions),
         "em": bool(sessions),
         "reused": bool(model.get("dipakai_ulang")),
-        "prior": model.get("peluang_awal"),
+        "prior": _odds(model.get("peluang_awal"), lang),
         "pairs": _fmt_int(model.get("pasangan_kandidat", ""), lang),
         "expected_false": _decimal(model.get("perkiraan_keliru", 0), lang),
         "expected_missed": _decimal(model.get("perkiraan_terlewat", 0), lang),
@@ -1003,6 +1003,19 @@ def _measure_words(key: str, value: Any, lang: str) -> Any:
         words = VALUE_LABELS["hasil"]
         return {words.get(str(k), {}).get(lang, str(k)): v for k, v in value.items()}
     return value
+
+
+def _odds(value: Any, lang: str) -> str:
+    """A small probability as "1 dari 590.108" (a raw 1.69459e-06 says nothing to an
+    officer)."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return "" if value is None else str(value)
+    if not 0 < number < 1:
+        return _decimal(number, lang)
+    word = "dari" if lang == "id" else "in"
+    return f"1 {word} {_fmt_int(round(1 / number), lang)}"
 
 
 def _signed(value: float, lang: str) -> str:
