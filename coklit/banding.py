@@ -15,7 +15,6 @@ formats are not changes), with the old and new value as written.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -24,7 +23,7 @@ import pandas as pd
 from coklit import findings, sanity
 from coklit.config import RunConfig
 from coklit.match import Params, explain, link_records, prepare
-from coklit.pipeline import _Clock, _load, _meta, _model_meta, _rejected
+from coklit.pipeline import StepFn, _Clock, _load, _meta, _model_meta, _rejected
 from coklit.results import (
     BANDING_COUNTS,
     TABLE_COLUMNS,
@@ -33,8 +32,6 @@ from coklit.results import (
     column_sums,
     with_total,
 )
-
-StepFn = Callable[[str], None]
 
 # Fields compared between versions: field -> normalised column (None: the value as written,
 # upper case, spaces collapsed). Disability is left out (it is never shown in shared outputs);
@@ -237,10 +234,11 @@ def run_banding(lama: list[str], baru: list[str], cfg: RunConfig,
 
         previous = previous_run.load(Path(temuan_lama), old)
     labels = findings.place_labels(new.records, old.records)
-    clock.step("banding")
+    clock.step("banding", lama=len(old.records), baru=len(new.records))
     model = (models or {}).get("model_cocok")
     links = link_records(old.records, prepare(new.records), cfg.match, params=model,
-                         refit_prior=model is not None)
+                         refit_prior=model is not None,
+                         on_pairs=lambda n: clock.count(pasangan=n))
     clock.step("findings")
     tables = compare_versions(old.records, new.records, links, labels, cfg.match.review_link,
                               cfg.output.lang)

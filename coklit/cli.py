@@ -11,7 +11,7 @@ import os
 import sys
 import time
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -19,7 +19,9 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.status import Status
+from rich.live import Live
+from rich.spinner import Spinner
+from rich.text import Text
 
 from coklit import __version__
 from coklit.config import (
@@ -40,6 +42,9 @@ class Lang(str, Enum):
     en = "en"
 
 
+# -h as well as --help (its text is worded in Indonesian by _localise).
+HELP_OPTIONS = ["-h", "--help"]
+
 app = typer.Typer(
     name="coklit",
     help=(
@@ -49,7 +54,7 @@ app = typer.Typer(
     ),
     no_args_is_help=True,
     add_completion=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings={"help_option_names": HELP_OPTIONS},
     pretty_exceptions_show_locals=False,
     rich_markup_mode=None,
 )
@@ -213,7 +218,7 @@ def _input_files(*groups: list[str]) -> list[Path]:
     return [path for group in groups for path in expand_paths(group)]
 
 
-def _run(work: Callable[[Callable[[str], None]], Any], out: Path, inputs: list[Path],
+def _run(work: Callable[[StepCallback], Any], out: Path, inputs: list[Path],
          cfg: RunConfig) -> None:
     """Lock and check ``out``, run ``work`` (a pipeline call taking ``on_step``), write the
     results aside and swap them into place, then print the summary."""
@@ -298,34 +303,46 @@ def _crash(error: Exception, lang: str) -> None:
 
 
 class _Progress:
-    """What the spinner shows: the step, its number and the time since the start (rendered
-    again on every refresh, so the seconds run while a step works)."""
+    """What the spinner shows: the step with its counts, its number and the time since the
+    start (rendered again on every refresh, so the seconds run while a step works)."""
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self.start = time.perf_counter()
-        self.step = ""
+        self.key = ""
+        self.counts: Mapping[str, int] = {}
         self.number = 0
 
-    def __rich__(self) -> str:
-        if not self.step:
-            return ""
-        return t("cli.progress", self.lang, step=self.step, n=self.number,
-                 seconds=f"{time.perf_counter() - self.start:.0f}")
+    def __rich__(self) -> Text:
+        from coklit.report.terminal import step_text
+
+        if not self.key:
+            return Text("")
+        # Text, not a str: "[langkah 2, 5 dtk]" would be read as console markup and vanish.
+        return Text(t("cli.progress", self.lang,
+                      step=step_text(self.key, self.counts, self.lang), n=self.number,
+                      seconds=f"{time.perf_counter() - self.start:.0f}"))
 
 
-def _status(lang: str) -> tuple[Status, Callable[[str], None]]:
-    """A callback the pipeline calls with step keys; shows them as a spinner on stderr with
-    the step number and the elapsed seconds."""
+StepCallback = Callable[..., None]
+
+
+def _status(lang: str) -> tuple[Live, StepCallback]:
+    """A callback the pipeline calls with step keys and counts; shows them as a spinner on
+    stderr with the step number and the elapsed seconds, redrawn at once on each call (a
+    count that comes at the end of a step is seen too). The same key again (its counts
+    learned, or the next file of the stage) is the same step."""
     progress = _Progress(lang)
-    status = err_console.status(progress)
+    live = Live(Spinner("dots", text=progress, style="status.spinner"), console=err_console,
+                transient=True, refresh_per_second=12.5)
 
-    def on_step(key: str) -> None:
-        progress.step = t(key, lang)
-        progress.number += 1
-        status.update(progress)
+    def on_step(key: str, counts: Mapping[str, int] | None = None) -> None:
+        if key != progress.key:
+            progress.number += 1
+        progress.key, progress.counts = key, dict(counts or {})
+        live.refresh()
 
-    return status, on_step
+    return live, on_step
 
 
 @app.command()
@@ -429,6 +446,7 @@ def banding(
             "ganda dibersihkan) dan mana yang tetap.",
         ),
     ] = None,
+    per_kecamatan: PerKecOpt = False,
     lang: LangOpt = Lang.id,
 ) -> None:
     """Bandingkan dua versi daftar pemilih (mis. DPS dan DPT): pemilih ditambah, dihapus dan diubah."""
@@ -436,7 +454,7 @@ def banding(
     from coklit.pipeline import load_models
 
     with _reported(lang):
-        cfg = _config(lang, kolom, tanggal_pemilihan, ambang, data_lengkap)
+        cfg = _config(lang, kolom, tanggal_pemilihan, ambang, data_lengkap, per_kecamatan)
         models = load_models(model) if model else None
         _run(lambda on_step: run_banding([lama], [baru], cfg, on_step=on_step, models=models,
                                          temuan_lama=temuan_lama),
@@ -693,8 +711,6 @@ def _localise(command: Any, lang: str, path: str = "") -> None:
                 param.help = text
             if param.name == "ambang":
                 param.show_default = "0.9 duplicates, 0.8 matches"
-        elif param.name == "help":
-            param.help = _FRAMEWORK_ID["Show this message and exit."]
         if getattr(param, "metavar", None) is None:
             metavar = _metavar(param, lang)
             if metavar:
@@ -704,6 +720,13 @@ def _localise(command: Any, lang: str, path: str = "") -> None:
                 shown = param.metavar + ("..." if param.nargs != 1 else "")
                 param.display_type_rich = lambda ctx: None
                 param._usage_display_name = lambda shown=shown: shown
+    if lang == "id":
+        # The help option is made (and cached) on first use, with its English text: make it
+        # now and word it.
+        context = command.context_class(command, help_option_names=HELP_OPTIONS)
+        help_option = command.get_help_option(context)
+        if help_option is not None:
+            help_option.help = _FRAMEWORK_ID["Show this message and exit."]
     for sub_name, sub in getattr(command, "commands", {}).items():
         _localise(sub, lang, f"{path}.{sub_name}" if path else sub_name)
 

@@ -1,8 +1,11 @@
 """The three jobs as library functions: read -> normalise -> validate -> match -> findings.
 
 Each returns a :class:`RunResult` (tables + what they were computed from) and never prints
-or writes; the CLI renders and writes the result. ``on_step`` is called with a message key
-before each stage so a caller can show progress.
+or writes; the CLI renders and writes the result. ``on_step(key, counts)`` is called with a
+message key when a stage starts, and again with the same key as its counts become known
+(``baris``: rows read or worked on, ``lapangan``: field records, ``pasangan``: candidate pairs;
+see :data:`STEP_COUNTS`), so a caller can show progress; the counts are numbers, the caller
+words them.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ import datetime as dt
 import os
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,7 +35,9 @@ if TYPE_CHECKING:
     from coklit.match import Duplicates
     from coklit.match.engine import Scored
 
-StepFn = Callable[[str], None]
+StepFn = Callable[[str, Mapping[str, int]], None]
+# What the counts passed to on_step count (each has a "step.count.<name>" message).
+STEP_COUNTS = ("baris", "lapangan", "lama", "baru", "pasangan")
 MODEL_KEYS = ("model_ganda", "model_cocok")
 
 
@@ -71,15 +76,22 @@ class _Clock:
         self.on_step = on_step
         self.seconds: dict[str, float] = {}
         self._name: str | None = None
+        self._counts: dict[str, int] = {}
         self._start = time.perf_counter()
 
-    def step(self, name: str) -> None:
+    def step(self, name: str, **counts: int) -> None:
+        """A stage starts, with what it works on as far as known."""
         now = time.perf_counter()
         if self._name is not None:
             self.seconds[self._name] = round(self.seconds.get(self._name, 0) + now - self._start, 3)
-        self._name, self._start = name, now
-        if self.on_step is not None and name != "selesai":
-            self.on_step(f"step.{name}")
+        self._name, self._start, self._counts = name, now, {}
+        self.count(**counts)
+
+    def count(self, **counts: int) -> None:
+        """Counts learned while the stage works (rows read, candidate pairs)."""
+        self._counts.update({k: int(v) for k, v in counts.items()})
+        if self.on_step is not None and self._name not in (None, "selesai"):
+            self.on_step(f"step.{self._name}", dict(self._counts))
 
 
 def _read(paths: list[str], role: str, cfg: RunConfig) -> Dataset:
@@ -87,7 +99,7 @@ def _read(paths: list[str], role: str, cfg: RunConfig) -> Dataset:
 
 
 def _normalize(dataset: Dataset, cfg: RunConfig, clock: _Clock) -> Dataset:
-    clock.step("normalize")
+    clock.step("normalize", baris=len(dataset.records))
     records = normalize_records(dataset.records, cfg.validate.election_date)
     records, dated = sanity.ambiguous_dates(records.reset_index(drop=True), cfg.validate,
                                             cfg.output.lang)
@@ -101,6 +113,7 @@ def _load(paths: list[str], role: str, cfg: RunConfig, clock: _Clock) -> Dataset
     """Read one role's files, check them, normalise them."""
     clock.step("read")
     dataset = _read(paths, role, cfg)
+    clock.count(baris=dataset.rows_read)
     sanity.check_roles([dataset], cfg.output.lang)
     sanity.check_rows(dataset, cfg.output.lang)
     return _normalize(dataset, cfg, clock)
@@ -190,7 +203,7 @@ def _finish(command: str, cfg: RunConfig, datasets: list[Dataset], clock: _Clock
 
 def _list_findings(listed: Dataset, cfg: RunConfig, labels: dict,
                    clock: _Clock) -> tuple[pd.DataFrame, pd.DataFrame]:
-    clock.step("validate")
+    clock.step("validate", baris=len(listed.records))
     invalid = findings.invalid_table(listed, cfg, labels)
     tms = findings.list_tms_table(listed.records, under_age(listed.records, cfg.validate),
                                   cfg.validate.election_date, labels, cfg.output.lang)
@@ -225,9 +238,9 @@ def _duplicates(listed: Dataset, prepared: Features, cfg: RunConfig, labels: dic
                 clock: _Clock, model: Params | None = None, marks: pd.DataFrame | None = None,
                 engine: Engine | None = None
                 ) -> tuple[Duplicates, pd.DataFrame, pd.DataFrame, pd.DataFrame, dict, pd.DataFrame]:
-    clock.step("dedupe")
+    clock.step("dedupe", baris=len(listed.records))
     dup = find_duplicates(prepared, cfg.match, params=model, refit_prior=model is not None,
-                          engine=engine)
+                          engine=engine, on_pairs=lambda n: clock.count(pasangan=n))
     return _duplicate_tables(listed, dup, cfg, labels, model, marks)
 
 
@@ -338,6 +351,7 @@ def run_check(dpt: list[str], lapangan: list[str], cfg: RunConfig,
     check_kolom_headers(cfg.read, planned[0].headers + planned[1].headers)
     listed, field = (build_dataset(p) for p in planned)
     del planned
+    clock.count(baris=listed.rows_read, lapangan=field.rows_read)
     sanity.check_roles([listed, field], cfg.output.lang)
     for dataset in (listed, field):
         sanity.check_rows(dataset, cfg.output.lang)
@@ -360,13 +374,15 @@ def run_check(dpt: list[str], lapangan: list[str], cfg: RunConfig,
         dup, ganda, review, conflicts, model_dup, removed = _duplicates(
             listed, prepared, cfg, labels, clock, dup_model, marks, engine)
     else:
-        clock.step("dedupe")
+        clock.step("dedupe", baris=len(listed.records))
         found = find_duplicates(prepared, cfg.match, params=dup_model,
-                                refit_prior=dup_model is not None, engine=engine)
-    clock.step("link")
+                                refit_prior=dup_model is not None, engine=engine,
+                                on_pairs=lambda n: clock.count(pasangan=n))
+    clock.step("link", lapangan=len(field.records), baris=len(prepared))
     link_model = models.get("model_cocok")
     links = link_records(field.records, prepared, cfg.match, params=link_model,
-                         refit_prior=link_model is not None, engine=engine)
+                         refit_prior=link_model is not None, engine=engine,
+                         on_pairs=lambda n: clock.count(pasangan=n))
     del prepared  # the list's features and blocks (hundreds of MB for a city) are done
     if spilled is not None:
         clock.step("findings")

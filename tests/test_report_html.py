@@ -289,3 +289,16 @@ def test_100k_ganda_size_and_time(tmp_path: Path) -> None:
     print(f"100k ganda rows: {size_mb:.1f} MB in {seconds:.2f} s")
     assert seconds < 20
     assert size_mb < 15
+
+
+@pytest.mark.parametrize(("value", "lang", "expected"), [
+    (1.69459e-06, "id", "1 dari 590.113"),  # the prior of a 200k list, as 1.69459e-06 said
+    (0.000322965, "en", "1 in 3,096"),
+    (0.5, "id", "1 dari 2"),
+    (None, "id", ""),
+    ("rusak", "en", "rusak"),
+])
+def test_model_prior_as_odds(value: object, lang: str, expected: str) -> None:
+    from coklit.report.html import _odds
+
+    assert _odds(value, lang) == expected

@@ -34,6 +34,10 @@ def test_help_in_both_languages_with_h_and_readable_usage() -> None:
     assert "Voter list: file, folder or glob pattern." in english
     assert "Review marks from an earlier run" in english
     assert "Daftar pemilih" not in english
+    # the framework's words too, on every command and the top level
+    assert "Tampilkan bantuan ini lalu keluar." in indonesian
+    assert "Show this message" not in indonesian + _help("-h") + _help("banding", "-h")
+    assert "Show this message and exit." in english
     for text in (indonesian, english):
         assert "<str>" not in text and "{dpt}" not in text and "<list[str]>" not in text
         assert "0.9" in text and "0.8" in text  # the --ambang default is shown
@@ -78,8 +82,9 @@ def test_per_kecamatan_packs_hold_both_halves_of_a_duplicate() -> None:
 def test_progress_shows_step_and_seconds_and_last_line_names_the_report(
         samples: Path, tmp_path: Path) -> None:
     progress = _Progress("id")
-    progress.step, progress.number = "Membaca berkas…", 1
-    assert "langkah 1" in progress.__rich__() and "dtk" in progress.__rich__()
+    progress.key, progress.number = "step.read", 1
+    shown = progress.__rich__().plain  # a Text: the brackets are not read as markup
+    assert "Membaca berkas…" in shown and "[langkah 1, " in shown and "dtk]" in shown
     out = tmp_path / "hasil"
     result = runner.invoke(app, ["validate", str(samples / "dpt.csv"), "--out", str(out)])
     assert result.exit_code == 0, result.output

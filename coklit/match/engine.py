@@ -495,10 +495,12 @@ class Candidates:
 
 def _scored_candidates(a: Features, b: Features | None, cfg: MatchConfig,
                        params: model.Params | None, tf: TermFrequencies | None = None,
-                       refit_prior: bool = False, engine: Engine | None = None) -> Scored:
+                       refit_prior: bool = False, engine: Engine | None = None,
+                       on_pairs: Callable[[int], None] | None = None) -> Scored:
     """Block, compare, estimate parameters (unless given) and score: the one pipeline that
     duplicate detection (``b`` None) and linking share. ``tf``: the term frequencies of the
-    whole reference list when ``b`` (or ``a``) is only a part of it."""
+    whole reference list when ``b`` (or ``a``) is only a part of it. ``on_pairs``: told the
+    number of candidate pairs once blocking has found them (for progress)."""
     right = a if b is None else b
     task = "ganda" if b is None else "tautan"
     candidates = Candidates(a, b, engine or LOCAL)
@@ -512,6 +514,8 @@ def _scored_candidates(a: Features, b: Features | None, cfg: MatchConfig,
         spec = params.spec
     tf = tf or TermFrequencies.of(spec, right)
     stats = candidates.build(spec, cfg.max_block_size, tf)
+    if on_pairs is not None:
+        on_pairs(int(stats.total))
     if params is None:
         params = fit(spec, a, b, candidates, cfg)
     elif refit_prior:
@@ -555,6 +559,7 @@ def find_duplicates(
     tf: TermFrequencies | None = None,
     refit_prior: bool = False,
     engine: Engine | None = None,
+    on_pairs: Callable[[int], None] | None = None,
 ) -> Duplicates:
     """Duplicates inside one list of normalised records (or the list already prepared).
 
@@ -566,9 +571,10 @@ def find_duplicates(
     is one NIK carried by two people: a data error of its own, not a duplicate.
 
     ``engine``: where blocking and comparisons run (default: this process; see
-    :class:`Engine`); the findings do not depend on it."""
+    :class:`Engine`); the findings do not depend on it. ``on_pairs``: told the number of
+    candidate pairs once blocking has found them."""
     a = records if isinstance(records, Features) else prepare(records)
-    result = _scored_candidates(a, None, cfg, params, tf, refit_prior, engine)
+    result = _scored_candidates(a, None, cfg, params, tf, refit_prior, engine, on_pairs)
     scored = result.pairs
     skor = scored["skor"].to_numpy()
     accepted_mask = skor >= cfg.threshold_dedupe
@@ -633,14 +639,16 @@ def link_records(
     tf: TermFrequencies | None = None,
     refit_prior: bool = False,
     engine: Engine | None = None,
+    on_pairs: Callable[[int], None] | None = None,
 ) -> Links:
     """Link each field record to at most one list record, the best one, when its match
     probability reaches ``cfg.threshold_link``. A field record left unlinked whose best
     candidate reaches ``cfg.review_link`` is put up for review with that candidate (neither
-    counted as linked nor as missing from the list)."""
+    counted as linked nor as missing from the list). ``engine``, ``on_pairs``: as for
+    :func:`find_duplicates`."""
     a = field_records if isinstance(field_records, Features) else prepare(field_records)
     b = listed if isinstance(listed, Features) else prepare(listed)
-    result = _scored_candidates(a, b, cfg, params, tf, refit_prior, engine)
+    result = _scored_candidates(a, b, cfg, params, tf, refit_prior, engine, on_pairs)
     scored = result.pairs
     order = scored.sort_values(["i", "bobot"], ascending=[True, False], kind="stable")
     best = order.drop_duplicates("i", keep="first").reset_index(drop=True)

@@ -9,6 +9,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "step.dedupe": {"id": "Mencari pemilih ganda…", "en": "Looking for duplicates…"},
     "step.link": {"id": "Mencocokkan catatan lapangan dengan daftar…", "en": "Matching field records to the list…"},
     "step.findings": {"id": "Menyusun temuan dan rekap…", "en": "Building findings and summaries…"},
+    "step.count.baris": {"id": "{n} baris", "en": "{n} rows"},
+    "step.count.lapangan": {"id": "{n} catatan lapangan", "en": "{n} field records"},
+    "step.count.lama": {"id": "{n} baris versi lama", "en": "{n} old rows"},
+    "step.count.baru": {"id": "{n} baris versi baru", "en": "{n} new rows"},
+    "step.count.pasangan": {"id": "{n} pasangan kandidat", "en": "{n} candidate pairs"},
     "model.not_found": {
         "id": "Berkas model '{path}' tidak ditemukan. Sebutkan folder hasil proses sebelumnya atau berkas info_proses.json-nya.",
         "en": "Model file '{path}' not found. Name a previous result folder or its info_proses.json.",

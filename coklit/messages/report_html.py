@@ -74,9 +74,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "JavaScript is off: the summary is readable, but the finding tables need JavaScript. Use the CSV/XLSX files.",
     },
     "html.print_note": {
-        "id": "Cetakan memuat semua baris setiap tabel sesuai saringan yang aktif; daftar lengkap juga ada di berkas CSV/XLSX.",
-        "en": "A printout holds every row of each table under the active filters; the full lists are also in the CSV/XLSX files.",
+        "id": "Cetakan memuat semua baris setiap tabel temuan sesuai saringan yang aktif; daftar "
+        "lengkap ada di berkas CSV/XLSX.",
+        "en": "A printout holds every row of each finding table under the active filters; the "
+        "full lists are in the CSV/XLSX files.",
     },
+    "html.print_note_limited": {
+        "id": "Tabel pendukung yang panjang ({tables}) dicetak hanya bila saringan menyisakan "
+        "paling banyak {limit} baris.",
+        "en": "Long supporting tables ({tables}) are printed only when the filters leave at most "
+        "{limit} rows.",
+    },
+    "html.odds": {"id": "1 dari {n}", "en": "1 in {n}"},
     # Texts the report's script looks up by key.
     "html_js.search": {"id": "Cari nama", "en": "Search name"},
     "html_js.category": {"id": "Kategori", "en": "Category"},
@@ -119,6 +128,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "html_js.sort": {"id": "Urutkan", "en": "Sort"},
     "html_js.tps_all": {"id": "(semua TPS)", "en": "(all TPS)"},
     "html_js.tps_show": {"id": "lihat temuan", "en": "show findings"},
+    "html_js.print_skipped": {
+        "id": "Tidak dicetak: {m} {u}{f}, lebih dari {limit}. Daftar lengkapnya ada "
+        "di {file}; saring per kelurahan atau TPS untuk mencetaknya.",
+        "en": "Not printed: {m} {u}{f}, more than {limit}. The full list is in "
+        "{file}; filter by kelurahan or TPS to print it.",
+    },
     "html_js.print_all": {
         "id": "Dicetak: semua {m} {u} tersaring{f}.",
         "en": "Printed: all {m} filtered {u}{f}.",

@@ -243,6 +243,27 @@ def _places(name: str, table: pd.DataFrame) -> pd.Series | None:
     return values
 
 
+def _moved_from(tables: dict[str, pd.DataFrame]) -> dict[str, pd.Series]:
+    """For the rows of a version comparison placed where a person is now (``banding_ubah``,
+    ``banding_cocok``): the kecamatan they were in on the old list when they moved from
+    another one, else "" (from ``banding_ubah``'s kecamatan rows, by the new row)."""
+    ubah = tables.get("banding_ubah")
+    if ubah is None or not {"kolom", "nilai_lama", "berkas_baru", "baris_baru"} <= set(ubah):
+        return {}
+    moved = ubah[ubah["kolom"].astype(str) == "kecamatan"]
+    if moved.empty:
+        return {}
+
+    def person(table: pd.DataFrame) -> pd.Series:
+        return table["berkas_baru"].astype(str) + "\x00" + table["baris_baru"].astype(str)
+
+    old = pd.Series(moved["nilai_lama"].astype(str).to_numpy(), index=person(moved))
+    old = old[~old.index.duplicated()]
+    return {name: person(tables[name]).map(old).fillna("")
+            for name in ("banding_ubah", "banding_cocok")
+            if name in tables and {"berkas_baru", "baris_baru"} <= set(tables[name])}
+
+
 def split_by_kecamatan(
     tables: dict[str, pd.DataFrame],
 ) -> list[tuple[str, str, dict[str, pd.DataFrame]]]:
@@ -250,9 +271,12 @@ def split_by_kecamatan(
 
     Finding tables keep the rows placed in that kecamatan; rekap tables keep its rows plus a
     TOTAL row of their own; tables without a place (``ditolak``) are left out. Rows without a
-    kecamatan go to a ``TANPA_KECAMATAN`` folder.
+    kecamatan go to a ``TANPA_KECAMATAN`` folder. A duplicate group goes whole to each
+    kecamatan it touches, and a person who moved kecamatan between two list versions
+    (``banding``) to the old kecamatan's folder as well as the new one.
     """
     keys: dict[str, pd.Series] = {}
+    also = {name: values.map(kecamatan_key) for name, values in _moved_from(tables).items()}
     displays: dict[str, str] = {}  # key -> first spelling seen
     for name, table in tables.items():
         places = _places(name, table)
@@ -274,6 +298,8 @@ def split_by_kecamatan(
         sub = {}
         for name, row_keys in keys.items():
             here = (row_keys == key).to_numpy()
+            if name in also:
+                here = here | (also[name] == key).to_numpy()
             group = GROUPED_TABLES.get(name)
             if group in tables[name].columns:
                 groups = tables[name][group]

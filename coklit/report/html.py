@@ -52,6 +52,7 @@ from coklit.report.labels import (
     table_description,
     table_title,
 )
+from coklit.report.xlsx import CSV_ONLY_TABLES
 from coklit.results import REVIEWED_TABLES, TOTAL_LABEL, RunResult
 from coklit.tinjauan import STATUSES
 
@@ -237,6 +238,8 @@ VALUE_LABELS: dict[str, dict[str, dict[str, str]]] = {
     for column in dict.fromkeys(key.split(".")[0] for key in family("value"))}
 # Category columns that hold category codes (shown with CATEGORIES' names).
 _CATEGORY_CODE_COLUMNS = ("kategori", "kategori_lapangan")
+# Columns of running text (reasons, evidence): their cells get room on paper.
+_WIDE_COLUMNS = frozenset({"alasan", "kandidat_alasan", "keterangan", "bukti"})
 # Cells whose values must not wrap (identity numbers, dates).
 _NOWRAP_STEMS = ("nik", "nkk", "tanggal_lahir", "baris")
 # Place columns (kecamatan, kelurahan, tps) used by the place filter and the TPS drill-down.
@@ -259,6 +262,11 @@ CATEGORY_COLUMN.update({"banding_ubah": "kolom", "banding_cocok": "hasil",
                         "temuan_lama": "status"})
 LAYOUTS["banding_hapus"] = LAYOUTS["banding_tambah"]
 GROUP_COLUMN: dict[str, str] = {"ganda": "grup", "ganda_perlu_cek": "pasangan"}
+# Supporting tables too long to print whole for a city (the CSV holds them): printed only when
+# the active filters leave at most PRINT_LIMIT rows (or groups); finding tables always print whole.
+PRINT_LIMITED: tuple[str, ...] = (*CSV_ONLY_TABLES, "rekap_tps", "rekap_banding_tps",
+                                  "banding_cocok")
+PRINT_LIMIT = 500
 # Finding tables counted per TPS in the drill-down, and the rekap column with the same count.
 TPS_COUNTED = ("belum_terdaftar", "ganda", "tms", "tidak_valid")
 # Rekap columns drawn in the chart (stacked), with colours (Okabe-Ito, colour-blind safe).
@@ -340,6 +348,8 @@ def render_html(result: RunResult, cfg: OutputConfig) -> str:
         "rekap_first_label": column_label("kecamatan", lang),
         "chart": _chart(rekap, lang) if rekap else None,
         "sections": sections,
+        "print_limited": ", ".join(s["title"] for s in sections if s["printLimit"] is not None),
+        "print_limit": _fmt_int(PRINT_LIMIT, lang),
         "data_blocks": data_blocks,
         "config_json": _json_script(config),
         "css": Markup(_static("laporan.css")),
@@ -430,7 +440,7 @@ def _table_spec(name: str, df: pd.DataFrame, lang: str) -> dict[str, Any]:
         nowrap = all(any(c == x or c.startswith(x + "_") or c.endswith("_" + x)
                          for x in _NOWRAP_STEMS) for c in have)
         cells.append({"kind": kind, "cols": have, "label": label, "num": numeric, "pre": pre,
-                      "nowrap": nowrap})
+                      "nowrap": nowrap, "wide": any(c in _WIDE_COLUMNS for c in have)})
         used.update(have)
     # Columns the layout does not know (a newer table version) still get shown.
     for c in columns:
@@ -459,6 +469,7 @@ def _table_spec(name: str, df: pd.DataFrame, lang: str) -> dict[str, Any]:
         "search": names or columns,
         "categoryMap": _category_buckets(df[category], lang) if category in present else None,
         "review": FINDING_ID in present and "status_cek" in present,
+        "printLimit": PRINT_LIMIT if name in PRINT_LIMITED else None,
     }
 
 
@@ -733,7 +744,7 @@ def _model_view(key: str, model: dict[str, Any], lang: str) -> dict[str, Any]:
         "sessions": ", ".join(sessions),
         "em": bool(sessions),
         "reused": bool(model.get("dipakai_ulang")),
-        "prior": model.get("peluang_awal"),
+        "prior": _odds(model.get("peluang_awal"), lang),
         "pairs": _fmt_int(model.get("pasangan_kandidat", ""), lang),
         "expected_false": _decimal(model.get("perkiraan_keliru", 0), lang),
         "expected_missed": _decimal(model.get("perkiraan_terlewat", 0), lang),
@@ -763,6 +774,18 @@ def _measure_words(key: str, value: Any, lang: str) -> Any:
         words = VALUE_LABELS["hasil"]
         return {words.get(str(k), {}).get(lang, str(k)): v for k, v in value.items()}
     return value
+
+
+def _odds(value: Any, lang: str) -> str:
+    """A small probability as "1 dari 590.108" (a raw 1.69459e-06 says nothing to an
+    officer)."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return "" if value is None else str(value)
+    if not 0 < number < 1:
+        return _decimal(number, lang)
+    return t("html.odds", lang, n=_fmt_int(round(1 / number), lang))
 
 
 def _signed(value: float, lang: str) -> str:

@@ -5,6 +5,7 @@ This is the only module besides ``coklit/cli.py`` that imports rich.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -91,6 +92,18 @@ def _number(value: Any, lang: str) -> str:
         return str(value)
     text = f"{number:,}"
     return text.replace(",", ".") if lang == "id" else text
+
+
+def step_text(key: str, counts: Mapping[str, int], lang: str) -> str:
+    """A pipeline step with what it works on, as the spinner shows it: ``Mencari pemilih
+    ganda… 1.241.196 baris, 1.103.097 pasangan kandidat`` (counts as ``on_step`` gives them,
+    in the order of ``coklit.pipeline.STEP_COUNTS``)."""
+    from coklit.pipeline import STEP_COUNTS
+
+    parts = [t(f"step.count.{name}", lang, n=_number(counts[name], lang))
+             for name in STEP_COUNTS if name in counts]
+    text = t(key, lang)
+    return f"{text} {', '.join(parts)}" if parts else text
 
 
 def _inputs_table(inputs: list[dict], lang: str) -> Table:

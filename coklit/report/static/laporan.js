@@ -30,7 +30,9 @@
     if (text != null) e.textContent = text;
     return e;
   }
-  function catLabel(v) { return (cfg.categories && cfg.categories[v]) || v; }
+  // A category value as words: a TMS/field category code, else the column's value label
+  // (lokasi "beda_kecamatan" -> "beda kecamatan").
+  function catLabel(v, c) { return (cfg.categories && cfg.categories[v]) || valueLabel(c, v); }
   function valueLabel(c, v) {
     var m = cfg.valueLabels && cfg.valueLabels[c];
     return (m && m[v]) || v;
@@ -235,7 +237,7 @@
       for (var i = 0; i < this.data.n; i++) values[this.bucket(col[i])] = true;
       sel.appendChild(new Option(T.all, ''));
       Object.keys(values).sort().forEach(function (v) {
-        if (v !== '') sel.appendChild(new Option(catLabel(v), v));
+        if (v !== '') sel.appendChild(new Option(catLabel(v, spec.category), v));
       });
       sel.addEventListener('change', function () {
         self.st().kat = sel.value; self.st().page = 1; writeHash(); self.render();
@@ -273,7 +275,7 @@
     spec.cells.forEach(function (cell) {
       var th = el('th', cell.num ? 'num' : null);
       th.scope = 'col';
-      var b = el('button', 'sort', cell.label);
+      var b = el('button', 'sort no-print', cell.label);
       b.type = 'button';
       b.title = T.sort;
       b.addEventListener('click', function () {
@@ -282,6 +284,9 @@
         s.page = 1; writeHash(); self.render();
       });
       th.appendChild(b);
+      // Printed headers are plain text: chromium leaves buttons blank in the header it
+      // repeats on every printed page.
+      th.appendChild(el('span', 'print-only th-label', cell.label));
       tr.appendChild(th);
       self.headers.push([th, cell.cols[0]]);
     });
@@ -401,7 +406,7 @@
       var b = el('button', 'chip' + (self.st().kat === v ? ' on' : ''));
       b.type = 'button';
       b.setAttribute('aria-pressed', self.st().kat === v ? 'true' : 'false');
-      b.appendChild(document.createTextNode((v === '' ? '—' : catLabel(v)) + ' '));
+      b.appendChild(document.createTextNode((v === '' ? '—' : catLabel(v, self.spec.category)) + ' '));
       b.appendChild(el('span', 'n', num(counts[v])));
       b.addEventListener('click', function () {
         var s = self.st();
@@ -412,10 +417,11 @@
   };
 
   Table.prototype.cell = function (cell, i, groupHead) {
-    var td = el('td', (cell.num ? 'num' : '') + (cell.nowrap ? ' nowrap' : '')), cols = this.data.cols;
+    var td = el('td', (cell.num ? 'num' : '') + (cell.nowrap ? ' nowrap' : '') + (cell.wide ? ' wide' : '')),
+      cols = this.data.cols;
     var catCol = this.spec.category;
     var vals = cell.cols.map(function (c) {
-      return c === catCol ? catLabel(cols[c][i]) : valueLabel(c, cols[c][i]);
+      return c === catCol ? catLabel(cols[c][i], c) : valueLabel(c, cols[c][i]);
     });
     var pre = cell.pre || [];
     if (cell.kind === 'review') return this.reviewCell(td, cols[cell.cols[0]][i], cols[cell.cols[1]][i], cols[cell.cols[2]] ? cols[cell.cols[2]][i] : '');
@@ -446,7 +452,7 @@
       if (pre[k] && v !== '' && k > 0) d.appendChild(el('span', 'pre', pre[k]));
       if (cell.kind === 'gdiff' && groupHead != null && groupHead !== i) {
         var other = cols[cell.cols[k]][groupHead];
-        if (cell.cols[k] === catCol) other = catLabel(other);
+        if (cell.cols[k] === catCol) other = catLabel(other, catCol);
         appendMarked(d, v, diffMarks(v, other)[0]);
       } else {
         d.appendChild(document.createTextNode(v));
@@ -517,7 +523,11 @@
     var pages = Math.max(1, Math.ceil(list.length / s.size));
     if (s.page > pages) s.page = pages;
     var start = (s.page - 1) * s.size, end = Math.min(list.length, start + s.size);
-    if (printAll) { start = 0; end = list.length; }
+    // A printout holds every filtered row; a long supporting table (spec.printLimit) is left
+    // out of it, with its count and file named, unless the filters leave few enough rows.
+    var skipped = printAll && spec.printLimit != null && list.length > spec.printLimit;
+    if (printAll) { start = 0; end = skipped ? 0 : list.length; }
+    this.root.classList.toggle('print-skipped', skipped);
     var self = this;
 
     // header sort indicators
@@ -542,7 +552,7 @@
       frag.appendChild(body);
     }
     this.table.appendChild(frag);
-    this.emptyNote.hidden = list.length > 0;
+    this.emptyNote.hidden = list.length > 0 || skipped;
 
     var tpl = units ? T.showing_groups : T.showing;
     this.showing = fmt(tpl, { a: num(list.length ? start + 1 : 0), b: num(end), m: num(list.length) }) +
@@ -554,18 +564,19 @@
     if (state.kec && spec.place) filters.push(state.kec);
     if (state.kel && spec.place) filters.push(state.kel);
     if (state.tps && spec.place && spec.place[2]) filters.push(T.tps + ' ' + state.tps);
-    if (s.kat) filters.push(catLabel(s.kat));
+    if (s.kat) filters.push(catLabel(s.kat, spec.category));
     if (s.q) filters.push('"' + s.q + '"');
-    this.printNote.textContent = fmt(printAll ? T.print_all : T.print_page, {
+    this.printNote.textContent = fmt(skipped ? T.print_skipped : printAll ? T.print_all : T.print_page, {
       p: num(s.page), n: num(pages), m: num(list.length), u: units ? T.unit_groups : T.unit_rows,
-      f: filters.length ? fmt(T.print_filter, { f: filters.join(', ') }) : ''
+      f: filters.length ? fmt(T.print_filter, { f: filters.join(', ') }) : '',
+      limit: num(spec.printLimit || 0), file: spec.name + '.csv'
     });
 
     // controls reflect state (after a hash change)
     if (this.qInput.value !== s.q && document.activeElement !== this.qInput) this.qInput.value = s.q;
     if (this.katSelect) {
       if (s.kat && !Array.prototype.some.call(this.katSelect.options, function (o) { return o.value === s.kat; })) {
-        this.katSelect.appendChild(new Option(catLabel(s.kat), s.kat));
+        this.katSelect.appendChild(new Option(catLabel(s.kat, spec.category), s.kat));
       }
       this.katSelect.value = s.kat;
     }
