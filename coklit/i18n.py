@@ -5,6 +5,13 @@ side under a stable key). :func:`t` looks a key up and fills in its values. A ke
 in the catalogue, a language it lacks, or values that do not fit its placeholders raise
 :class:`MessageError`: that is a bug in coklit, never silently shown as a raw key or template
 (the CLI turns it into its one-line "unexpected error" message, like any other bug).
+
+- ``t(key, lang, **values)``: one text; a value that is a :class:`Msg` (a key) is translated
+  too, so an error can carry words (a role, a delimiter) that the CLI renders in its language.
+- ``t_columns(key, lang, **columns)``: one text per row from whole columns (vectorised).
+- ``texts(prefix, codes, lang)``: ``{code: text}`` for a family of codes, to map a column.
+- ``family(prefix)``: ``{code: {"id": ..., "en": ...}}`` for a family, for renderers that
+  keep both languages at hand (labels, the HTML report's script).
 """
 
 from __future__ import annotations

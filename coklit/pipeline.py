@@ -99,8 +99,8 @@ def _load(paths: list[str], role: str, cfg: RunConfig, clock: _Clock) -> Dataset
     """Read one role's files, check them, normalise them."""
     clock.step("read")
     dataset = _read(paths, role, cfg)
-    sanity.check_roles([dataset], cfg.output.lang)
-    sanity.check_rows(dataset, cfg.output.lang)
+    sanity.check_roles([dataset])
+    sanity.check_rows(dataset)
     return _normalize(dataset, cfg, clock)
 
 
@@ -291,9 +291,9 @@ def run_check(dpt: list[str], lapangan: list[str], cfg: RunConfig,
     check_kolom_headers(cfg.read, planned[0].headers + planned[1].headers)
     listed, field = (build_dataset(p) for p in planned)
     del planned
-    sanity.check_roles([listed, field], cfg.output.lang)
+    sanity.check_roles([listed, field])
     for dataset in (listed, field):
-        sanity.check_rows(dataset, cfg.output.lang)
+        sanity.check_rows(dataset)
     if cfg.read.swap_check:
         sanity.check_not_swapped(listed, field)
     listed = _normalize(listed, cfg, clock)
