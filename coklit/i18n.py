@@ -17,7 +17,7 @@ in the catalogue, a language it lacks, or values that do not fit its placeholder
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from coklit.messages import CATALOGUE, LANGS
@@ -33,9 +33,11 @@ class MessageError(LookupError):
 
 @dataclass(frozen=True)
 class Msg:
-    """A message value that is itself a message key, translated when the text is built."""
+    """A message value that is itself a message (a key and its own values), translated when
+    the text around it is built: in the language of whoever shows it."""
 
     key: str
+    values: dict[str, Any] = field(default_factory=dict, hash=False)
 
 
 def template(key: str, lang: str = "id") -> str:
@@ -52,7 +54,8 @@ def template(key: str, lang: str = "id") -> str:
 def t(key: str, lang: str = "id", **values: Any) -> str:
     """Text for ``key`` in ``lang``, formatted with ``values``. Values that are :class:`Msg`
     are translated too."""
-    values = {k: t(v.key, lang) if isinstance(v, Msg) else v for k, v in values.items()}
+    values = {k: t(v.key, lang, **v.values) if isinstance(v, Msg) else v
+              for k, v in values.items()}
     text = template(key, lang)
     try:
         return text.format(**values)

@@ -262,3 +262,20 @@ def test_the_xlsx_page_footer_is_in_the_chosen_language(tmp_path, lang, words) -
     workbook.close()
     with zipfile.ZipFile(path) as zf:
         assert words in zf.read("xl/worksheets/sheet1.xml")
+
+
+def test_a_message_inside_a_message_is_shown_in_the_cli_language_and_scrubbed(
+        samples, tmp_path, monkeypatch) -> None:
+    import coklit.pipeline
+    from coklit.errors import InputError
+
+    def damaged(*args, **kwargs):
+        raise InputError("io.bad_excel", file="dpt.xlsx",
+                         detail=Msg("io.damaged_zip", {"detail": "CRC 1671011203900001"}))
+
+    monkeypatch.setattr(coklit.pipeline, "run_validate", damaged)
+    result = CliRunner().invoke(app, ["validate", str(samples / "dpt.csv"), "--out",
+                                      str(tmp_path / "hasil"), "--lang", "en"])
+    assert result.exit_code == 2
+    assert "damaged ZIP archive" in result.output and "arsip" not in result.output
+    assert "1671011203900001" not in result.output
