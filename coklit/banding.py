@@ -228,7 +228,7 @@ def run_banding(lama: list[str], baru: list[str], cfg: RunConfig,
     clock = _Clock(on_step)
     old = _load(lama, "lama", cfg, clock)
     new = _load(baru, "baru", cfg, clock)
-    sanity.check_roles([old, new], cfg.output.lang)
+    sanity.check_roles([old, new])
     if temuan_lama is not None:
         from coklit import temuan_lama as previous_run
 

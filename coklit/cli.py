@@ -34,7 +34,7 @@ from coklit.config import (
 )
 from coklit.errors import CoklitError, OptionError
 from coklit.fields import FIELDS
-from coklit.i18n import MessageError, t
+from coklit.i18n import MESSAGES, MessageError, t, template, texts
 
 
 class Lang(str, Enum):
@@ -47,11 +47,7 @@ HELP_OPTIONS = ["-h", "--help"]
 
 app = typer.Typer(
     name="coklit",
-    help=(
-        "coklit: memeriksa daftar pemilih (DP4/DPS/DPT) terhadap catatan lapangan Bawaslu — "
-        "pemilih ganda, belum terdaftar, TMS dan data tidak valid per kecamatan. "
-        "Bekerja sepenuhnya offline."
-    ),
+    help=t("help.command.coklit"),
     no_args_is_help=True,
     add_completion=False,
     context_settings={"help_option_names": HELP_OPTIONS},
@@ -63,60 +59,56 @@ out_console = Console()
 err_console = Console(stderr=True)
 
 # Shared options, defined once.
-LangOpt = Annotated[Lang, typer.Option("--lang", help="Bahasa keluaran: id (Indonesia) atau en.")]
+LangOpt = Annotated[Lang, typer.Option("--lang", help=t("help.lang"))]
 KolomOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--kolom",
-        help='Petakan judul kolom ke field, mis. --kolom nama="NAMA LENGKAP". Boleh diulang.',
+        help=t("help.kolom"),
     ),
 ]
 TanggalOpt = Annotated[
     str,
-    typer.Option("--tanggal-pemilihan", help="Tanggal pemungutan suara (TTTT-BB-HH)."),
+    typer.Option("--tanggal-pemilihan", help=t("help.tanggal_pemilihan")),
 ]
-OutOpt = Annotated[Path, typer.Option("--out", "-o", help="Folder hasil (dibuat bila belum ada).")]
+OutOpt = Annotated[Path, typer.Option("--out", "-o", help=t("help.out"))]
 FullOpt = Annotated[
     bool,
     typer.Option(
         "--data-lengkap",
-        help="Tulis NIK/NKK, tanggal lahir dan disabilitas utuh (HANYA untuk kerja internal).",
+        help=t("help.data_lengkap"),
     ),
 ]
 PerKecOpt = Annotated[
-    bool, typer.Option("--per-kecamatan", help="Tulis juga satu folder per kecamatan.")
+    bool, typer.Option("--per-kecamatan", help=t("help.per_kecamatan"))
 ]
 PaksaOpt = Annotated[
     bool,
     typer.Option(
         "--paksa",
-        help="Jalankan walaupun DPT dan lapangan tampak tertukar (lapangan jauh lebih banyak, "
-        "atau hanya lapangan yang punya TPS).",
+        help=t("help.paksa"),
     ),
 ]
 AmbangOpt = Annotated[
     float | None,
-    typer.Option("--ambang", help="Ambang skor (0-1) untuk pasangan ganda dan kecocokan.",
-                 show_default="0.9 ganda, 0.8 cocok"),
+    typer.Option("--ambang", help=t("help.ambang"),
+                 show_default=t("help.ambang_default")),
 ]
 Inputs = Annotated[
-    list[str], typer.Argument(help="Berkas CSV/XLSX, folder, atau pola glob dalam tanda kutip.")
+    list[str], typer.Argument(help=t("help.dpt"))
 ]
 TinjauanOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--tinjauan",
-        help="Tanda pemeriksaan temuan dari proses sebelumnya: temuan.xlsx (kolom Status cek, "
-        "Catatan, Pemeriksa) atau CSV ekspor laporan.html. Boleh diulang; tanda terbaru yang "
-        "dipakai. Pasangan yang ditandai 'keliru' tidak dilaporkan ganda lagi.",
+        help=t("help.tinjauan"),
     ),
 ]
 ModelOpt = Annotated[
     str | None,
     typer.Option(
         "--model",
-        help="Pakai ulang model pencocokan dari proses sebelumnya (folder hasil atau "
-        "info_proses.json-nya) alih-alih menaksirnya dari data ini.",
+        help=t("help.model"),
     ),
 ]
 DaskOpt = Annotated[
@@ -124,10 +116,7 @@ DaskOpt = Annotated[
     typer.Option(
         "--dask",
         metavar="[ALAMAT]",
-        help="Jalankan blocking dan perbandingan di klaster Dask; temuannya sama persis. Tanpa "
-        "alamat: klaster lokal, satu proses per inti mesin ini. "
-        "Dengan alamat scheduler, mis. tcp://HOST:8786: klaster yang sudah berjalan. Perlu "
-        'pip install "coklit[dask]".',
+        help=t("help.dask"),
     ),
 ]
 
@@ -345,7 +334,7 @@ def _status(lang: str) -> tuple[Live, StepCallback]:
     return live, on_step
 
 
-@app.command()
+@app.command(help=t("help.command.validate"))
 def validate(
     dpt: Inputs,
     out: OutOpt = Path("hasil"),
@@ -355,7 +344,6 @@ def validate(
     per_kecamatan: PerKecOpt = False,
     lang: LangOpt = Lang.id,
 ) -> None:
-    """Periksa mutu data daftar pemilih: NIK/NKK, tanggal lahir, usia, baris ditolak."""
     from coklit.pipeline import run_validate
 
     with _reported(lang):
@@ -363,7 +351,7 @@ def validate(
         _run(lambda on_step: run_validate(dpt, cfg, on_step=on_step), out, _input_files(dpt), cfg)
 
 
-@app.command()
+@app.command(help=t("help.command.dedupe"))
 def dedupe(
     dpt: Inputs,
     out: OutOpt = Path("hasil"),
@@ -377,7 +365,6 @@ def dedupe(
     dask: DaskOpt = None,
     lang: LangOpt = Lang.id,
 ) -> None:
-    """Cari pemilih ganda di dalam daftar pemilih (beserta temuan mutu data)."""
     from coklit.pipeline import load_models, run_dedupe
 
     with _reported(lang):
@@ -390,12 +377,12 @@ def dedupe(
                  out, [*_input_files(dpt), *map(Path, tinjauan or [])], cfg)
 
 
-@app.command()
+@app.command(help=t("help.command.check"))
 def check(
-    dpt: Annotated[str, typer.Argument(help="Daftar pemilih: berkas, folder, atau pola glob.")],
+    dpt: Annotated[str, typer.Argument(help=t("help.check.dpt"))],
     lapangan: Annotated[
         list[str],
-        typer.Argument(help="Catatan lapangan: satu atau lebih berkas, folder, atau pola glob."),
+        typer.Argument(help=t("help.check.lapangan")),
     ],
     out: OutOpt = Path("hasil"),
     kolom: KolomOpt = None,
@@ -409,7 +396,6 @@ def check(
     dask: DaskOpt = None,
     lang: LangOpt = Lang.id,
 ) -> None:
-    """Cocokkan daftar pemilih dengan catatan lapangan: ganda, belum terdaftar, TMS, tidak valid."""
     from coklit.pipeline import load_models, run_check
 
     with _reported(lang):
@@ -423,13 +409,13 @@ def check(
                  out, [*_input_files([dpt], lapangan), *map(Path, tinjauan or [])], cfg)
 
 
-@app.command()
+@app.command(help=t("help.command.banding"))
 def banding(
     lama: Annotated[
-        str, typer.Argument(help="Daftar versi lama (mis. DPS): berkas, folder, atau pola glob.")
+        str, typer.Argument(help=t("help.lama"))
     ],
     baru: Annotated[
-        str, typer.Argument(help="Daftar versi baru (mis. DPT): berkas, folder, atau pola glob.")
+        str, typer.Argument(help=t("help.baru"))
     ],
     out: OutOpt = Path("hasil_banding"),
     kolom: KolomOpt = None,
@@ -441,15 +427,12 @@ def banding(
         str | None,
         typer.Option(
             "--temuan-lama",
-            help="Folder hasil coklit check atas daftar versi lama: tunjukkan temuan mana yang "
-            "sudah diselesaikan di versi baru (TMS dihapus, belum terdaftar kini terdaftar, "
-            "ganda dibersihkan) dan mana yang tetap.",
+            help=t("help.temuan_lama"),
         ),
     ] = None,
     per_kecamatan: PerKecOpt = False,
     lang: LangOpt = Lang.id,
 ) -> None:
-    """Bandingkan dua versi daftar pemilih (mis. DPS dan DPT): pemilih ditambah, dihapus dan diubah."""
     from coklit.banding import run_banding
     from coklit.pipeline import load_models
 
@@ -461,14 +444,13 @@ def banding(
              out, _input_files([lama], [baru]), cfg)
 
 
-@app.command()
+@app.command(help=t("help.command.laporan"))
 def laporan(
-    folder: Annotated[Path, typer.Argument(help="Folder hasil coklit check/dedupe/validate.")],
+    folder: Annotated[Path, typer.Argument(help=t("help.folder"))],
     data_lengkap: FullOpt = False,
     per_kecamatan: PerKecOpt = False,
     lang: LangOpt = Lang.id,
 ) -> None:
-    """Tulis ulang laporan.html dan temuan.xlsx dari folder hasil yang sudah ada."""
     from coklit.report import PER_KECAMATAN_DIR, load_result
 
     with _reported(lang):
@@ -483,17 +465,15 @@ class Per(str, Enum):
     kelurahan = "kelurahan"
 
 
-@app.command()
+@app.command(help=t("help.command.surat"))
 def surat(
-    folder: Annotated[Path, typer.Argument(help="Folder hasil coklit check/dedupe/validate.")],
-    per: Annotated[Per, typer.Option("--per", help="Satu surat per kecamatan atau per kelurahan.")
+    folder: Annotated[Path, typer.Argument(help=t("help.folder"))],
+    per: Annotated[Per, typer.Option("--per", help=t("help.per"))
                    ] = Per.kecamatan,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder surat (dibuat bila belum ada; "
-                                      "bukan di dalam folder hasil).")] = Path("surat"),
+    out: Annotated[Path, typer.Option("--out", "-o", help=t("help.surat.out"))] = Path("surat"),
     data_lengkap: FullOpt = False,
     lang: LangOpt = Lang.id,
 ) -> None:
-    """Tulis surat saran perbaikan (DOCX dan HTML siap cetak) per kecamatan atau kelurahan."""
     from coklit.report import MODE_SHARED, load_result, shareable
     from coklit.report.surat import write_letters
 
@@ -509,52 +489,45 @@ def surat(
                       markup=False)
 
 
-@app.command()
+@app.command(help=t("help.command.sample"))
 def sample(
     out: OutOpt = Path("contoh"),
-    pemilih: Annotated[int, typer.Option("--pemilih", min=100, help="Jumlah pemilih di DPT.")] = 5000,
-    seed: Annotated[int, typer.Option("--seed", help="Benih acak (hasil sama untuk benih sama).")] = 1,
+    pemilih: Annotated[int, typer.Option("--pemilih", min=100, help=t("help.pemilih"))] = 5000,
+    seed: Annotated[int, typer.Option("--seed", help=t("help.seed"))] = 1,
     lapangan: Annotated[
         float,
-        typer.Option("--lapangan", min=0.0, max=1.0, help="Porsi pemilih yang dicek di lapangan."),
+        typer.Option("--lapangan", min=0.0, max=1.0, help=t("help.sample.lapangan")),
     ] = 0.05,
     profil: Annotated[
         str,
         typer.Option(
             "--profil",
-            help="Profil data: standar (bawaan) atau uji (data uji tersisih, hanya untuk "
-            "evaluasi; jangan dipakai untuk menyetel pencocokan).",
+            help=t("help.profil"),
         ),
     ] = "standar",
     kolom_sampel: Annotated[
         str,
         typer.Option(
             "--kolom-sampel",
-            help="Kolom berkas: lengkap (bawaan) atau minimal (hanya NAMA, TANGGAL LAHIR, "
-            "ALAMAT, KELURAHAN; baris dan kunci jawaban sama).",
+            help=t("help.kolom_sampel"),
         ),
     ] = "lengkap",
     versi_baru: Annotated[
         bool,
         typer.Option(
             "--versi-baru",
-            help="Tulis dua versi daftar: dps.csv (lama) dan dpt.csv (baru, hasil pembersihan: "
-            "ditambah, dihapus, diubah, diurutkan ulang), dengan kunci perubahan di kunci/ "
-            "(untuk coklit banding).",
+            help=t("help.versi_baru"),
         ),
     ] = False,
     wilayah: Annotated[
         str | None,
         typer.Option(
             "--wilayah",
-            help="Wilayah sampel: palembang (18 kecamatan) atau sumsel (241 kecamatan di 17 "
-            "kabupaten/kota Sumatera Selatan). Bawaan: palembang sampai 2.000.000 pemilih, "
-            "sumsel di atasnya.",
+            help=t("help.wilayah"),
         ),
     ] = None,
     lang: LangOpt = Lang.id,
 ) -> None:
-    """Buat data sintetis yang realistis (DPT, catatan lapangan, kunci jawaban)."""
     from coklit.synth import generate
     from coklit.synth.versi import generate_versions
 
@@ -576,7 +549,7 @@ def _version_callback(value: bool) -> None:
 def _root(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version_callback, is_eager=True, help="Versi coklit."),
+        typer.Option("--version", callback=_version_callback, is_eager=True, help=t("help.version")),
     ] = False,
     lang: LangOpt = Lang.id,  # read before parsing (help language); accepted here too
 ) -> None:
@@ -588,80 +561,25 @@ def _root(
 # "Options", "[default: …]") through gettext; both are set here before the command runs, from
 # the --lang given on the command line (Indonesian by default).
 
-_HELP_EN: dict[str, str] = {
-    "out": "Result folder (created when missing).",
-    "kolom": 'Map a column header to a field, e.g. --kolom nama="NAMA LENGKAP". Repeatable.',
-    "tanggal_pemilihan": "Election day (YYYY-MM-DD).",
-    "data_lengkap": "Write full NIK/NKK, birth dates and disability (internal work ONLY).",
-    "per_kecamatan": "Also write one folder per kecamatan.",
-    "paksa": "Run even when the voter list and the field records look swapped (far more field "
-    "records, or only the field records have a TPS).",
-    "ambang": "Score threshold (0-1) for duplicate pairs and matches.",
-    "model": "Reuse the matching model of an earlier run (its result folder or info_proses.json) "
-    "instead of estimating it from this data.",
-    "tinjauan": "Review marks from an earlier run: temuan.xlsx (Check status, Notes, Checked by "
-    "columns) or a CSV exported from laporan.html. Repeatable; the latest mark wins. Pairs "
-    "marked 'keliru' (wrong) are not reported as duplicates again.",
-    "lang": "Output language: id (Indonesian) or en.",
-    "dpt": "Voter list: files, folders or quoted glob patterns.",
-    "check.dpt": "Voter list: file, folder or glob pattern.",
-    "check.lapangan": "Field records: file, folder or glob pattern.",
-    "folder": "Result folder of coklit check/dedupe/validate.",
-    "pemilih": "Number of voters on the list.",
-    "seed": "Random seed (same seed, same data).",
-    "sample.lapangan": "Share of voters checked in the field.",
-    "profil": "Data profile: standar (default) or uji (held-out test data, for evaluation only; "
-    "do not tune matching on it).",
-    "kolom_sampel": "File columns: lengkap (default) or minimal (only NAMA, TANGGAL LAHIR, ALAMAT, "
-    "KELURAHAN; same rows and answer key).",
-    "version": "coklit version.",
-    "per": "One letter per kecamatan or per kelurahan.",
-    "surat.out": "Letter folder (created when missing; not inside the result folder).",
-    "lama": "Old version of the list (e.g. DPS): file, folder or glob pattern.",
-    "baru": "New version of the list (e.g. DPT): file, folder or glob pattern.",
-    "temuan_lama": "Result folder of coklit check on the old version: which findings the new "
-    "version resolved (TMS removed, unlisted now listed, duplicates cleaned) and which remain.",
-    "versi_baru": "Also write a second version of the list (dps.csv -> dpt.csv) with the true "
-    "changes in kunci/banding_*.csv.",
-    "wilayah": "Sample region: palembang (18 kecamatan) or sumsel (the 241 kecamatan of Sumatera "
-    "Selatan's 17 kab/kota). Default: palembang up to 2,000,000 voters, sumsel above.",
-    "dask": "Run blocking and comparisons on Dask: alone, a local cluster on this machine's "
-    "cores; with an address (tcp://HOST:8786), an existing scheduler. Same findings.",
-    "help": "Show this message and exit.",
-}
-_COMMANDS_EN: dict[str, str] = {
-    "": "coklit: checks voter lists (DP4/DPS/DPT) against Bawaslu field records — duplicates, "
-    "unregistered and ineligible voters and invalid data per kecamatan. Works fully offline.",
-    "validate": "Check the data quality of a voter list: NIK/NKK, birth dates, age, rejected rows.",
-    "dedupe": "Find duplicate voters inside a voter list (with the data-quality findings).",
-    "check": "Match a voter list with field records: duplicates, not listed, TMS, invalid data.",
-    "laporan": "Write laporan.html and temuan.xlsx again from an existing result folder.",
-    "sample": "Write realistic synthetic data (voter list, field records, answer key).",
-    "banding": "Compare two versions of a voter list (e.g. DPS and DPT): voters added, removed "
-    "and changed.",
-    "surat": "Write saran perbaikan letters (DOCX and print-ready HTML) per kecamatan or "
-    "kelurahan.",
-}
-# The framework's own words (typer/click write them through gettext).
-_FRAMEWORK_ID: dict[str, str] = {
-    "Arguments": "Argumen",
-    "Options": "Opsi",
-    "Commands": "Perintah",
-    "default: {default}": "bawaan: {default}",
-    "required": "wajib",
-    "Show this message and exit.": "Tampilkan bantuan ini lalu keluar.",
-    "Usage: ": "Penggunaan: ",
-    "Aborted!": "Dibatalkan.",
-    "Missing command.": "Perintah belum disebut.",
-    "No such command {name!r}.": "Perintah {name!r} tidak ada.",
-}
-# Metavars instead of typer's <str>/<path>/<list[str]>.
-_METAVARS: dict[str, dict[str, str]] = {
-    "id": {"path": "FOLDER", "text": "TEKS", "number": "ANGKA", "file": "BERKAS",
-           "date": "TTTT-BB-HH"},
-    "en": {"path": "FOLDER", "text": "TEXT", "number": "NUMBER", "file": "FILE",
-           "date": "YYYY-MM-DD"},
-}
+# The texts are in coklit/messages/cli_help.py: help.<option> (help.<command>.<option> where
+# one command's differs), help.command.<command>, the framework's words (cli_word.*) and
+# metavars (metavar.*).
+_FRAMEWORK_WORDS = ("arguments", "options", "commands", "default", "required", "help", "usage",
+                    "aborted", "missing_command", "no_such_command")
+
+
+def _framework_id() -> dict[str, str]:
+    """click's English words -> Indonesian."""
+    return {template(f"cli_word.{w}", "en"): template(f"cli_word.{w}", "id")
+            for w in _FRAMEWORK_WORDS}
+
+
+def _help(command: str, param: str, lang: str) -> str | None:
+    """Help of option ``param`` of ``command`` in ``lang`` (None: the option has none)."""
+    for key in (f"help.{command}.{param}", f"help.{param}"):
+        if key in MESSAGES:
+            return template(key, lang)
+    return None
 
 
 def _argv_lang(argv: list[str]) -> str:
@@ -675,7 +593,7 @@ def _argv_lang(argv: list[str]) -> str:
 
 
 def _metavar(param: Any, lang: str) -> str | None:
-    words = _METAVARS[lang]
+    words = texts("metavar", ("path", "text", "number", "file", "date"), lang)
     if getattr(param, "param_type_name", "") == "argument":
         return param.name.upper()
     if getattr(param, "is_flag", False) or param.name == "lang":
@@ -698,19 +616,21 @@ def _metavar(param: Any, lang: str) -> str | None:
 def _localise(command: Any, lang: str, path: str = "") -> None:
     """Help texts and metavars of ``command`` and its subcommands in ``lang``."""
     name = path.split(".")[-1] if path else ""
-    if lang == "en" and name in _COMMANDS_EN:
-        command.help = _COMMANDS_EN[name]
+    if lang == "en":
+        command.help = template(f"help.command.{name or 'coklit'}", lang)
     if lang == "id" and hasattr(command, "options_metavar"):
-        command.options_metavar = "[OPSI]"
+        command.options_metavar = template("cli_word.options_metavar", lang)
     if lang == "id" and getattr(command, "subcommand_metavar", None):
-        command.subcommand_metavar = "PERINTAH [ARG]..."
+        command.subcommand_metavar = template("cli_word.commands_metavar", lang)
     for param in getattr(command, "params", []):
         if lang == "en":
-            text = _HELP_EN.get(f"{name}.{param.name}") or _HELP_EN.get(param.name)
+            text = _help(name, param.name, lang)
             if text:
                 param.help = text
             if param.name == "ambang":
-                param.show_default = "0.9 duplicates, 0.8 matches"
+                param.show_default = template("help.ambang_default", lang)
+        elif param.name == "help":
+            param.help = template("cli_word.help", lang)
         if getattr(param, "metavar", None) is None:
             metavar = _metavar(param, lang)
             if metavar:
@@ -726,7 +646,7 @@ def _localise(command: Any, lang: str, path: str = "") -> None:
         context = command.context_class(command, help_option_names=HELP_OPTIONS)
         help_option = command.get_help_option(context)
         if help_option is not None:
-            help_option.help = _FRAMEWORK_ID["Show this message and exit."]
+            help_option.help = template("cli_word.help", lang)
     for sub_name, sub in getattr(command, "commands", {}).items():
         _localise(sub, lang, f"{path}.{sub_name}" if path else sub_name)
 
@@ -738,8 +658,10 @@ def _install_framework_words(lang: str) -> None:
     import typer.core as typer_core
     from typer._click import formatting
 
+    framework = _framework_id()
+
     def words(text: str) -> str:
-        return _FRAMEWORK_ID.get(text, text)
+        return framework.get(text, text)
 
     typer_core._ = words  # type: ignore[assignment]
     write_usage = formatting.HelpFormatter.write_usage
@@ -747,7 +669,7 @@ def _install_framework_words(lang: str) -> None:
         return
 
     def usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
-        write_usage(self, prog, args, _FRAMEWORK_ID["Usage: "] if prefix is None else prefix)
+        write_usage(self, prog, args, framework["Usage: "] if prefix is None else prefix)
 
     usage._coklit = True  # type: ignore[attr-defined]
     formatting.HelpFormatter.write_usage = usage  # type: ignore[method-assign]

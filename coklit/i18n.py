@@ -5,12 +5,19 @@ side under a stable key). :func:`t` looks a key up and fills in its values. A ke
 in the catalogue, a language it lacks, or values that do not fit its placeholders raise
 :class:`MessageError`: that is a bug in coklit, never silently shown as a raw key or template
 (the CLI turns it into its one-line "unexpected error" message, like any other bug).
+
+- ``t(key, lang, **values)``: one text; a value that is a :class:`Msg` (a key) is translated
+  too, so an error can carry words (a role, a delimiter) that the CLI renders in its language.
+- ``t_columns(key, lang, **columns)``: one text per row from whole columns (vectorised).
+- ``texts(prefix, codes, lang)``: ``{code: text}`` for a family of codes, to map a column.
+- ``family(prefix)``: ``{code: {"id": ..., "en": ...}}`` for a family, for renderers that
+  keep both languages at hand (labels, the HTML report's script).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from coklit.messages import CATALOGUE, LANGS
@@ -26,9 +33,11 @@ class MessageError(LookupError):
 
 @dataclass(frozen=True)
 class Msg:
-    """A message value that is itself a message key, translated when the text is built."""
+    """A message value that is itself a message (a key and its own values), translated when
+    the text around it is built: in the language of whoever shows it."""
 
     key: str
+    values: dict[str, Any] = field(default_factory=dict, hash=False)
 
 
 def template(key: str, lang: str = "id") -> str:
@@ -45,7 +54,8 @@ def template(key: str, lang: str = "id") -> str:
 def t(key: str, lang: str = "id", **values: Any) -> str:
     """Text for ``key`` in ``lang``, formatted with ``values``. Values that are :class:`Msg`
     are translated too."""
-    values = {k: t(v.key, lang) if isinstance(v, Msg) else v for k, v in values.items()}
+    values = {k: t(v.key, lang, **v.values) if isinstance(v, Msg) else v
+              for k, v in values.items()}
     text = template(key, lang)
     try:
         return text.format(**values)

@@ -114,8 +114,8 @@ def _load(paths: list[str], role: str, cfg: RunConfig, clock: _Clock) -> Dataset
     clock.step("read")
     dataset = _read(paths, role, cfg)
     clock.count(baris=dataset.rows_read)
-    sanity.check_roles([dataset], cfg.output.lang)
-    sanity.check_rows(dataset, cfg.output.lang)
+    sanity.check_roles([dataset])
+    sanity.check_rows(dataset)
     return _normalize(dataset, cfg, clock)
 
 
@@ -352,9 +352,9 @@ def run_check(dpt: list[str], lapangan: list[str], cfg: RunConfig,
     listed, field = (build_dataset(p) for p in planned)
     del planned
     clock.count(baris=listed.rows_read, lapangan=field.rows_read)
-    sanity.check_roles([listed, field], cfg.output.lang)
+    sanity.check_roles([listed, field])
     for dataset in (listed, field):
-        sanity.check_rows(dataset, cfg.output.lang)
+        sanity.check_rows(dataset)
     if cfg.read.swap_check:
         sanity.check_not_swapped(listed, field)
     listed = _normalize(listed, cfg, clock)

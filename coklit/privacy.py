@@ -29,6 +29,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from coklit.i18n import Msg
+
 ID_COLUMN_STEMS = ("nik", "nkk")
 DATE_COLUMN_STEMS = ("tanggal_lahir",)
 DROPPED_COLUMN_STEMS = ("disabilitas",)
@@ -252,6 +254,8 @@ _META_TEXT_KEYS = ("columns", "ignored", "suggestions")
 def _scrub_any(value: Any, scrub: Any) -> Any:
     if isinstance(value, str):
         return scrub(value)
+    if isinstance(value, Msg):
+        return Msg(value.key, _scrub_any(value.values, scrub))
     if isinstance(value, dict):
         return {scrub(k) if isinstance(k, str) else k: _scrub_any(v, scrub)
                 for k, v in value.items()}
@@ -294,7 +298,7 @@ def scrub_values(values: dict[str, Any], file_keys: tuple[str, ...]) -> dict[str
     out = {}
     for key, value in values.items():
         scrub = scrub_ids if key in file_keys else scrub_text
-        out[key] = _scrub_any(value, scrub) if isinstance(value, (str, list, tuple, dict)) \
+        out[key] = _scrub_any(value, scrub) if isinstance(value, (str, list, tuple, dict, Msg)) \
             else value
     return out
 

@@ -24,7 +24,7 @@ import pyarrow.compute as pc
 from coklit import birthdate
 from coklit.config import ValidateConfig
 from coklit.errors import InputError
-from coklit.i18n import t
+from coklit.i18n import Msg, t
 from coklit.results import Dataset, FileInfo
 
 # A field file this many times longer than the list (and at least SWAP_MIN_ROWS rows) is
@@ -37,11 +37,12 @@ TPS_PRESENT, TPS_ABSENT = 0.5, 0.01
 AMBIGUOUS_DATE = "tanggal_lahir_ambigu"
 
 
-def _role(role: str, lang: str) -> str:
-    return t(f"sanity.role.{role}", lang)
+def _role(role: str) -> Msg:
+    """A role's name as a message value: the words are chosen where the message is shown."""
+    return Msg(f"sanity.role.{role}")
 
 
-def check_roles(datasets: list[Dataset], lang: str = "id") -> None:
+def check_roles(datasets: list[Dataset]) -> None:
     """No file is read twice, within one role or across roles (by path or by content)."""
     seen: dict[str, tuple[str, str]] = {}  # sha256 -> (berkas, role)
     paths: dict[str, tuple[str, str]] = {}
@@ -56,17 +57,16 @@ def check_roles(datasets: list[Dataset], lang: str = "id") -> None:
             key = str(info.path)
             if key in paths and paths[key][1] != dataset.role:
                 other, role = paths[key]
-                raise InputError("sanity.same_path", a=berkas, role_a=_role(role, lang),
-                                 role_b=_role(dataset.role, lang),
-                                 hint=t("sanity.hint.roles", lang))
+                raise InputError("sanity.same_path", a=berkas, role_a=_role(role),
+                                 role_b=_role(dataset.role), hint=Msg("sanity.hint.roles"))
             paths[key] = (berkas, dataset.role)
             if not rows[info.path]:
                 continue  # two empty templates with the same header are no double count
             if info.sha256 in seen:
                 other, role = seen[info.sha256]
                 hint = "sanity.hint.roles" if role != dataset.role else "sanity.hint.twice"
-                raise InputError("sanity.same_file", a=other, role_a=_role(role, lang), b=berkas,
-                                 role_b=_role(dataset.role, lang), hint=t(hint, lang))
+                raise InputError("sanity.same_file", a=other, role_a=_role(role), b=berkas,
+                                 role_b=_role(dataset.role), hint=Msg(hint))
             seen[info.sha256] = (berkas, dataset.role)
 
 
@@ -90,7 +90,7 @@ def check_not_swapped(listed: Dataset, field: Dataset) -> None:
         raise InputError("sanity.swapped_tps", listed=_names(listed), field=_names(field))
 
 
-def check_rows(dataset: Dataset, lang: str = "id") -> None:
+def check_rows(dataset: Dataset) -> None:
     """Raise when not a single row of ``dataset`` can be used, saying why they were not."""
     if len(dataset.records):
         return
@@ -98,7 +98,7 @@ def check_rows(dataset: Dataset, lang: str = "id") -> None:
     if len(dataset.rejected):
         counts = Counter(dataset.rejected["masalah"].astype(str))
         reasons = " (" + ", ".join(f"{n} x {code}" for code, n in counts.most_common(4)) + ")"
-    raise InputError("sanity.no_rows", role=_role(dataset.role, lang), files=_names(dataset)
+    raise InputError("sanity.no_rows", role=_role(dataset.role), files=_names(dataset)
                      or "-", read=dataset.rows_read, rejected=len(dataset.rejected),
                      reasons=reasons)
 

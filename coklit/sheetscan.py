@@ -36,6 +36,7 @@ from xml.etree import ElementTree
 import numpy as np
 
 from coklit.errors import InputError
+from coklit.i18n import Msg
 
 # Limits (see the module doc). One calamine cell costs about 100 bytes with its text and
 # coklit's conversion about 55 more, so 10 million cells stay near 1.5 GB.
@@ -302,10 +303,8 @@ def scan_xlsx(path: Path, file: str) -> list[SheetExtent]:
                     for _ in _chunks(book, info):
                         pass
         except _DAMAGE as error:
-            from coklit.i18n import t
-
             raise InputError("io.bad_excel", file=file,
-                             detail=t("io.damaged_zip", detail=str(error)[:80])) from None
+                             detail=Msg("io.damaged_zip", {"detail": str(error)[:80]})) from None
     return extents
 
 
@@ -334,10 +333,8 @@ def scan_ods(path: Path, file: str) -> list[SheetExtent]:
         except KeyError:
             return []
         except _DAMAGE as error:
-            from coklit.i18n import t
-
             raise InputError("io.bad_excel", file=file,
-                             detail=t("io.damaged_zip", detail=str(error)[:80])) from None
+                             detail=Msg("io.damaged_zip", {"detail": str(error)[:80]})) from None
         name, row, rows, cols, filled = "", 0, 0, 0, 0
         row_repeat, row_col, row_last, row_has = 1, 0, 0, False
         try:
@@ -373,8 +370,6 @@ def scan_ods(path: Path, file: str) -> list[SheetExtent]:
                     if rows > MAX_ROWS or (rows and rows * cols > MAX_SHEET_CELLS):
                         _judge(SheetExtent(name, rows, cols, filled), file)
         except _DAMAGE as error:
-            from coklit.i18n import t
-
             raise InputError("io.bad_excel", file=file,
-                             detail=t("io.damaged_zip", detail=str(error)[:80])) from None
+                             detail=Msg("io.damaged_zip", {"detail": str(error)[:80]})) from None
     return extents

@@ -17,6 +17,7 @@ from __future__ import annotations
 from coklit.messages import (
     banding,
     cli,
+    cli_help,
     dask,
     findings,
     household,
@@ -41,7 +42,7 @@ from coklit.messages import (
 
 LANGS = ("id", "en")
 
-_AREAS = (cli, io, sheetscan, schema, sanity, validate, findings, household, pipeline, banding,
+_AREAS = (cli, cli_help, io, sheetscan, schema, sanity, validate, findings, household, pipeline, banding,
           temuan_lama, tinjauan, dask, report, report_folder, report_terminal, report_xlsx,
           report_html, report_surat, labels, synth, words)
 

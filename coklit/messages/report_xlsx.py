@@ -26,6 +26,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "xlsx.info.file": {"id": "Berkas", "en": "File"},
     "xlsx.info.path": {"id": "Lokasi", "en": "Path"},
     "xlsx.info.sha256": {"id": "SHA-256", "en": "SHA-256"},
+    "xlsx.footer_page": {"id": "Halaman {page} / {pages}", "en": "Page {page} / {pages}"},
     "xlsx.info.rows_read": {"id": "Baris dibaca", "en": "Rows read"},
     "xlsx.info.rows_used": {"id": "Baris dipakai", "en": "Rows used"},
     "xlsx.info.rows_rejected": {"id": "Baris ditolak", "en": "Rows rejected"},

@@ -204,7 +204,7 @@ def _write_table(
     ws.freeze_panes(1, 0)
     if columns:
         ws.autofilter(0, 0, len(table), len(columns) - 1)
-    _page_setup(ws, len(columns))
+    _page_setup(ws, len(columns), lang)
     if "status_cek" in columns and len(table):
         col = columns.index("status_cek")
         ws.data_validation(1, col, len(table), col, {
@@ -239,14 +239,15 @@ def _write_table(
         _write_cells(ws, python, total_col, formats["bold"])
 
 
-def _page_setup(ws: Any, n_columns: int) -> None:
+def _page_setup(ws: Any, n_columns: int, lang: str) -> None:
     """A4 landscape, every column on one page width, the header row on every page."""
     ws.set_landscape()
     ws.set_paper(9)  # A4
     ws.fit_to_pages(1, 0)
     ws.repeat_rows(0)
     ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
-    ws.set_footer("&L&A&RHalaman &P / &N")
+    # Excel's codes: &L left, &A sheet name, &R right, &P page number, &N pages.
+    ws.set_footer("&L&A&R" + t("xlsx.footer_page", lang, page="&P", pages="&N"))
 
 
 def _write_cells(ws: Any, data: list[list[Any]], total_col: int | None, bold: Any) -> None:
