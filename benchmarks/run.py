@@ -650,7 +650,9 @@ def main(argv: list[str] | None = None) -> int:
         for tool in ("splink", "ablasi"):
             before = earlier.get(ds["id"], {}).get(tool)
             if tool not in res and before is not None:
-                res[tool] = dict(before, earlier_run=earlier[ds["id"]]["run_date"])
+                # a row carried over twice keeps the date of the run that made it
+                res[tool] = dict(before, earlier_run=before.get("earlier_run")
+                                 or earlier[ds["id"]]["run_date"])
         results["datasets"].append(res)
         results["datasets"].sort(key=lambda r: order.get(r["dataset"]["id"], len(order)))
         _say(f"  done in {time.perf_counter() - t0:.0f} s")
