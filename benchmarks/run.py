@@ -503,6 +503,12 @@ def render_report(results: dict) -> str:
         "the ablation: the same model with every stratum (NIK given the birth date, kinship, "
         "household) switched off.",
         "",
+        "Elsewhere: the `--dask` runs (1.24M voters on one process against a local cluster, "
+        "and the 6.3M Sumatera Selatan province) are measured by `benchmarks/dask_scale.py` "
+        "and reported in [`scale.md`](scale.md), beside the single-process 1.24M row here; "
+        "the supervised upper bound for duplicates (`benchmarks/upper_bound.py`) is in "
+        "[`matching.md`](matching.md).",
+        "",
     ]
     lines += _summary(results)
     for res in results["datasets"]:
