@@ -33,6 +33,7 @@ if str(HERE.parent) not in sys.path:
     sys.path.insert(0, str(HERE.parent))
 
 from benchmarks import scoring  # noqa: E402
+from benchmarks.diagnose import _load  # noqa: E402
 
 #: normalised columns compared for equality by the classifier only (coklit's model has no
 #: comparison for them)
@@ -46,11 +47,8 @@ def pair_table(data: Path) -> tuple[pd.DataFrame, np.ndarray, int]:
     of true pairs in the key."""
     from coklit.config import MatchConfig
     from coklit.match import find_duplicates
-    from coklit.normalize import normalize_records
-    from coklit.schema import load_dataset
 
-    records = normalize_records(load_dataset([str(data / "dpt.csv")], "dpt").records)
-    records = records.reset_index(drop=True)
+    records = _load([data / "dpt.csv"], "dpt")
     cfg = MatchConfig()
     dup = find_duplicates(records, cfg)
     pairs = dup.scored.pairs

@@ -76,16 +76,23 @@ _Cell = tuple[str, tuple[str, ...], "str | None", bool]
 _PLACE = ("kecamatan", "kelurahan", "tps")
 
 
+# A field person (or list row) beside their nearest candidate: source, place, and name, NIK
+# and birth date with differences marked, then the address.
+_VS_CANDIDATE: list[_Cell] = [
+    ("join", ("berkas", "baris"), "sumber_baris", False),
+    ("stack", _PLACE, "wilayah", False),
+    ("diff", ("nama", "kandidat_nama"), "nama_vs", False),
+    ("diff", ("nik", "kandidat_nik"), "nik_vs", False),
+    ("diff", ("tanggal_lahir", "kandidat_tanggal_lahir"), "tgl_vs", False),
+    ("stack", ("alamat", "rt", "rw"), "alamat", False),
+]
+
+
 def _beside_candidate(note: str) -> list[_Cell]:
     """A person with no match shown beside their nearest candidate (differences marked), with
     ``note`` saying why the row is listed."""
     return [
-        ("join", ("berkas", "baris"), "sumber_baris", False),
-        ("stack", _PLACE, "wilayah", False),
-        ("diff", ("nama", "kandidat_nama"), "nama_vs", False),
-        ("diff", ("nik", "kandidat_nik"), "nik_vs", False),
-        ("diff", ("tanggal_lahir", "kandidat_tanggal_lahir"), "tgl_vs", False),
-        ("stack", ("alamat", "rt", "rw"), "alamat", False),
+        *_VS_CANDIDATE,
         ("stack", ("tempat_lahir", "jenis_kelamin", "nkk"), "data_lain", False),
         ("stack", (note,), None, False),
         ("join", ("kandidat_berkas", "kandidat_baris"), "kandidat", False),
@@ -168,12 +175,7 @@ LAYOUTS: dict[str, list[_Cell]] = {
         ("stack", ("alasan",), None, False),
     ],
     "lapangan_perlu_cek": [
-        ("join", ("berkas", "baris"), "sumber_baris", False),
-        ("stack", _PLACE, "wilayah", False),
-        ("diff", ("nama", "kandidat_nama"), "nama_vs", False),
-        ("diff", ("nik", "kandidat_nik"), "nik_vs", False),
-        ("diff", ("tanggal_lahir", "kandidat_tanggal_lahir"), "tgl_vs", False),
-        ("stack", ("alamat", "rt", "rw"), "alamat", False),
+        *_VS_CANDIDATE,
         ("stack", ("kategori",), None, False),
         ("join", ("kandidat_berkas", "kandidat_baris"), "kandidat", False),
         ("stack", ("kandidat_kecamatan", "kandidat_kelurahan", "kandidat_tps"),
