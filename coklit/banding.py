@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from coklit import findings, sanity
+from coklit.coded import plain
 from coklit.config import RunConfig
 from coklit.match import Params, explain, link_records, prepare
 from coklit.pipeline import StepFn, _Clock, _load, _meta, _model_meta, _rejected
@@ -102,7 +103,8 @@ def _unmatched_table(records: pd.DataFrame, rows: np.ndarray, other: pd.DataFram
     table = findings.identity(records.iloc[rows], labels).reset_index(drop=True)
     status = records["status"].astype(str).iloc[rows]
     remark = records["keterangan"].astype(str).iloc[rows]
-    table["keterangan"] = status.where(status.str.strip() != "", remark).to_numpy()
+    # The officers' own marks: plain text, never read as a coded cell.
+    table["keterangan"] = plain(status.where(status.str.strip() != "", remark)).to_numpy()
     near = near.set_index("row").reindex(rows)
     has = (near["skor"].fillna(0).to_numpy() >= review)
     cand = other.iloc[near["other"].fillna(0).astype(int).to_numpy()].reset_index(drop=True)
@@ -139,10 +141,10 @@ def _rekap(keys: list[str], old_pl: pd.DataFrame, new_pl: pd.DataFrame, li: np.n
 
 
 def compare_versions(old: pd.DataFrame, new: pd.DataFrame, links, labels: dict,
-                     review: float, lang: str) -> dict[str, pd.DataFrame]:
+                     review: float) -> dict[str, pd.DataFrame]:
     """The banding tables from two normalised record frames and the links old -> new."""
     spec = links.scored.spec
-    matched = explain(links.matched, spec, lang).reset_index(drop=True)
+    matched = explain(links.matched, spec).reset_index(drop=True)
     li, ni = matched["i"].to_numpy(), matched["j"].to_numpy()
     fields = compared_fields(old, new)
     changes = changed_fields(old, new, li, ni, fields)
@@ -195,12 +197,12 @@ def compare_versions(old: pd.DataFrame, new: pd.DataFrame, links, labels: dict,
     added[ni] = False
     # Nearest candidates: an old row's best new row (the links' own "best"), a new row's best
     # old row (the strongest scored pair that holds it).
-    best_old = explain(links.best[removed[links.best["i"].to_numpy()]], spec, lang)
+    best_old = explain(links.best[removed[links.best["i"].to_numpy()]], spec)
     near_old = pd.DataFrame({"row": best_old["i"], "other": best_old["j"],
                              "skor": best_old["skor"], "alasan": best_old["alasan"]})
     pool = scored[added[scored["j"].to_numpy()]]
     pool = pool.sort_values(["j", "bobot"], ascending=[True, False], kind="stable")
-    best_new = explain(pool.drop_duplicates("j").reset_index(drop=True), spec, lang)
+    best_new = explain(pool.drop_duplicates("j").reset_index(drop=True), spec)
     near_new = pd.DataFrame({"row": best_new["j"], "other": best_new["i"],
                              "skor": best_new["skor"], "alasan": best_new["alasan"]})
     hapus = _unmatched_table(old, np.flatnonzero(removed), new, near_old, labels, review)
@@ -240,8 +242,7 @@ def run_banding(lama: list[str], baru: list[str], cfg: RunConfig,
                          refit_prior=model is not None,
                          on_pairs=lambda n: clock.count(pasangan=n))
     clock.step("findings")
-    tables = compare_versions(old.records, new.records, links, labels, cfg.match.review_link,
-                              cfg.output.lang)
+    tables = compare_versions(old.records, new.records, links, labels, cfg.match.review_link)
     per_field = tables.pop("_per_kolom")
     if temuan_lama is not None:
         li, ni = links.matched["i"].to_numpy(), links.matched["j"].to_numpy()

@@ -157,7 +157,7 @@ def _config(
             raise OptionError("option.bad_threshold", value=ambang)
         match = MatchConfig(threshold_dedupe=ambang, threshold_link=ambang)
     return RunConfig(
-        read=ReadConfig(kolom=_parse_kolom(kolom), lang=lang.value, swap_check=not force),
+        read=ReadConfig(kolom=_parse_kolom(kolom), swap_check=not force),
         validate=ValidateConfig(election_date=_parse_date(tanggal, "--tanggal-pemilihan")),
         match=match,
         output=OutputConfig(lang=lang.value, full_data=full, per_kecamatan=per_kecamatan),

@@ -35,8 +35,6 @@ class ReadConfig:
     kolom: tuple[tuple[str, str], ...] = ()
     # How many rows at the top of a sheet are searched for the header row.
     header_search_rows: int = 30
-    # Language of the reasons written for rejected rows (ditolak.csv).
-    lang: str = "id"
     # coklit check: stop when the list and the field records look swapped (--paksa: off).
     swap_check: bool = True
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from coklit.i18n import t
+from coklit.coded import code
 
 BASES = ("kk", "alamat")
 COLUMNS = ("nkk_norm", "nkk_status", "alamat_norm", "kelurahan_norm", "rt_norm", "rw_norm",
@@ -75,8 +75,8 @@ def household_members(people: pd.DataFrame, listed: pd.DataFrame) -> tuple[np.nd
     return member, basis.astype(object)
 
 
-def basis_text(basis: np.ndarray, lang: str) -> np.ndarray:
-    """The ``saran_dasar`` words for basis codes."""
+def basis_text(basis: np.ndarray) -> np.ndarray:
+    """The ``saran_dasar`` cells (coded) for basis codes."""
     return np.select([basis == "kk", basis == "alamat"],
-                     [t("saran.kk", lang), t("saran.alamat", lang)],
-                     t("saran.tidak_ada", lang)).astype(object)
+                     [code("saran.kk"), code("saran.alamat")],
+                     code("saran.tidak_ada")).astype(object)

@@ -8,8 +8,9 @@ in the catalogue, a language it lacks, or values that do not fit its placeholder
 
 - ``t(key, lang, **values)``: one text; a value that is a :class:`Msg` (a key) is translated
   too, so an error can carry words (a role, a delimiter) that the CLI renders in its language.
-- ``t_columns(key, lang, **columns)``: one text per row from whole columns (vectorised).
 - ``texts(prefix, codes, lang)``: ``{code: text}`` for a family of codes, to map a column.
+- Table cells are not formatted here: the core writes coded cells (:mod:`coklit.coded`) and
+  :mod:`coklit.report.words` renders them with :func:`t`.
 - ``family(prefix)``: ``{code: {"id": ..., "en": ...}}`` for a family, for renderers that
   keep both languages at hand (labels, the HTML report's script).
 """
@@ -22,7 +23,7 @@ from typing import Any
 
 from coklit.messages import CATALOGUE, LANGS
 
-__all__ = ["LANGS", "MESSAGES", "MessageError", "Msg", "family", "t", "t_columns", "template", "texts"]
+__all__ = ["LANGS", "MESSAGES", "MessageError", "Msg", "family", "t", "template", "texts"]
 
 MESSAGES = CATALOGUE
 
@@ -74,22 +75,3 @@ def family(prefix: str) -> dict[str, dict[str, str]]:
     catalogue order: the words of a family of codes (table titles, column headers ...)."""
     start = prefix + "."
     return {key[len(start):]: texts for key, texts in MESSAGES.items() if key.startswith(start)}
-
-
-def t_columns(key: str, lang: str, **columns: Any) -> Any:
-    """Message ``key`` formatted row by row with whole columns (pandas Series on one index):
-    each ``{name}`` is replaced by the text of column ``name``. Vectorised: the template is
-    split once and the columns are joined as strings, so it suits values that differ on
-    every row (file and row numbers)."""
-    import pandas as pd
-
-    template = t(key, lang, **{k: "\x00" + k + "\x00" for k in columns})
-    pieces = template.split("\x00")
-    index = next(iter(columns.values())).index
-    out = pd.Series("", index=index, dtype=object)
-    for n, piece in enumerate(pieces):
-        if n % 2 == 0:
-            out = out + piece
-        else:
-            out = out + columns[piece].astype(str).to_numpy()
-    return out.astype(str)

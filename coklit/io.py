@@ -37,8 +37,9 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from coklit import sheetscan
+from coklit.coded import code as coded_text
 from coklit.errors import InputError
-from coklit.i18n import Msg, t
+from coklit.i18n import Msg
 
 CSV_SUFFIXES: tuple[str, ...] = (".csv", ".tsv", ".txt")
 EXCEL_SUFFIXES: tuple[str, ...] = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -117,17 +118,17 @@ class RawTable:
     encoding: str | None = None
     delimiter: str | None = None
     cells: int = 0  # for workbooks: the cells the sheet's rectangle holds (see sheetscan)
-    _reader: Callable[[int, int, str], Body] | None = field(default=None, repr=False)
+    _reader: Callable[[int, int], Body] | None = field(default=None, repr=False)
 
     def release(self) -> None:
         """Let go of the file's bytes (a memory map, a workbook's rows); body() no longer works."""
         self._reader = None
 
-    def body(self, header_index: int, ncols: int, lang: str = "id") -> Body:
+    def body(self, header_index: int, ncols: int) -> Body:
         """Rows below ``head[header_index]`` (-1: every row), ``ncols`` columns wide; reasons
-        for rows the reader could not use are written in ``lang``."""
+        for rows the reader could not use are coded cells (:mod:`coklit.coded`)."""
         assert self._reader is not None
-        return self._reader(header_index, ncols, lang)
+        return self._reader(header_index, ncols)
 
 
 # --------------------------------------------------------------------------------------
@@ -455,13 +456,13 @@ def _read_csv(path: Path, berkas: str, digest: str, head_rows: int) -> RawTable:
     if not any(any(c for c in row) for row in head):
         raise InputError("io.empty", file=name)
 
-    def reader_fn(header_index: int, ncols: int, lang: str) -> Body:
+    def reader_fn(header_index: int, ncols: int) -> Body:
         end_line = ends[header_index] if header_index >= 0 else 0  # lines up to the header's end
         rest = len("".join(lines[end_line:]).encode(text_encoding, errors="replace"))
         offset = len(raw_head) - rest  # bytes of the head up to there (a BOM included)
         header = head[header_index] if header_index >= 0 else []
         width = min(ncols, max((i + 1 for i, c in enumerate(header) if c), default=ncols))
-        args = (text_encoding, delimiter, ncols, header_index + 1, name, lang, width)
+        args = (text_encoding, delimiter, ncols, header_index + 1, name, width)
         if data.size - offset > READ_CHUNK_BYTES:
             body = _read_csv_body_chunked(_line_chunks(path if mapped else data, offset),
                                           *args)
@@ -506,7 +507,7 @@ def _line_chunks(data: Path | pa.Buffer, offset: int) -> Iterator[pa.Buffer]:
 
 
 def _read_csv_body_chunked(chunks: Iterable[pa.Buffer], encoding: str, delimiter: str,
-                           ncols: int, header_row: int, file: str = "", lang: str = "id",
+                           ncols: int, header_row: int, file: str = "",
                            width: int | None = None) -> Body | None:
     """A large CSV body read piece by piece (``chunks`` cut at line breaks), each piece by
     :func:`_read_csv_body`: the file's bytes and Arrow's parse of them are held for one piece
@@ -519,7 +520,7 @@ def _read_csv_body_chunked(chunks: Iterable[pa.Buffer], encoding: str, delimiter
     for buf in chunks:
         if _line_break_in_quotes(buf, delimiter):
             return None
-        parts.append(_read_csv_body(buf, encoding, delimiter, ncols, row, file, lang, width))
+        parts.append(_read_csv_body(buf, encoding, delimiter, ncols, row, file, width))
         row += _line_breaks(buf)
     parts = [b for b in parts if len(b.baris)]
     if len(parts) <= 1:
@@ -553,7 +554,7 @@ def _check_lengths(table: pa.Table, baris: np.ndarray, file: str) -> None:
                              length=f"{longest:,}".replace(",", "."), limit=MAX_FIELD_CHARS)
 
 
-def _classify(fields: list[str], ncols: int, delimiter: str, lang: str,
+def _classify(fields: list[str], ncols: int, delimiter: str,
               width: int | None = None) -> tuple[list[str], str, str, int]:
     """Cells of one row padded or cut to ``ncols``, a reject code and reason, and the cell
     count when the row had fewer cells than the header's ``width`` (0 otherwise)."""
@@ -562,8 +563,8 @@ def _classify(fields: list[str], ncols: int, delimiter: str, lang: str,
     if len(cells) > ncols:
         filled = sum(1 for c in cells if c)
         if any(cells[ncols:]):
-            reason = t(f"io.reject.{REJECT_EXTRA_CELLS}", lang, cells=filled, width=width,
-                       delimiter=delimiter_name(delimiter))
+            reason = coded_text(f"io.reject.{REJECT_EXTRA_CELLS}", cells=filled, width=width,
+                          delimiter=delimiter_name(delimiter))
             return [""] * ncols, REJECT_EXTRA_CELLS, reason, 0
         cells = cells[:ncols]
     short = len(cells) if 0 < len(cells) < width and any(cells) else 0
@@ -571,7 +572,7 @@ def _classify(fields: list[str], ncols: int, delimiter: str, lang: str,
 
 
 def _read_csv_body(buf: pa.Buffer, encoding: str, delimiter: str, ncols: int, header_row: int,
-                   file: str = "", lang: str = "id", width: int | None = None) -> Body:
+                   file: str = "", width: int | None = None) -> Body:
     names = [f"f{i}" for i in range(ncols)]
     if buf.size == 0:
         return _empty_body(ncols)
@@ -605,7 +606,7 @@ def _read_csv_body(buf: pa.Buffer, encoding: str, delimiter: str, ncols: int, he
         ragged.append((row.number, row.text))
         return "skip"
 
-    slow = (buf, encoding, delimiter, ncols, header_row, file, lang, width)
+    slow = (buf, encoding, delimiter, ncols, header_row, file, width)
     newlines_in_values = _line_break_in_quotes(buf, delimiter)
     try:
         table = read(True, collect)
@@ -641,7 +642,7 @@ def _read_csv_body(buf: pa.Buffer, encoding: str, delimiter: str, ncols: int, he
     if any(_swallowed(fields, delimiter, _threshold(ncols)) for fields in split):
         return _read_csv_body_python(*slow)
     for fields in split:  # only the ragged rows, few by construction
-        row, code, why, count = _classify(fields, ncols, delimiter, lang, width)
+        row, code, why, count = _classify(fields, ncols, delimiter, width)
         parsed.append(row)
         reject.append(code)
         reason.append(why)
@@ -771,14 +772,14 @@ def _stripped(column: pa.ChunkedArray) -> pa.ChunkedArray:
 
 def _read_csv_body_python(
     buf: pa.Buffer, encoding: str, delimiter: str, ncols: int, header_row: int, file: str = "",
-    lang: str = "id", width: int | None = None,
+    width: int | None = None,
 ) -> Body:
     """Exact path for CSV bodies pyarrow refuses or gets wrong (rare): Python's csv module,
     row by row, with unterminated quotes and ragged rows accounted for (see :func:`_records`)."""
     text = buf.to_pybytes().decode(encoding, errors="replace")
     lines = _physical_lines(text)
     rows, reject, reason, short = [], [], [], []
-    open_quote = t(f"io.reject.{REJECT_OPEN_QUOTE}", lang)
+    open_quote = coded_text(f"io.reject.{REJECT_OPEN_QUOTE}")
     try:
         for fields, _, _, bad in _records(lines, delimiter, _threshold(ncols)):
             if bad:
@@ -787,7 +788,7 @@ def _read_csv_body_python(
                 reason.append(open_quote)
                 short.append(0)
                 continue
-            row, code, why, count = _classify(fields, ncols, delimiter, lang, width)
+            row, code, why, count = _classify(fields, ncols, delimiter, width)
             if any(len(c) > MAX_FIELD_CHARS for c in row):
                 raise _FieldTooLong(len(rows), max(len(c) for c in row))
             rows.append(row)
@@ -950,7 +951,7 @@ def _read_excel(path: Path, berkas: str, digest: str, head_rows: int) -> list[Ra
                 continue
             sheet_name = f"{berkas}[{meta.name}]"
 
-            def reader_fn(header_index: int, ncols: int, lang: str, rows: list = rows,
+            def reader_fn(header_index: int, ncols: int, rows: list = rows,
                           sheet_name: str = sheet_name) -> Body:
                 return _excel_body(rows, header_index, ncols, sheet_name)
 

@@ -101,8 +101,7 @@ def _read(paths: list[str], role: str, cfg: RunConfig) -> Dataset:
 def _normalize(dataset: Dataset, cfg: RunConfig, clock: _Clock) -> Dataset:
     clock.step("normalize", baris=len(dataset.records))
     records = normalize_records(dataset.records, cfg.validate.election_date)
-    records, dated = sanity.ambiguous_dates(records.reset_index(drop=True), cfg.validate,
-                                            cfg.output.lang)
+    records, dated = sanity.ambiguous_dates(records.reset_index(drop=True), cfg.validate)
     dataset.records = records
     if not dated.empty:
         dataset.notes = pd.concat([dataset.notes, dated], ignore_index=True)
@@ -206,7 +205,7 @@ def _list_findings(listed: Dataset, cfg: RunConfig, labels: dict,
     clock.step("validate", baris=len(listed.records))
     invalid = findings.invalid_table(listed, cfg, labels)
     tms = findings.list_tms_table(listed.records, under_age(listed.records, cfg.validate),
-                                  cfg.validate.election_date, labels, cfg.output.lang)
+                                  cfg.validate.election_date, labels)
     return invalid, tms
 
 
@@ -251,10 +250,9 @@ def _duplicate_tables(listed: Dataset, dup: Duplicates, cfg: RunConfig, labels: 
     # Pairs an officer showed to be two people (marked "keliru") are not reported again.
     dup, removed = tinjauan.drop_rejected_pairs(listed.records, dup, marks,
                                                 cfg.match.max_group_size)
-    lang = cfg.output.lang
-    ganda = findings.duplicate_table(listed.records, dup, labels, lang)
-    review = findings.review_table(listed.records, dup, labels, lang)
-    conflicts = findings.nik_conflict_table(listed.records, dup, labels, lang)
+    ganda = findings.duplicate_table(listed.records, dup, labels)
+    review = findings.review_table(listed.records, dup, labels)
+    conflicts = findings.nik_conflict_table(listed.records, dup, labels)
     meta = _model_meta(dup.scored, dup.expected_false.sum(), dup.expected_missed.sum(),
                        model is not None)
     return dup, ganda, review, conflicts, meta, removed
@@ -395,8 +393,7 @@ def run_check(dpt: list[str], lapangan: list[str], cfg: RunConfig,
     # One kecamatan per person: the field's data-quality rows go where the filled one is.
     invalid_field = findings.place_rows(invalid_field, field.records, labels)
     linked = findings.link_tables(field.records, listed.records, links, labels,
-                                  cfg.validate.election_date, cfg.validate.voting_age,
-                                  cfg.output.lang)
+                                  cfg.validate.election_date, cfg.validate.voting_age)
     tms = pd.concat([t for t in (tms_list, linked["tms_lapangan"]) if not t.empty]
                     or [tms_list], ignore_index=True)
     tables = {

@@ -137,6 +137,10 @@ TABLE_COLUMNS: dict[str, list[str]] = {
 BANDING_TABLES = ("banding_tambah", "banding_hapus", "banding_ubah", "banding_cocok",
                   "rekap_banding_kecamatan", "rekap_banding_kelurahan", "rekap_banding_tps",
                   "temuan_lama", "rekap_temuan_lama")
+# Columns whose cells are text for an officer. The core writes them as coded cells
+# (coklit.coded: message keys and values, no language); coklit.report renders the words.
+CODED_COLUMNS = frozenset({"keterangan", "alasan", "kandidat_alasan", "alasan_memenuhi_syarat",
+                           "bukti", "saran_dasar", "kategori_nama"})
 TOTAL_LABEL = "TOTAL"
 # Rows whose file names no place are counted under these labels, never dropped.
 UNKNOWN_PLACE = {"kecamatan": "(TANPA KECAMATAN)", "kelurahan": "(TANPA KELURAHAN)",

@@ -22,9 +22,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from coklit import birthdate
+from coklit.coded import code
 from coklit.config import ValidateConfig
 from coklit.errors import InputError
-from coklit.i18n import Msg, t
+from coklit.i18n import Msg
 from coklit.results import Dataset, FileInfo
 
 # A field file this many times longer than the list (and at least SWAP_MIN_ROWS rows) is
@@ -114,8 +115,8 @@ def _matches(values: pa.Array, pattern: str) -> np.ndarray:
                       dtype=bool)
 
 
-def ambiguous_dates(records: pd.DataFrame, cfg: ValidateConfig,
-                    lang: str = "id") -> tuple[pd.DataFrame, pd.DataFrame]:
+def ambiguous_dates(records: pd.DataFrame, cfg: ValidateConfig
+                    ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Normalised ``records`` with ambiguous birth dates taken out (the frame is changed in
     place), and ``tidak_valid`` rows saying so.
 
@@ -143,13 +144,13 @@ def ambiguous_dates(records: pd.DataFrame, cfg: ValidateConfig,
     if "tgl_placeholder" in out.columns:
         out["tgl_placeholder"] = records["tgl_placeholder"].mask(flagged, False)
     at = np.flatnonzero(flagged)
-    # One text per distinct (year, age) pair, spread over the rows (no loop over records).
+    # One coded text per distinct (year, age) pair, spread over the rows (no loop over records).
     years = pd.Series(born.dt.year.to_numpy()[at]).fillna(0).astype(int).astype(str)
     key = pd.Series(np.where(year_only[at], "", years + "|" + pd.Series(
         np.nan_to_num(age[at]).astype(int)).astype(str)))
-    texts_by_key = {k: (t("sanity.ambiguous.year_only", lang) if not k else
-                        t("sanity.ambiguous.two_digit", lang, year=k.split("|")[0],
-                          age=k.split("|")[1]))
+    texts_by_key = {k: (code("sanity.ambiguous.year_only") if not k else
+                        code("sanity.ambiguous.two_digit", year=k.split("|")[0],
+                             age=k.split("|")[1]))
                     for k in key.unique()}
     texts = key.map(texts_by_key).to_numpy(dtype=object)
     notes = pd.DataFrame({

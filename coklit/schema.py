@@ -23,16 +23,18 @@ import pyarrow.compute  # noqa: F401  (pa.compute)
 from rapidfuzz import fuzz, process
 
 from coklit import io, sheetscan
+from coklit.coded import code as coded_text
 from coklit.config import ReadConfig
 from coklit.errors import InputError, SchemaError
 from coklit.fields import COMPOSITE_FIELDS, FIELDS, FILE, REQUIRED_FIELDS, ROW, ROW_ID
-from coklit.i18n import t
 from coklit.results import Dataset, FileInfo
 
 # Masalah codes of Dataset.rejected.
 REJECT_EMPTY_NAME = "nama_kosong"
 REJECT_NAME_NO_LETTERS = "nama_tanpa_huruf"
 REJECT_REPEATED_HEADER = "judul_berulang"
+# Why a sheet was not read (``Dataset.skipped``; words: message ``schema.skip.<code>``).
+SKIP_NO_TABLE = "notes"
 REJECT_TITLE_ROW = "baris_judul"
 REJECT_NO_HEADER = "lembar_tanpa_judul"
 # The readable reason of each code is the message "schema.reject.<code>" (Indonesian/English).
@@ -393,10 +395,10 @@ def _joined(parts: list[pd.Series]) -> pd.Series:
     return out.astype("str")
 
 
-def _build(plan: _Plan, lang: str = "id") -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame,
+def _build(plan: _Plan) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame,
                                                   FileInfo]:
     table = plan.table
-    body = table.body(plan.header_index, plan.ncols, lang)
+    body = table.body(plan.header_index, plan.ncols)
     cells, baris = body.cells, body.baris
     nonblank = np.zeros(len(cells), dtype=bool)
     for c in cells.columns:
@@ -468,13 +470,13 @@ def _build(plan: _Plan, lang: str = "id") -> tuple[pd.DataFrame, pd.DataFrame, p
     reject[title_row] = REJECT_TITLE_ROW
     reject[no_letters] = REJECT_NAME_NO_LETTERS
     reject[repeated] = REJECT_REPEATED_HEADER
-    texts = {code: t(f"schema.reject.{code}", lang, nama="") for code in
+    texts = {code: coded_text(f"schema.reject.{code}", nama="") for code in
              (REJECT_EMPTY_NAME, REJECT_TITLE_ROW, REJECT_NAME_NO_LETTERS,
               REJECT_REPEATED_HEADER)}
     reason = pd.Series(reject, dtype="str").map(texts).fillna("").to_numpy(dtype=object)
     nl = reject == REJECT_NAME_NO_LETTERS
     if nl.any():
-        reason[nl] = [t(f"schema.reject.{REJECT_NAME_NO_LETTERS}", lang, nama=v)
+        reason[nl] = [coded_text(f"schema.reject.{REJECT_NAME_NO_LETTERS}", nama=v)
                       for v in nama[nl].tolist()]
     if reader_reject is not None and reader_reason is not None:
         # The reader's verdict comes first: its cells are unsure.
@@ -492,7 +494,7 @@ def _build(plan: _Plan, lang: str = "id") -> tuple[pd.DataFrame, pd.DataFrame, p
     })
 
     good = ~bad
-    notes = _short_notes(short, good, baris, nama, table.berkas, plan.ncols, lang)
+    notes = _short_notes(short, good, baris, nama, table.berkas, plan.ncols)
     records = pd.DataFrame({
         FILE: _constant(table.berkas, int(good.sum())),
         ROW: baris[good].astype(np.int64),
@@ -519,7 +521,7 @@ def _build(plan: _Plan, lang: str = "id") -> tuple[pd.DataFrame, pd.DataFrame, p
 
 
 def _short_notes(short: np.ndarray | None, good: np.ndarray, baris: np.ndarray,
-                 nama: pd.Series, berkas: str, width: int, lang: str) -> pd.DataFrame:
+                 nama: pd.Series, berkas: str, width: int) -> pd.DataFrame:
     """``tidak_valid`` notes for used rows that had fewer cells than the header; ``rid`` is
     the row's position among the file's records (load_dataset turns it into the rid)."""
     if short is None or not (short[good] > 0).any():
@@ -527,7 +529,7 @@ def _short_notes(short: np.ndarray | None, good: np.ndarray, baris: np.ndarray,
     used_short = short[good]
     at = np.flatnonzero(used_short > 0)
     counts = used_short[at]
-    text = {int(c): t(f"io.note.{io.NOTE_MISSING_CELLS}", lang, cells=int(c), width=width)
+    text = {int(c): coded_text(f"io.note.{io.NOTE_MISSING_CELLS}", cells=int(c), width=width)
             for c in np.unique(counts)}
     return pd.DataFrame({
         "rid": at.astype(np.int64),
@@ -559,11 +561,11 @@ def _berkas_names(files: list[Path]) -> list[str]:
     return [p.name if counts[p.name] == 1 else str(p) for p in files]
 
 
-def _build_headerless(plan: _Plan, lang: str) -> tuple[pd.DataFrame, pd.DataFrame, FileInfo]:
+def _build_headerless(plan: _Plan) -> tuple[pd.DataFrame, pd.DataFrame, FileInfo]:
     """Every non-blank row of a sheet of voter rows without a header, rejected (so that it
     is counted and named, not skipped)."""
     table = plan.table
-    body = table.body(-1, plan.ncols, lang)
+    body = table.body(-1, plan.ncols)
     nonblank = np.zeros(len(body.cells), dtype=bool)
     for c in body.cells.columns:
         nonblank |= (body.cells[c] != "").to_numpy()
@@ -572,7 +574,7 @@ def _build_headerless(plan: _Plan, lang: str) -> tuple[pd.DataFrame, pd.DataFram
         FILE: _constant(table.berkas, n),
         ROW: body.baris[nonblank].astype(np.int64),
         "masalah": _constant(REJECT_NO_HEADER, n),
-        "keterangan": _constant(t(f"schema.reject.{REJECT_NO_HEADER}", lang), n),
+        "keterangan": _constant(coded_text(f"schema.reject.{REJECT_NO_HEADER}"), n),
     })
     info = FileInfo(berkas=table.berkas, path=table.path, sha256=table.sha256,
                     sheet=table.sheet, rows_read=n, rows_used=0, rows_rejected=n,
@@ -613,7 +615,7 @@ def plan_dataset(paths: list[str], role: str, cfg: ReadConfig | None = None) -> 
         for table in tables:
             plan, error = _plan(table, kolom, cfg, is_excel)
             if plan is None:
-                skipped[table.berkas] = t("schema.skip.notes", cfg.lang)
+                skipped[table.berkas] = SKIP_NO_TABLE
                 continue
             file_plans.append(plan)
             workbook_cells += table.cells
@@ -643,15 +645,14 @@ def build_dataset(planned: Planned) -> Dataset:
     file's bytes once its body is read."""
     if planned.missing:
         raise planned.missing[0]
-    lang = planned.cfg.lang
     records, rejected, notes, infos = [], [], [], []
     offset = 0
     for plan in planned.plans:
         if plan.headerless:
-            rec, rej, info = _build_headerless(plan, lang)
+            rec, rej, info = _build_headerless(plan)
             note = _empty_notes()
         else:
-            rec, rej, note, info = _build(plan, lang)
+            rec, rej, note, info = _build(plan)
         plan.table.release()  # the file's bytes are not needed any more
         note = note.assign(rid=note["rid"] + offset)
         offset += len(rec)

@@ -22,9 +22,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from coklit.coded import code, code_columns
 from coklit.config import RunConfig
 from coklit.errors import InputError
-from coklit.i18n import t, t_columns
 from coklit.results import TABLE_COLUMNS, UNKNOWN_PLACE, column_sums, with_total
 
 KINDS = ("ganda", "tms", "belum_terdaftar")
@@ -39,11 +39,12 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _fmt(key: str, lang: str, **columns) -> np.ndarray:
+def _fmt(key: str, **columns) -> np.ndarray:
+    """Coded cells of message ``key``, one per row of the columns."""
     columns = {k: pd.Series(np.asarray(v, dtype=object)) for k, v in columns.items()}
     if not len(next(iter(columns.values()))):
         return np.zeros(0, dtype=object)
-    return t_columns(key, lang, **columns).to_numpy(dtype=object)
+    return code_columns(key, **columns).to_numpy(dtype=object)
 
 
 def _berkas_map(info: dict, old_files, folder: Path) -> dict[str, str]:
@@ -114,7 +115,6 @@ def resolve(previous, folder: Path, old, new, li: np.ndarray, ni: np.ndarray,
             tps_changed: np.ndarray, old_paths: list[str], cfg: RunConfig) -> pd.DataFrame:
     """The ``temuan_lama`` table: one row per old finding (a duplicate group, a TMS row, a
     belum terdaftar person) with its status and why. ``previous``: see :func:`load`."""
-    lang = cfg.output.lang
     info = previous.meta
     berkas_map = _berkas_map(info, old.files, Path(folder))
     o, n = old.records, new.records
@@ -128,10 +128,10 @@ def resolve(previous, folder: Path, old, new, li: np.ndarray, ni: np.ndarray,
         gone = matched < 0
         fixed_tps = ~gone & moved & tms["kategori"].eq("tms_8").to_numpy()
         at = np.clip(matched, 0, None)
-        why = np.where(gone, t("temuan_lama.dihapus", lang), np.where(
-            fixed_tps, _fmt("temuan_lama.tps", lang, lama=tms["tps"], baru=n_tps[at],
+        why = np.where(gone, code("temuan_lama.dihapus"), np.where(
+            fixed_tps, _fmt("temuan_lama.tps", lama=tms["tps"], baru=n_tps[at],
                             berkas=n_berkas[at], baris=n_baris[at]),
-            _fmt("temuan_lama.masih", lang, berkas=n_berkas[at], baris=n_baris[at])))
+            _fmt("temuan_lama.masih", berkas=n_berkas[at], baris=n_baris[at])))
         parts.append(pd.DataFrame({
             "temuan": "tms", "kategori": tms["kategori"].to_numpy(),
             "berkas": tms["berkas"].to_numpy(), "baris": tms["baris"].to_numpy(),
@@ -160,7 +160,7 @@ def resolve(previous, folder: Path, old, new, li: np.ndarray, ni: np.ndarray,
             "kelurahan": first["kelurahan"].to_numpy(), "tps": first["tps"].to_numpy(),
             "nama": first["nama"].to_numpy(),
             "status": np.where(n_left <= 1, RESOLVED, REMAINS),
-            "keterangan": _fmt("temuan_lama.grup", lang, n=n_left.astype(str), baris=where),
+            "keterangan": _fmt("temuan_lama.grup", n=n_left.astype(str), baris=where),
             "berkas_baru": "", "baris_baru": ""}))
 
     belum = previous.tables.get("belum_terdaftar")
@@ -177,7 +177,6 @@ def _belum(belum: pd.DataFrame, info: dict, folder: Path, old_paths: list[str], 
     from coklit.normalize import normalize_records
     from coklit.schema import load_dataset
 
-    lang = cfg.output.lang
     base = pd.DataFrame({
         "temuan": "belum_terdaftar", "kategori": belum["alasan_memenuhi_syarat"].to_numpy(),
         "berkas": belum["berkas"].to_numpy(), "baris": belum["baris"].to_numpy(),
@@ -186,7 +185,7 @@ def _belum(belum: pd.DataFrame, info: dict, folder: Path, old_paths: list[str], 
     paths, names = _field_file(info, folder, old_paths)
     if not paths:
         return base.assign(status=UNCHECKED,
-                           keterangan=t("temuan_lama.tanpa_lapangan", lang, berkas=names),
+                           keterangan=code("temuan_lama.tanpa_lapangan", berkas=names),
                            berkas_baru="", baris_baru="")
     field = load_dataset(paths, "lapangan", cfg.read)
     records = normalize_records(field.records, cfg.validate.election_date)
@@ -206,9 +205,9 @@ def _belum(belum: pd.DataFrame, info: dict, folder: Path, old_paths: list[str], 
     n_berkas = new.records["berkas"].astype(str).to_numpy()[at]
     n_baris = new.records["baris"].astype(str).to_numpy()[at]
     found = j >= 0
-    why = np.where(found, _fmt("temuan_lama.terdaftar", lang, berkas=n_berkas, baris=n_baris,
+    why = np.where(found, _fmt("temuan_lama.terdaftar", berkas=n_berkas, baris=n_baris,
                                skor=pd.Series(s).map("{:.3f}".format)),
-                   t("temuan_lama.belum", lang))
+                   code("temuan_lama.belum"))
     return base.assign(status=np.where(found, RESOLVED, REMAINS), keterangan=why,
                        berkas_baru=np.where(found, n_berkas, ""),
                        baris_baru=np.where(found, n_baris, ""))

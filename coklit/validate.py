@@ -6,8 +6,9 @@ per problem found: ``BASE_COLUMNS["tidak_valid"]`` plus ``rid`` for joining. A r
 several problems. Every check is vectorised over the whole frame.
 
 ``masalah`` codes are stable (they are written to CSV and counted in the rekap); ``CODES``
-lists them, :func:`problem_label` gives a code's short label in Indonesian or English.
-``keterangan`` explains the problem in words an officer can act on. It never repeats a NIK,
+lists them (their short labels are the catalogue's ``masalah.<code>``).
+``keterangan`` explains the problem in words an officer can act on, as a coded cell
+(:mod:`coklit.coded`) that the report renders in the reader's language. It never repeats a NIK,
 NKK or birth date (``nilai`` carries the raw value and is masked at output by
 :mod:`coklit.privacy`, which keys on ``kolom`` = nik / nkk / tanggal_lahir); ages are fine.
 
@@ -37,8 +38,8 @@ import pyarrow.compute as pc
 
 from coklit import birthdate, nik, regions
 from coklit.birthdate import is_placeholder
+from coklit.coded import code as coded_text
 from coklit.config import ValidateConfig
-from coklit.i18n import t
 from coklit.results import BASE_COLUMNS
 
 ROLES = ("dpt", "lapangan")
@@ -65,11 +66,6 @@ _NEEDED = (
     "nik_norm", "nik_status", "nkk_norm", "nkk_status", "tgl_lahir", "tgl_status",
     "usia_norm", "jk_norm", "kawin_norm",
 )
-
-
-def problem_label(code: str, lang: str = "id") -> str:
-    """Short label of a ``masalah`` code in ``lang``."""
-    return t(f"masalah.{code}", lang)
 
 
 # --------------------------------------------------------------------------------------------
@@ -157,22 +153,22 @@ def _present(series: pd.Series) -> np.ndarray:
     return _per_value(series, _present_test)
 
 
-def _texts(key: str, lang: str, **params: object) -> np.ndarray | str:
-    """Message ``key`` formatted per element of the array-valued ``params``.
+def _texts(key: str, **params: object) -> np.ndarray | str:
+    """Coded cells of message ``key``, one per element of the array-valued ``params``.
 
-    Formats once per distinct combination of values (few: ages, lengths, files), not per row.
+    Codes once per distinct combination of values (few: ages, lengths, files), not per row.
     """
     arrays = {k: v for k, v in params.items() if isinstance(v, (np.ndarray, pd.Series, list))}
     scalars = {k: v for k, v in params.items() if k not in arrays}
     if not arrays:
-        return t(key, lang, **scalars)
+        return coded_text(key, **scalars)
     names = list(arrays)
     if not len(next(iter(arrays.values()))):
         return np.array([], dtype=object)
     index = pd.MultiIndex.from_arrays([np.asarray(arrays[k]) for k in names])
     codes, uniques = pd.factorize(index)
     texts = np.array(
-        [t(key, lang, **scalars, **dict(zip(names, values, strict=True))) for values in uniques],
+        [coded_text(key, **scalars, **dict(zip(names, values, strict=True))) for values in uniques],
         dtype=object,
     )
     return texts[codes] if len(codes) else np.array([], dtype=object)
@@ -250,7 +246,7 @@ def _whole(values: np.ndarray) -> np.ndarray:
 
 
 def _id_checks(
-    records: pd.DataFrame, files: _Files, field: str, role: str, cfg: ValidateConfig, lang: str
+    records: pd.DataFrame, files: _Files, field: str, role: str, cfg: ValidateConfig
 ) -> tuple[list[_Found], dict[str, np.ndarray]]:
     """Checks shared by NIK and NKK. Returns findings and arrays the NIK date checks reuse."""
     status = _text(records[f"{field}_status"])
@@ -261,7 +257,7 @@ def _id_checks(
     def add(code: str, mask: np.ndarray, keterangan: np.ndarray | str | None = None) -> None:
         positions = np.flatnonzero(mask)
         if keterangan is None:
-            keterangan = _texts(f"validate.{code}", lang)
+            keterangan = _texts(f"validate.{code}")
         found.append(_Found(code, field, positions, keterangan, field))
 
     is_status = _equals(status, ("ok", "kosong", "tersamar", "panjang_salah", "bukan_angka",
@@ -274,7 +270,7 @@ def _id_checks(
     positions = np.flatnonzero(wrong_length)
     digits = raw.iloc[positions].str.replace(r"[^0-9*]", "", regex=True).str.len().to_numpy()
     add(f"{field}_panjang_salah", wrong_length,
-        _texts(f"validate.{field}_panjang_salah", lang, panjang=digits))
+        _texts(f"validate.{field}_panjang_salah", panjang=digits))
     add(f"{field}_bukan_angka", is_status["bukan_angka"])
     add(f"{field}_notasi_ilmiah", is_status["notasi_ilmiah"])
 
@@ -290,7 +286,7 @@ def _id_checks(
         mask = damaged[files.codes] & ends_zero
         in_file = files.codes[np.flatnonzero(mask)]
         add(f"{field}_rusak_excel", mask,
-            _texts(f"validate.{field}_rusak_excel", lang,
+            _texts(f"validate.{field}_rusak_excel",
                    nol=zeros[in_file], jumlah=numeric[in_file]))
 
     # Region prefix (where the NIK/NKK was issued): only judged when all six are visible.
@@ -302,7 +298,7 @@ def _id_checks(
 
 def _nik_date_checks(
     records: pd.DataFrame, parts: dict[str, np.ndarray], birth: _Birth, birth_ok: np.ndarray,
-    election_date: dt.date, lang: str,
+    election_date: dt.date,
 ) -> list[_Found]:
     """Birth-date and sex parts of the NIK (digits 7-12, DDMMYY, day + 40 for women).
 
@@ -325,7 +321,7 @@ def _nik_date_checks(
     possible = visible & part.possible
     day, month, year2, female = part.day, part.month, part.year % 100, part.female
     found = [_Found("nik_tanggal_mustahil", "nik", np.flatnonzero(visible & ~possible),
-                    t("validate.nik_tanggal_mustahil", lang), "nik")]
+                    coded_text("validate.nik_tanggal_mustahil"), "nik")]
 
     b_day, b_month, b_year2 = birth.day, birth.month, birth.year % 100
     same = (day == b_day) & (month == b_month) & (year2 == b_year2)
@@ -335,7 +331,7 @@ def _nik_date_checks(
         is_placeholder(day, month) | is_placeholder(b_day, b_month) | only_month_known)
     differs = possible & birth_ok & ~same & ~excused
     found.append(_Found("nik_tanggal_beda", "nik", np.flatnonzero(differs),
-                        t("validate.nik_tanggal_beda", lang), "nik"))
+                        coded_text("validate.nik_tanggal_beda"), "nik"))
 
     jk_norm = _text(records["jk_norm"])
     is_p = jk_norm.eq("P").to_numpy(bool)
@@ -344,18 +340,14 @@ def _nik_date_checks(
     positions = np.flatnonzero(clash)
     jk = np.where(is_p[positions], "P", "L")
     nik_sex = np.where(female[positions], "P", "L")
-    words = {s: t(f"validate.jk.{s}", lang) for s in ("L", "P")}
-    found.append(_Found("nik_jk_beda", "nik", positions,
-                        _texts("validate.nik_jk_beda", lang,
-                               jk_nik=np.where(nik_sex == "P", words["P"], words["L"]),
-                               jk=jk),
-                        "nik"))
+    keterangan = np.where(nik_sex == "P", _texts("validate.nik_jk_beda.P", jk=jk),
+                          _texts("validate.nik_jk_beda.L", jk=jk))
+    found.append(_Found("nik_jk_beda", "nik", positions, keterangan, "nik"))
     return found
 
 
 def _date_checks(
     records: pd.DataFrame, files: _Files, birth: _Birth, cfg: ValidateConfig, role: str,
-    lang: str,
 ) -> tuple[list[_Found], np.ndarray]:
     """Birth date, USIA and age on election day. Returns findings and the "date usable" mask.
 
@@ -378,7 +370,7 @@ def _date_checks(
         in_file = files.any(~empty)
         found.append(_Found("tanggal_lahir_kosong", "tanggal_lahir",
                             np.flatnonzero(empty & in_file),
-                            t("validate.tanggal_lahir_kosong", lang), "tanggal_lahir"))
+                            coded_text("validate.tanggal_lahir_kosong"), "tanggal_lahir"))
 
     candidates = np.flatnonzero(status.eq("tidak_valid").to_numpy(bool) | (~has_date & ~empty))
     invalid = np.zeros(len(records), dtype=bool)
@@ -386,9 +378,9 @@ def _date_checks(
     future = birth.after(election)
     positions = np.concatenate([np.flatnonzero(invalid & ~future), np.flatnonzero(future)])
     keterangan = np.concatenate([
-        np.full((invalid & ~future).sum(), t("validate.tanggal_lahir_tidak_valid", lang),
+        np.full((invalid & ~future).sum(), coded_text("validate.tanggal_lahir_tidak_valid"),
                 dtype=object),
-        np.full(future.sum(), t("validate.tanggal_lahir_tidak_valid.masa_depan", lang,
+        np.full(future.sum(), coded_text("validate.tanggal_lahir_tidak_valid.masa_depan",
                                 tanggal=tanggal), dtype=object),
     ])
     found.append(_Found("tanggal_lahir_tidak_valid", "tanggal_lahir", positions, keterangan,
@@ -400,7 +392,7 @@ def _date_checks(
     too_old = age > cfg.max_plausible_age
     positions = np.flatnonzero(too_old)
     found.append(_Found("usia_tidak_wajar", "tanggal_lahir", positions,
-                        _texts("validate.usia_tidak_wajar", lang, tanggal=tanggal,
+                        _texts("validate.usia_tidak_wajar", tanggal=tanggal,
                                maks=cfg.max_plausible_age, umur=_whole(age[positions])),
                         "tanggal_lahir"))
 
@@ -410,14 +402,14 @@ def _date_checks(
     usia_odd = np.isnan(age) & ((usia > cfg.max_plausible_age) | (usia < 0))
     positions = np.flatnonzero(usia_odd)
     found.append(_Found("usia_tidak_wajar", "usia", positions,
-                        _texts("validate.usia_tidak_wajar.kolom_usia", lang,
+                        _texts("validate.usia_tidak_wajar.kolom_usia",
                                maks=cfg.max_plausible_age, usia=_whole(usia[positions])),
                         "usia"))
 
     differs = plausible_age & (np.abs(usia - age) > 1)
     positions = np.flatnonzero(differs)
     found.append(_Found("usia_beda", "usia", positions,
-                        _texts("validate.usia_beda", lang, tanggal=tanggal,
+                        _texts("validate.usia_beda", tanggal=tanggal,
                                usia=_whole(usia[positions]), umur=_whole(age[positions])),
                         "usia"))
 
@@ -425,7 +417,7 @@ def _date_checks(
         young = _young(age, records, cfg) & birth_ok
         positions = np.flatnonzero(young)
         found.append(_Found("di_bawah_umur", "tanggal_lahir", positions,
-                            _texts("validate.di_bawah_umur", lang, tanggal=tanggal,
+                            _texts("validate.di_bawah_umur", tanggal=tanggal,
                                    usia_pilih=cfg.voting_age, umur=_whole(age[positions])),
                             "tanggal_lahir"))
     return found, birth_ok
@@ -470,18 +462,18 @@ def _odd_names(nama: pd.Series) -> np.ndarray:
     return odd
 
 
-def _field_checks(records: pd.DataFrame, lang: str) -> list[_Found]:
+def _field_checks(records: pd.DataFrame) -> list[_Found]:
     """Sex, marital status, name and RT/RW written in a form that cannot be read."""
     found = []
     for code, field, norm in (("jk_tidak_valid", "jenis_kelamin", "jk_norm"),
                               ("status_kawin_tidak_valid", "status_kawin", "kawin_norm")):
         unread = np.flatnonzero(_text(records[norm]).eq("").to_numpy(bool))
         bad = unread[_present(records[field].iloc[unread])]
-        found.append(_Found(code, field, bad, t(f"validate.{code}", lang), field))
+        found.append(_Found(code, field, bad, coded_text(f"validate.{code}"), field))
 
     odd = _odd_names(records["nama"])
     found.append(_Found("nama_tidak_wajar", "nama", np.flatnonzero(odd),
-                        t("validate.nama_tidak_wajar", lang), "nama"))
+                        coded_text("validate.nama_tidak_wajar"), "nama"))
 
     def bad_number(value: pd.Series) -> pd.Series:
         return _present_test(value) & ~value.str.fullmatch(_RT_RW_PATTERN)
@@ -489,7 +481,7 @@ def _field_checks(records: pd.DataFrame, lang: str) -> list[_Found]:
     for field in ("rt", "rw"):
         bad = _per_value(records[field], bad_number)
         found.append(_Found("rt_rw_tidak_valid", field, np.flatnonzero(bad),
-                            t("validate.rt_rw_tidak_valid", lang, kolom=field.upper()), field))
+                            coded_text("validate.rt_rw_tidak_valid", kolom=field.upper()), field))
     return found
 
 
@@ -497,13 +489,13 @@ def _field_checks(records: pd.DataFrame, lang: str) -> list[_Found]:
 
 
 def validate(
-    records: pd.DataFrame, cfg: ValidateConfig, role: str = "dpt", lang: str = "id"
+    records: pd.DataFrame, cfg: ValidateConfig, role: str = "dpt"
 ) -> pd.DataFrame:
     """Data-quality findings for normalised ``records`` of one role ("dpt" or "lapangan").
 
     Returns the ``tidak_valid`` table: ``BASE_COLUMNS["tidak_valid"]`` plus ``rid`` (int64),
     one row per problem, sorted by berkas, baris (then by the order of ``CODES``).
-    ``nilai`` is the raw value as written (not masked here); ``keterangan`` is in ``lang``.
+    ``nilai`` is the raw value as written (not masked here); ``keterangan`` is a coded cell.
     """
     if role not in ROLES:
         raise ValueError(f"role must be one of {ROLES}, not {role!r}")
@@ -512,12 +504,12 @@ def validate(
         raise ValueError(f"validate() needs normalised records; missing columns: {missing}")
 
     files = _Files.of(records["berkas"])
-    found, nik_parts = _id_checks(records, files, "nik", role, cfg, lang)
-    nkk_found, _ = _id_checks(records, files, "nkk", role, cfg, lang)
+    found, nik_parts = _id_checks(records, files, "nik", role, cfg)
+    nkk_found, _ = _id_checks(records, files, "nkk", role, cfg)
     birth = _Birth.of(records["tgl_lahir"])
-    date_found, birth_ok = _date_checks(records, files, birth, cfg, role, lang)
-    found += _nik_date_checks(records, nik_parts, birth, birth_ok, cfg.election_date, lang)
-    found += nkk_found + date_found + _field_checks(records, lang)
+    date_found, birth_ok = _date_checks(records, files, birth, cfg, role)
+    found += _nik_date_checks(records, nik_parts, birth, birth_ok, cfg.election_date)
+    found += nkk_found + date_found + _field_checks(records)
     found = [f for f in found if len(f.positions)]
 
     if not found:

@@ -11,6 +11,7 @@ import pytest
 
 from coklit.config import RunConfig
 from coklit.pipeline import run_check
+from coklit.report.words import rendered
 
 FIELD_COLUMNS = ["No", "KECAMATAN", "KELURAHAN", "No TPS", "No KK", "NIK", "NAMA", "TEMPAT LAHIR",
                  "TANGGAL LAHIR", "JK", "STATUS KAWIN", "ALAMAT", "RT", "RW", "STATUS"]
@@ -61,7 +62,7 @@ def run(samples, tmp_path_factory):
                      r["STATUS PERKAWINAN"], r["ALAMAT"], r["RT"], r["RW"], status])
     field = tmp_path_factory.mktemp("tanam") / "lapangan_tanam.csv"
     pd.DataFrame(rows, columns=FIELD_COLUMNS).to_csv(field, index=False)
-    result = run_check([str(samples / "dpt.csv")], [str(field)], RunConfig())
+    result = rendered(run_check([str(samples / "dpt.csv")], [str(field)], RunConfig()))
     return result, {tag: str(n + 2) for n, (tag, *_rest) in enumerate(CASES)}  # header = row 1
 
 

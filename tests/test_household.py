@@ -11,6 +11,7 @@ from coklit.cli import app
 from coklit.config import RunConfig
 from coklit.household import basis_text, household_members
 from coklit.pipeline import run_check
+from coklit.report.words import render, rendered
 from coklit.results import TABLE_COLUMNS
 
 KK = "1671010101100003"
@@ -56,9 +57,9 @@ def test_same_kk_first_then_same_address_then_none():
     member, basis = household_members(people, LISTED)
     assert member.tolist() == [1, 3, -1, -1, -1]
     assert basis.tolist() == ["kk", "alamat", "", "", ""]
-    assert basis_text(basis, "id").tolist()[:3] == [
+    assert render(pd.Series(basis_text(basis)), "id").tolist()[:3] == [
         "KK sama", "alamat sama", "tidak ada anggota keluarga di daftar"]
-    assert basis_text(basis, "en").tolist()[:3] == [
+    assert render(pd.Series(basis_text(basis)), "en").tolist()[:3] == [
         "same KK", "same address", "no household member on the list"]
 
 
@@ -70,7 +71,8 @@ def test_no_listed_member_at_all():
 
 @pytest.fixture(scope="module")
 def checked(samples):
-    return run_check([str(samples / "dpt.csv")], [str(samples / "lapangan.csv")], RunConfig())
+    return rendered(run_check([str(samples / "dpt.csv")], [str(samples / "lapangan.csv")],
+                              RunConfig()))
 
 
 def test_hints_point_at_a_household_member_in_the_list(checked, samples):

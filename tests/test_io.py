@@ -19,6 +19,7 @@ from coklit import io
 from coklit.config import ReadConfig
 from coklit.errors import InputError
 from coklit.fields import FIELDS
+from coklit.report.words import render
 from coklit.schema import load_dataset
 
 HERE = Path(__file__).resolve().parent
@@ -173,7 +174,7 @@ def test_ragged_rows_are_accounted_for(tmp_path: Path) -> None:
     assert rec["alamat"].tolist() == ["", "Z", "W", "V"]
     assert rec["tps"].tolist() == ["", "7", "2", "3"]
     assert ds.rejected[["baris", "masalah"]].values.tolist() == [[3, "kolom_berlebih"]]
-    assert "5 sel terisi" in ds.rejected["keterangan"].iloc[0]
+    assert "5 sel terisi" in render(ds.rejected["keterangan"], "id").iloc[0]
     assert ds.notes[["baris", "masalah"]].values.tolist() == [[2, "kolom_kurang"]]
     info = ds.files[0]
     assert info.rows_read == info.rows_used + info.rows_rejected == 5

@@ -15,6 +15,7 @@ from coklit.match import build_spec, explain, find_duplicates, link_records, pre
 from coklit.match.blocking import pairs_within
 from coklit.match.engine import TermFrequencies, compare
 from coklit.normalize import normalize_records
+from coklit.report.words import render
 
 
 @pytest.fixture(scope="module")
@@ -48,6 +49,7 @@ def test_every_accepted_pair_has_a_reason_naming_the_fields_with_their_weights(p
     assert len(dup.accepted) > 0
     spec = dup.scored.spec
     explained = explain(dup.accepted, spec)
+    explained["alasan"] = render(explained["alasan"], "id")
     for _, pair in explained.iterrows():
         parts = pair["alasan"].split("; ")
         said = [c for c in spec.names if pair[c] >= 0]

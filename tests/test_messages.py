@@ -112,7 +112,9 @@ def test_every_key_named_in_the_code_is_in_the_catalogue() -> None:
     *[(f"reason.{name}", levels) for name, levels in LEVELS.items()],
 ])
 def test_every_code_of_a_family_has_its_text(prefix: str, codes: tuple[str, ...]) -> None:
-    missing = [code for code in codes if f"{prefix}.{code}" not in MESSAGES]
+    # a code may have its text in variants (validate.nik_jk_beda.L / .P)
+    missing = [code for code in codes if f"{prefix}.{code}" not in MESSAGES
+               and not any(key.startswith(f"{prefix}.{code}.") for key in MESSAGES)]
     assert not missing, missing
 
 

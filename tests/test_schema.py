@@ -10,6 +10,7 @@ from coklit import schema
 from coklit.config import ReadConfig
 from coklit.errors import SchemaError
 from coklit.fields import FIELDS
+from coklit.report.words import render
 from coklit.schema import load_dataset
 
 
@@ -241,8 +242,9 @@ def test_rejected_rows_and_accounting(tmp_path: Path) -> None:
     assert rej["baris"].tolist() == [3, 4, 5, 6]
     assert rej["masalah"].tolist() == ["nama_kosong", "nama_tanpa_huruf", "judul_berulang",
                                        "baris_judul"]
-    assert rej["keterangan"].str.len().gt(10).all()
-    assert "'-'" in rej["keterangan"].iloc[1]
+    words = render(rej["keterangan"], "id")
+    assert words.str.len().gt(10).all()
+    assert "'-'" in words.iloc[1]
     info = ds.files[0]
     assert (info.rows_read, info.rows_used, info.rows_rejected, info.rows_blank) == (7, 3, 4, 1)
     assert ds.rows_read == len(ds.records) + len(rej)

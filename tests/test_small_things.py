@@ -96,8 +96,9 @@ def test_progress_shows_step_and_seconds_and_last_line_names_the_report(
 def test_ganda_lokasi_is_per_pair(samples: Path) -> None:
     from coklit.config import RunConfig
     from coklit.pipeline import run_dedupe
+    from coklit.report.words import render_table
 
-    ganda = run_dedupe([str(samples / "dpt.csv")], RunConfig()).tables["ganda"]
+    ganda = render_table(run_dedupe([str(samples / "dpt.csv")], RunConfig()).tables["ganda"], "id")
     by_row = ganda.set_index("baris")
     checked = 0
     for _, row in ganda.iterrows():

@@ -13,6 +13,7 @@ from coklit import birthdate
 from coklit import validate as v
 from coklit.config import ValidateConfig
 from coklit.fields import FIELDS, NORMALISED
+from coklit.report.words import problem_label, render
 from coklit.results import BASE_COLUMNS
 
 CFG = ValidateConfig()  # election day 2024-11-27
@@ -268,8 +269,8 @@ def test_missing_column_in_whole_file_is_not_reported_per_row():
 def test_keterangan_language():
     records = frame([{}, {"jenis_kelamin": "X", "jk_norm": ""},
                      nik("1671015203900001"), birth("12-03-1990", "1990-03-12", usia=40)])
-    en = v.validate(records, CFG, lang="en").set_index("masalah")["keterangan"]
-    id_ = v.validate(records, CFG).set_index("masalah")["keterangan"]
+    coded = v.validate(records, CFG).set_index("masalah")["keterangan"]  # no language here
+    en, id_ = render(coded, "en"), render(coded, "id")
     assert en["jk_tidak_valid"] == "Sex must be L (male) or P (female)."
     assert "female" in en["nik_jk_beda"] and "perempuan" in id_["nik_jk_beda"]
     assert "USIA column says 40" in en["usia_beda"] and "34" in en["usia_beda"]
@@ -279,7 +280,7 @@ def test_keterangan_language():
 def test_keterangan_never_contains_nik_or_birth_date():
     records = frame([{}, nik("1671011204900001"), birth("12-03-1990", "1990-03-12", usia=40)])
     result = v.validate(records, CFG)
-    for text in result["keterangan"]:
+    for text in render(result["keterangan"], "id"):
         assert "1671011" not in text and "12-03-1990" not in text and "1990" not in text
 
 
@@ -299,8 +300,8 @@ def test_excel_damage_detected_per_file():
     assert len(flagged) == sum(s.endswith("0") for s in damaged)
     assert flagged["nilai"].str.endswith("0").all()
     zeros = sum(s.endswith("0") for s in damaged)
-    assert f"{zeros} dari 100 NIK" in flagged["keterangan"].iloc[0]
-    assert "15" in flagged["keterangan"].iloc[0]
+    assert f"{zeros} dari 100 NIK" in render(flagged["keterangan"], "id").iloc[0]
+    assert "15" in render(flagged["keterangan"], "id").iloc[0]
     assert set(result["masalah"]) == {"nik_rusak_excel"}
 
 
@@ -340,8 +341,8 @@ def test_age_at():
 
 
 def test_problem_labels():
-    assert v.problem_label("nik_rusak_excel").startswith("NIK")
-    assert v.problem_label("di_bawah_umur", "en") == "Under age"
+    assert problem_label("nik_rusak_excel").startswith("NIK")
+    assert problem_label("di_bawah_umur", "en") == "Under age"
 
 
 def test_bad_role():

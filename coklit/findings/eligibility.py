@@ -1,4 +1,4 @@
-"""Whether a field record is eligible to be listed, and why in words: from its status, its age
+"""Whether a field record is eligible to be listed, and why (a coded cell): from its status, its age
 on election day and its marital status.
 """
 
@@ -10,13 +10,13 @@ import numpy as np
 import pandas as pd
 
 from coklit import birthdate
+from coklit.coded import code, code_columns, codes
 from coklit.fields import CATEGORIES, ELIGIBLE_CATEGORIES, TMS_CATEGORIES
-from coklit.i18n import t, t_columns, texts
 
 
-def field_eligibility(field: pd.DataFrame, election_date: dt.date, voting_age: int,
-                      lang: str) -> tuple[pd.Series, pd.Series]:
-    """(eligible: bool Series, reason: str Series) for field records, from their status, age
+def field_eligibility(field: pd.DataFrame, election_date: dt.date, voting_age: int
+                      ) -> tuple[pd.Series, pd.Series]:
+    """(eligible: bool Series, reason: coded cell Series) for field records, from their status, age
     on election day and marital status."""
     kategori = field["kategori"].astype(str)
     age = birthdate.ages(field["tgl_lahir"], election_date)
@@ -26,15 +26,15 @@ def field_eligibility(field: pd.DataFrame, election_date: dt.date, voting_age: i
     unknown_age = age.isna()
     not_tms = ~kategori.isin(TMS_CATEGORIES)
     eligible = not_tms & (of_age | married | unknown_age)
-    label = kategori.map(texts("category", CATEGORIES, lang))
+    label = kategori.map(codes("category", CATEGORIES))
     reason = pd.Series(
         np.select(
             [kategori.isin(ELIGIBLE_CATEGORIES - {"ms", "baru", "ubah"}), married & ~of_age,
              of_age, unknown_age],
             [label.fillna(""),
-             t("temuan.kawin", lang),
-             t_columns("temuan.usia", lang, usia=age.astype(str)),
-             t("temuan.usia_tidak_diketahui", lang)],
+             code("temuan.kawin"),
+             code_columns("temuan.usia", usia=age.astype(str)),
+             code("temuan.usia_tidak_diketahui")],
             "",
         ),
         index=field.index,

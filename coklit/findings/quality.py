@@ -10,9 +10,9 @@ import numpy as np
 import pandas as pd
 
 from coklit import sanity, tinjauan
+from coklit.coded import code_columns
 from coklit.config import RunConfig
 from coklit.findings.places import places
-from coklit.i18n import t_columns
 from coklit.match import Duplicates
 from coklit.results import BASE_COLUMNS, FINDING_ID, Dataset
 from coklit.tinjauan import person_keys, single_ids
@@ -20,7 +20,6 @@ from coklit.validate import validate
 
 # validate() findings that an ambiguous birth date would repeat in vaguer words.
 _SUPERSEDED = frozenset({"tanggal_lahir_tidak_valid", "tanggal_lahir_kosong"})
-
 
 
 def _notes(dataset: Dataset) -> pd.DataFrame:
@@ -35,7 +34,6 @@ def _notes(dataset: Dataset) -> pd.DataFrame:
     return table[[*BASE_COLUMNS["tidak_valid"], "rid"]]
 
 
-
 def place_rows(table: pd.DataFrame, records: pd.DataFrame, labels: dict) -> pd.DataFrame:
     """``tidak_valid`` rows placed where ``records`` (by ``rid``) are, shown the way every
     other table shows places (canonical display names)."""
@@ -48,16 +46,15 @@ def place_rows(table: pd.DataFrame, records: pd.DataFrame, labels: dict) -> pd.D
     return table
 
 
-
 def invalid_table(dataset: Dataset, cfg: RunConfig, labels: dict) -> pd.DataFrame:
     """The ``tidak_valid`` rows of one dataset (``TABLE_COLUMNS`` order is set at output; this
     adds ``rid``): what validate finds, the notes, unknown statuses; placed and with ids."""
-    table = validate(dataset.records, cfg.validate, dataset.role, cfg.output.lang)
+    table = validate(dataset.records, cfg.validate, dataset.role)
     notes = _notes(dataset)
     if not notes.empty:
         dated = notes.loc[notes["masalah"] == sanity.AMBIGUOUS_DATE, "rid"]
         table = table[~(table["rid"].isin(dated) & table["masalah"].isin(_SUPERSEDED))]
-    unknown = unknown_status_table(dataset.records, labels, cfg.output.lang)
+    unknown = unknown_status_table(dataset.records, labels)
     table = concat_invalid(table, unknown, notes)
     if table.empty:
         return table
@@ -69,7 +66,6 @@ def invalid_table(dataset: Dataset, cfg: RunConfig, labels: dict) -> pd.DataFram
     table[FINDING_ID] = tinjauan.single_ids(
         "TV", tinjauan.person_keys(dataset.records, table["rid"].to_numpy()), kind)
     return table
-
 
 
 def concat_invalid(*parts: pd.DataFrame) -> pd.DataFrame:
@@ -84,7 +80,7 @@ def concat_invalid(*parts: pd.DataFrame) -> pd.DataFrame:
 
 
 def nik_conflict_table(
-    records: pd.DataFrame, dup: Duplicates, labels: dict, lang: str
+    records: pd.DataFrame, dup: Duplicates, labels: dict
 ) -> pd.DataFrame:
     """tidak_valid rows for one NIK carried by clearly different people (both sides)."""
     c = dup.conflicts
@@ -97,14 +93,14 @@ def nik_conflict_table(
     table["nama"] = r["nama"].astype(str)
     table["kolom"] = "nik"
     table["masalah"] = "nik_sama_identitas_beda"
-    table["keterangan"] = t_columns("temuan.nik_sama", lang, nama=o["nama"], berkas=o["berkas"], baris=o["baris"])
+    table["keterangan"] = code_columns("temuan.nik_sama", nama=o["nama"], berkas=o["berkas"], baris=o["baris"])
     table["nilai"] = r["nik"].astype(str)
     table["rid"] = r["rid"].to_numpy()
     table[FINDING_ID] = single_ids("TV", person_keys(records, row), "nik_sama_identitas_beda|nik|dpt")
     return table.drop_duplicates(["rid", "keterangan"]).reset_index(drop=True)
 
 
-def unknown_status_table(records: pd.DataFrame, labels: dict, lang: str) -> pd.DataFrame:
+def unknown_status_table(records: pd.DataFrame, labels: dict) -> pd.DataFrame:
     """tidak_valid rows for statuses that map to no category (reported, never guessed)."""
     unknown = records["kategori"].astype(str).eq("tidak_dikenali").to_numpy()
     if not unknown.any():
@@ -117,7 +113,7 @@ def unknown_status_table(records: pd.DataFrame, labels: dict, lang: str) -> pd.D
     table["nama"] = r["nama"].astype(str)
     table["kolom"] = np.where(use_status, "status", "keterangan")
     table["masalah"] = "status_tidak_dikenali"
-    table["keterangan"] = t_columns("temuan.status_tidak_dikenali", lang, nilai=nilai)
+    table["keterangan"] = code_columns("temuan.status_tidak_dikenali", nilai=nilai)
     table["nilai"] = nilai
     table["rid"] = r["rid"].to_numpy()
     return table.reset_index(drop=True)

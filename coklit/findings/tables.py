@@ -1,8 +1,8 @@
 """The finding tables officers read: ganda and ganda_perlu_cek (duplicates in the list), cocok,
 belum_terdaftar, lapangan_perlu_cek and hasil_lapangan (field records against the list), and
 tms (not eligible, from the list itself or from the field). Every row carries ``berkas`` and
-``baris`` (where to find it), the place, the identity values compared, a score and a reason in
-words.
+``baris`` (where to find it), the place, the identity values compared, a score and a reason
+(a coded cell, :mod:`coklit.coded`; the report renders its words).
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ import numpy as np
 import pandas as pd
 
 from coklit import birthdate
+from coklit.coded import COLON, code, code_columns, codes, join
 from coklit.fields import CATEGORIES, TMS_CATEGORIES
 from coklit.findings.eligibility import field_eligibility
 from coklit.findings.places import identity, places
 from coklit.household import basis_text, household_members
-from coklit.i18n import t_columns, texts
 from coklit.match import Duplicates, Links, explain
 from coklit.results import BASE_COLUMNS, FINDING_ID, IDENTITY
 from coklit.tinjauan import person_keys, record_pair_ids, single_ids
@@ -26,13 +26,13 @@ KODE_KPU = {f"tms_{k}": str(k) for k in range(1, 9)}
 
 
 def duplicate_table(
-    records: pd.DataFrame, dup: Duplicates, labels: dict, lang: str
+    records: pd.DataFrame, dup: Duplicates, labels: dict
 ) -> pd.DataFrame:
     """ganda: one row per listed record in a duplicate group."""
     members = np.flatnonzero(dup.group >= 0)
     if len(members) == 0:
         return pd.DataFrame(columns=BASE_COLUMNS["ganda"])
-    acc = explain(dup.accepted, dup.scored.spec, lang)
+    acc = explain(dup.accepted, dup.scored.spec)
     # Each record's strongest accepted pair gives its score and reason.
     both = pd.concat(
         [
@@ -53,13 +53,13 @@ def duplicate_table(
     table = identity(rows, labels).reset_index(drop=True)
     table.insert(0, "grup", dup.group[members])
     other = records.iloc[best["other"].astype(int).to_numpy()]
-    partner = t_columns(
-        "temuan.dengan", lang,
+    partner = code_columns(
+        "temuan.dengan",
         berkas=other["berkas"].reset_index(drop=True),
         baris=other["baris"].reset_index(drop=True),
     )
     table["skor"] = best["skor"].round(3).map("{:.3f}".format).to_numpy()
-    table["alasan"] = (partner + ": " + best["alasan"].reset_index(drop=True)).to_numpy()
+    table["alasan"] = join(partner, code(COLON), best["alasan"].reset_index(drop=True)).to_numpy()
     table["jenis"], _ = _group_kinds(records, members, dup.group[members])
     partner_rows = best["other"].astype(int).to_numpy()
     # Where this record is against the partner its reason names (not the group's spread).
@@ -69,7 +69,7 @@ def duplicate_table(
     return table[[FINDING_ID, *BASE_COLUMNS["ganda"]]].reset_index(drop=True)
 
 
-def review_table(records: pd.DataFrame, dup: Duplicates, labels: dict, lang: str) -> pd.DataFrame:
+def review_table(records: pd.DataFrame, dup: Duplicates, labels: dict) -> pd.DataFrame:
     """ganda_perlu_cek: pairs to check by hand (not duplicates on the evidence, but their
     name and birth date alone, or their score, say they might be): two rows per pair,
     numbered by ``pasangan``, each with the evidence for and against."""
@@ -77,19 +77,20 @@ def review_table(records: pd.DataFrame, dup: Duplicates, labels: dict, lang: str
     if pairs.empty:
         return pd.DataFrame(columns=BASE_COLUMNS["ganda_perlu_cek"])
     pairs = explain(pairs.sort_values("bobot", ascending=False, kind="stable"),
-                    dup.scored.spec, lang).reset_index(drop=True)
+                    dup.scored.spec).reset_index(drop=True)
     number = np.arange(1, len(pairs) + 1)
     rows = np.concatenate([pairs["i"].to_numpy(), pairs["j"].to_numpy()])
     others = np.concatenate([pairs["j"].to_numpy(), pairs["i"].to_numpy()])
     table = identity(records.iloc[rows], labels).reset_index(drop=True)
     other = records.iloc[others].reset_index(drop=True)
-    partner = t_columns("temuan.dengan", lang, berkas=other["berkas"], baris=other["baris"])
+    partner = code_columns("temuan.dengan", berkas=other["berkas"], baris=other["baris"])
     table.insert(0, "pasangan", np.concatenate([number, number]))
     skor = np.tile(pairs["skor"].to_numpy(), 2)
     table["skor"] = pd.Series(skor).round(3).map("{:.3f}".format).to_numpy()
     table["skor_nama_tgl"] = (pd.Series(np.tile(pairs["skor_nama_tgl"].to_numpy(), 2))
                               .round(3).map("{:.3f}".format).to_numpy())
-    table["alasan"] = (partner + ": " + pd.Series(np.tile(pairs["alasan"].to_numpy(), 2))).to_numpy()
+    table["alasan"] = join(partner, code(COLON),
+                           pd.Series(np.tile(pairs["alasan"].to_numpy(), 2))).to_numpy()
     table["lokasi"] = _pair_location(records, rows, others)
     table[FINDING_ID] = record_pair_ids(records, rows, others)
     table = table.sort_values(["pasangan", "berkas", "baris"], kind="stable")
@@ -131,8 +132,8 @@ def _group_kinds(records: pd.DataFrame, members: np.ndarray,
     return mapped["jenis"].to_numpy(), mapped["lokasi"].to_numpy()
 
 
-def registration_hints(people: pd.DataFrame, listed: pd.DataFrame, labels: dict,
-                       lang: str) -> pd.DataFrame:
+def registration_hints(people: pd.DataFrame, listed: pd.DataFrame, labels: dict
+                       ) -> pd.DataFrame:
     """saran_kelurahan, saran_tps, saran_dasar, saran_berkas, saran_baris: where each of
     ``people`` (not on the list) should register, from a household member on the list (see
     :mod:`coklit.household`)."""
@@ -149,7 +150,7 @@ def registration_hints(people: pd.DataFrame, listed: pd.DataFrame, labels: dict,
     else:
         for column in ("saran_kelurahan", "saran_tps", "saran_berkas", "saran_baris"):
             out[column] = ""
-    out["saran_dasar"] = basis_text(basis, lang)
+    out["saran_dasar"] = basis_text(basis)
     return out
 
 
@@ -160,11 +161,10 @@ def link_tables(
     labels: dict,
     election_date: dt.date,
     voting_age: int,
-    lang: str,
 ) -> dict[str, pd.DataFrame]:
     """cocok, belum_terdaftar, hasil_lapangan and the field part of tms."""
     spec = links.scored.spec
-    matched = explain(links.matched, spec, lang)
+    matched = explain(links.matched, spec)
     fi, li = matched["i"].to_numpy(), matched["j"].to_numpy()
     f_rows, l_rows = field.iloc[fi].reset_index(drop=True), listed.iloc[li].reset_index(drop=True)
     f_place, l_place = places(f_rows, labels), places(l_rows, labels)
@@ -194,22 +194,22 @@ def link_tables(
     tms_kat = kat.where(kat.isin(TMS_CATEGORIES), np.where(other_tps, "tms_8", ""))
     has_tms = tms_kat != ""
     status_text = f_rows["status"].astype(str).where(f_rows["status"].astype(str) != "", f_rows["keterangan"].astype(str))
-    bukti = t_columns("temuan.bukti_lapangan", lang, berkas=f_rows["berkas"], baris=f_rows["baris"], status=status_text)
-    bukti_tps = t_columns("temuan.bukti_tps", lang, berkas=f_rows["berkas"], baris=f_rows["baris"],
-                     tps_lapangan=f_place["tps"], tps_dpt=l_place["tps"])
+    bukti = code_columns("temuan.bukti_lapangan", berkas=f_rows["berkas"], baris=f_rows["baris"], status=status_text)
+    bukti_tps = code_columns("temuan.bukti_tps", berkas=f_rows["berkas"], baris=f_rows["baris"],
+                             tps_lapangan=f_place["tps"], tps_dpt=l_place["tps"])
     bukti = bukti.where(~(other_tps & ~kat.isin(TMS_CATEGORIES)), bukti_tps)
     tms_field = _tms_rows(l_rows[has_tms.to_numpy()], tms_kat[has_tms], "lapangan",
-                          bukti[has_tms], skor[has_tms.to_numpy()], labels, lang)
+                          bukti[has_tms], skor[has_tms.to_numpy()], labels)
 
     # Field rows with no link: to check by hand when their best candidate is plausible, else
     # belum terdaftar when eligible.
-    eligible, reason = field_eligibility(field, election_date, voting_age, lang)
+    eligible, reason = field_eligibility(field, election_date, voting_age)
     linked = np.zeros(len(field), dtype=bool)
     linked[fi] = True
     review = np.zeros(len(field), dtype=bool)
     review[links.review["i"].to_numpy()] = True
     review &= ~linked
-    best = explain(links.best, spec, lang)
+    best = explain(links.best, spec)
     perlu_cek = _review_rows(field, listed, best, review, labels)
     unlinked_eligible = ~linked & ~review & eligible.to_numpy()
     rows = field[unlinked_eligible]
@@ -224,7 +224,7 @@ def link_tables(
         belum[col] = np.where(has_near, cand[src].astype(str), "")
     belum["kandidat_skor"] = np.where(has_near, near["skor"].fillna(0).round(3).map("{:.3f}".format), "")
     belum["kandidat_alasan"] = np.where(has_near, near["alasan"].fillna(""), "")
-    belum = pd.concat([belum, registration_hints(rows, listed, labels, lang)], axis=1)
+    belum = pd.concat([belum, registration_hints(rows, listed, labels)], axis=1)
     belum[FINDING_ID] = single_ids("BT", person_keys(field, np.flatnonzero(unlinked_eligible)))
     belum = belum[[FINDING_ID, *BASE_COLUMNS["belum_terdaftar"]]]
 
@@ -279,12 +279,12 @@ def _review_rows(field: pd.DataFrame, listed: pd.DataFrame, best: pd.DataFrame,
 
 
 def _tms_rows(rows: pd.DataFrame, kategori: pd.Series, sumber: str, bukti: pd.Series,
-              skor: np.ndarray | str, labels: dict, lang: str) -> pd.DataFrame:
+              skor: np.ndarray | str, labels: dict) -> pd.DataFrame:
     table = identity(rows, labels).reset_index(drop=True)
     kat = pd.Series(np.asarray(kategori, dtype=object))
     table["kategori"] = kat
     table["kode_kpu"] = kat.map(KODE_KPU).fillna("")
-    table["kategori_nama"] = kat.map(texts("category", CATEGORIES, lang)).fillna(kat)
+    table["kategori_nama"] = kat.map(codes("category", CATEGORIES)).fillna(kat)
     table["sumber"] = sumber
     table["bukti"] = np.asarray(bukti, dtype=object)
     table["skor"] = np.asarray(skor, dtype=object)
@@ -294,7 +294,7 @@ def _tms_rows(rows: pd.DataFrame, kategori: pd.Series, sumber: str, bukti: pd.Se
 
 
 def list_tms_table(
-    listed: pd.DataFrame, under_age: pd.Series, election_date: dt.date, labels: dict, lang: str
+    listed: pd.DataFrame, under_age: pd.Series, election_date: dt.date, labels: dict
 ) -> pd.DataFrame:
     """TMS visible on the list itself: under age on election day and never married, and TMS
     marks already written in the list's own STATUS/KETERANGAN column."""
@@ -305,15 +305,15 @@ def list_tms_table(
     parts = []
     if young.any():
         r = listed[young]
-        bukti = t_columns("temuan.bukti_umur", lang, usia=age[young].astype(str),
-                     tanggal=pd.Series(election_date.isoformat(), index=r.index),
-                     kawin=r["status_kawin"].astype(str))
-        parts.append(_tms_rows(r, pd.Series("tms_3", index=r.index), "dpt", bukti, "", labels, lang))
+        bukti = code_columns("temuan.bukti_umur", usia=age[young].astype(str),
+                             tanggal=pd.Series(election_date.isoformat(), index=r.index),
+                             kawin=r["status_kawin"].astype(str))
+        parts.append(_tms_rows(r, pd.Series("tms_3", index=r.index), "dpt", bukti, "", labels))
     if marked.any():
         r = listed[marked.to_numpy()]
         status_text = r["status"].astype(str).where(r["status"].astype(str) != "", r["keterangan"].astype(str))
-        bukti = t_columns("temuan.bukti_ket_dpt", lang, status=status_text)
-        parts.append(_tms_rows(r, kat[marked], "dpt", bukti, "", labels, lang))
+        bukti = code_columns("temuan.bukti_ket_dpt", status=status_text)
+        parts.append(_tms_rows(r, kat[marked], "dpt", bukti, "", labels))
     if not parts:
         return pd.DataFrame(columns=BASE_COLUMNS["tms"])
     return pd.concat(parts, ignore_index=True)

@@ -76,10 +76,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "column. One of them is probably mistyped; check the KTP-el/KK.",
     },
     "masalah.nik_jk_beda": {"id": "Jenis kelamin di NIK berbeda", "en": "NIK sex differs"},
-    "validate.nik_jk_beda": {
-        "id": "Menurut NIK pemilih ini {jk_nik} (untuk perempuan tanggal lahir di NIK ditambah "
+    "validate.nik_jk_beda.L": {
+        "id": "Menurut NIK pemilih ini laki-laki (untuk perempuan tanggal lahir di NIK ditambah "
         "40), tetapi jenis kelamin tertulis {jk}.",
-        "en": "The NIK marks this voter as {jk_nik} (for women 40 is added to the day of birth "
+        "en": "The NIK marks this voter as male (for women 40 is added to the day of birth "
+        "in the NIK), but the sex column says {jk}.",
+    },
+    "validate.nik_jk_beda.P": {
+        "id": "Menurut NIK pemilih ini perempuan (untuk perempuan tanggal lahir di NIK "
+        "ditambah 40), tetapi jenis kelamin tertulis {jk}.",
+        "en": "The NIK marks this voter as female (for women 40 is added to the day of birth "
         "in the NIK), but the sex column says {jk}.",
     },
     "masalah.nkk_kosong": {"id": "NKK kosong", "en": "NKK missing"},
@@ -201,6 +207,4 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "USIA tertulis {usia} tahun, di luar batas wajar 0 sampai {maks} tahun.",
         "en": "The USIA column says {usia}, outside the plausible range 0 to {maks}.",
     },
-    "validate.jk.L": {"id": "laki-laki", "en": "male"},
-    "validate.jk.P": {"id": "perempuan", "en": "female"},
 }

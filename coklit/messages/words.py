@@ -6,6 +6,12 @@ from __future__ import annotations
 MESSAGES: dict[str, dict[str, str]] = {
     "word.yes": {"id": "ya", "en": "yes"},
     "word.no": {"id": "tidak", "en": "no"},
+    # Punctuation between the parts of a coded cell (coklit.coded), and the pieces a match
+    # reason adds to a level's words: a similarity and the weight in bits.
+    "word.sep_list": {"id": "; ", "en": "; "},
+    "word.colon": {"id": ": ", "en": ": "},
+    "reason.similarity": {"id": " {nilai}", "en": " {nilai}"},
+    "reason.weight": {"id": " ({bobot})", "en": " ({bobot})"},
     "delimiter.comma": {"id": "koma", "en": "comma"},
     "delimiter.semicolon": {"id": "titik koma", "en": "semicolon"},
     "delimiter.tab": {"id": "tab", "en": "tab"},

@@ -24,6 +24,7 @@ from typing import Any
 
 import pandas as pd
 
+from coklit.coded import plain
 from coklit.config import OutputConfig
 from coklit.errors import InputError
 from coklit.i18n import Msg
@@ -32,7 +33,9 @@ from coklit.privacy import apply_meta
 from coklit.report.csv_out import as_text, read_csv, write_csv
 from coklit.report.folder import ResultFolder, write_error
 from coklit.report.labels import ordered_tables
+from coklit.report.words import render_table
 from coklit.results import (
+    CODED_COLUMNS,
     PER_KECAMATAN_DIR,
     PLACE,
     TABLE_COLUMNS,
@@ -81,9 +84,10 @@ def output_mode(result: RunResult, cfg: OutputConfig) -> str:
 
 
 def prepare_tables(result: RunResult, cfg: OutputConfig) -> dict[str, pd.DataFrame]:
-    """Every table masked (unless full data) and converted to text, in contract column order."""
+    """Every table in words (its coded cells rendered in ``cfg.lang``), masked (unless full
+    data) and converted to text, in contract column order."""
     return {
-        name: as_text(mask_table(table, cfg.full_data), name)
+        name: as_text(mask_table(render_table(table, cfg.lang), cfg.full_data), name)
         for name, table in result.tables.items()
     }
 
@@ -367,6 +371,8 @@ def load_result(out_dir: Path) -> RunResult:
             raise InputError("report.mismatch", path=str(out_dir), file=file,
                              problem=Msg("report.mismatch.changed"))
         table = read_csv(path)
+        for column in CODED_COLUMNS.intersection(table.columns):
+            table[column] = plain(table[column])  # words already: never read as codes
         if len(table) != count or entry.get("baris") != count:
             raise InputError("report.mismatch", path=str(out_dir), file=file,
                              problem=Msg("report.mismatch.rows"))

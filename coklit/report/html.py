@@ -52,6 +52,7 @@ from coklit.report.labels import (
     table_description,
     table_title,
 )
+from coklit.report.words import skip_reason
 from coklit.report.xlsx import CSV_ONLY_TABLES
 from coklit.results import REVIEWED_TABLES, TOTAL_LABEL, RunResult
 from coklit.tinjauan import STATUSES
@@ -681,7 +682,8 @@ def _meta_view(meta: dict[str, Any], lang: str) -> dict[str, Any]:
     skipped = meta.get("lembar_dilewati") or {}
     if skipped:
         measures.append({"key": t("html.skipped", lang),
-                         "value": "; ".join(f"{k}: {v}" for k, v in skipped.items())})
+                         "value": "; ".join(f"{k}: {skip_reason(v, lang)}"
+                                           for k, v in skipped.items())})
     inputs = []
     for item in meta.get("inputs") or []:
         inputs.append({
@@ -711,8 +713,6 @@ def _model_view(key: str, model: dict[str, Any], lang: str) -> dict[str, Any]:
     """A fitted model as the report shows it: where m came from, the prior, the expected
     errors, and one row per comparison level with its weight in bits in every stratum (the
     weights applied; term-frequency adjusted levels are marked)."""
-    from coklit.match.explain import phrase
-
     spec = model.get("spesifikasi", {})
     rows = []
     strata_names: list[str] = []
@@ -731,7 +731,7 @@ def _model_view(key: str, model: dict[str, Any], lang: str) -> dict[str, Any]:
             rows.append({
                 "comparison": name,
                 # a model read from an older info_proses.json may name a level unknown here
-                "level": (phrase(name, level, lang) if f"reason.{name}.{level}" in MESSAGES
+                "level": (t(f"reason.{name}.{level}", lang) if f"reason.{name}.{level}" in MESSAGES
                           else level),
                 "tf": bool(comparison.get("frekuensi_nilai")) and k_level >= tf_from,
                 "weights": by_stratum,

@@ -16,6 +16,7 @@ from rich.text import Text  # noqa: TID251
 
 from coklit.i18n import family, t
 from coklit.report.labels import column_label, column_mapping, ordered_tables, table_title
+from coklit.report.words import skip_reason
 from coklit.results import PER_KECAMATAN_DIR, TOTAL_LABEL, RunResult
 
 # Columns of rekap_kecamatan shown on screen; the per-code TMS split stays in the files.
@@ -143,7 +144,7 @@ def _columns(inputs: list[dict], skipped: dict, lang: str) -> list[Any]:
             hints.append(Text(t("summary.columns.hint", lang, header=header, berkas=group["berkas"],
                                 field=fld), style="yellow"))
     for sheet, why in skipped.items():
-        hints.append(Text(t("summary.skipped", lang, sheet=sheet, why=why)))
+        hints.append(Text(t("summary.skipped", lang, sheet=sheet, why=skip_reason(why, lang))))
     return [table, *hints]
 
 
