@@ -75,6 +75,11 @@ class MatchConfig:
     # EM iterations and convergence tolerance.
     em_max_iter: int = 60
     em_tol: float = 1e-6
+    # EM in a training session sees each pair's term-frequency shift as a prior log-odds
+    # offset (a pair sharing a rare name is likelier one person). Off by default: measured
+    # within noise at 200k-1.24M, and on small lists it tips a session over the
+    # MIN_SESSION_MATCHES bar (docs/matching.md, "Tried and not adopted").
+    session_rarity: bool = False
     # Strata that condition comparisons on each other (kinship, NIK given the birth date);
     # False = plain independence (for ablation).
     interactions: bool = True

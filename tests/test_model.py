@@ -65,6 +65,68 @@ def test_em_leaves_out_the_comparisons_a_session_is_chosen_by():
     np.testing.assert_allclose(m["nama"], model.default_m(spec.comparison("nama")))
 
 
+def _session_with_rarity(seed: int = 5, n: int = 100_000):
+    """Pairs of a session chosen by a shared name: the chance that a pair is one person
+    rises with the name's rarity (intercept + log(base / frequency)); the other
+    comparisons say little (m close to u), so the prior is what decides."""
+    spec = _small_spec()
+    rng = np.random.default_rng(seed)
+    offset = rng.normal(-3.0, 4.0, n)  # ln(base / frequency of the shared name)
+    intercept = -2.0
+    is_match = rng.random(n) < 1 / (1 + np.exp(-(intercept + offset)))
+    true_m, true_u, levels = {}, {}, {}
+    for c in spec.comparisons:
+        k = len(c.levels)
+        m = np.linspace(0.8, 1.4, k) ** 2
+        u = np.linspace(1.4, 0.8, k) ** 2
+        true_m[c.name], true_u[c.name] = (m / m.sum())[None, :], (u / u.sum())[None, :]
+        drawn_m = rng.choice(k, size=n, p=true_m[c.name][0])
+        drawn_u = rng.choice(k, size=n, p=true_u[c.name][0])
+        levels[c.name] = np.where(is_match, drawn_m, drawn_u).astype(np.int8)
+    return spec, levels, offset, true_m, true_u, is_match.mean()
+
+
+def test_em_with_rarity_offsets_recovers_m_that_plain_em_misses():
+    """A session's pairs carry the term-frequency shift of the name they share as a prior
+    offset: EM with the offsets finds m and the share of matches again; EM that treats
+    every pair alike does not."""
+    spec, levels, offset, true_m, true_u, share = _session_with_rarity()
+    fixed = ("nama",)
+    with_offsets = model.Patterns.of(spec, levels, offset=offset)
+    m, found, _ = model.em(spec, with_offsets, true_u, fixed=fixed, share=0.3, max_iter=300,
+                           tol=1e-9)
+    assert found == pytest.approx(share, abs=0.01)
+    errors = [np.abs(m[c.name][0] - true_m[c.name][0]).max()
+              for c in spec.comparisons if c.name not in fixed]
+    assert max(errors) < 0.01
+    plain, _, _ = model.em(spec, model.Patterns.of(spec, levels), true_u,
+                                     fixed=fixed, share=0.3, max_iter=300, tol=1e-9)
+    plain_errors = [np.abs(plain[c.name][0] - true_m[c.name][0]).max()
+                    for c in spec.comparisons if c.name not in fixed]
+    assert max(plain_errors) > 1.5 * max(errors)
+
+
+def test_patterns_keep_offsets_apart_and_counts_whole():
+    spec = _small_spec()
+    levels = {c: np.zeros(6, np.int8) for c in spec.names}
+    offset = np.array([0.0, 0.01, 1.0, 1.02, -3.0, 1.0])
+    patterns = model.Patterns.of(spec, levels, weights=np.arange(1.0, 7.0), offset=offset)
+    assert patterns.offset is not None
+    assert len(patterns.counts) == 3  # 0 and 0.01 are one step; 1.0 and 1.02 too
+    assert patterns.counts.sum() == pytest.approx(21.0)
+    by_offset = dict(zip(np.round(patterns.offset, 1), patterns.counts, strict=True))
+    assert by_offset == {-3.0: 5.0, 0.0: 3.0, 1.0: 13.0}
+    joined = model.Patterns.concat([patterns, model.Patterns.of(spec, levels)])
+    assert joined.offset is not None and len(joined.offset) == len(joined.counts)
+
+
+def test_intercept_matches_the_expected_number_of_matches():
+    offset = np.array([-4.0, 0.0, 2.0, 5.0])
+    counts = np.array([10.0, 5.0, 3.0, 1.0])
+    a = model._intercept(offset, counts, expected=6.0, start=0.0)
+    assert (counts / (1 + np.exp(-(a + offset)))).sum() == pytest.approx(6.0, abs=1e-6)
+
+
 # --- monotone weights ---------------------------------------------------------------------
 
 _probabilities = st.lists(st.floats(min_value=1e-6, max_value=1.0), min_size=2, max_size=6)
@@ -145,6 +207,28 @@ def test_term_frequencies_weaken_common_values_on_every_agreeing_level(samples):
     assert w[0] >= w[1] and w[2] >= w[3]  # exact never below a typo apart
     below = params.w["nama"][0, c.tf_start - 1]
     assert min(w) >= below  # never below the level under the adjusted ones
+
+
+def test_a_rare_nik_serial_shared_weighs_more_than_0001(samples):
+    """Two NIKs with the same birth date and serial but another region: a re-registered
+    mover, or two people each first of their day in their region. The serial's value
+    frequency (measured against the chance two random records share a serial) decides how
+    much the agreement says, never below the level under it."""
+    from coklit.schema import load_dataset
+
+    records = normalize_records(
+        load_dataset([str(samples / "dpt.csv")], "dpt").records).reset_index(drop=True)
+    params = find_duplicates(records, MatchConfig()).scored.params
+    c = params.spec.comparison("nik")
+    assert c.tf == "nik_urut" and c.levels[c.tf_start] == "wilayah_beda"
+    assert 0 < params.tf_base["nik"] < 1
+    assert params.to_json()["frekuensi_dasar"]["nik"] == pytest.approx(params.tf_base["nik"],
+                                                                       rel=1e-5)
+    levels = {name: np.full(2, -1, dtype=np.int8) for name in params.spec.names}
+    levels["nik"] = np.full(2, c.tf_start, dtype=np.int8)
+    freq = {"nik": np.array([0.8, 1e-4])}  # 0001, and a serial few share
+    w = model.score_levels(params, levels, freq).weights["nik"]
+    assert w[1] > w[0] >= params.w["nik"][0, c.tf_start - 1]
 
 
 # --- the spec as data ---------------------------------------------------------------------
@@ -416,3 +500,24 @@ def test_a_bad_model_file_is_one_message_and_exit_2(tmp_path, samples, content, 
                                       str(tmp_path / "hasil"), "--model", str(path)])
     assert result.exit_code == 2
     assert message in result.output and "Traceback" not in result.output
+
+
+def test_session_offsets_are_the_shifts_scoring_applies(samples):
+    """With ``session_rarity`` on, a training-session pair's prior offset is the
+    term-frequency shift scoring gives it (in nats): a shared rare name raises it, a shared
+    common name lowers it, and a level below the adjusted ones adds nothing."""
+    from coklit.match.engine import session_offsets
+    from coklit.schema import load_dataset
+
+    records = normalize_records(
+        load_dataset([str(samples / "dpt.csv")], "dpt").records).reset_index(drop=True)
+    dup = find_duplicates(records, MatchConfig(session_rarity=True))
+    params = dup.scored.params
+    c = params.spec.comparison("nama")
+    levels = {name: np.full(3, -1, dtype=np.int8) for name in params.spec.names}
+    levels["nama_jw"] = np.ones(3)
+    levels["nama"] = np.array([len(c.levels) - 1, len(c.levels) - 1, 0], dtype=np.int8)
+    base = params.tf_base_of("nama")
+    freq = {"nama": np.array([base / 8, base * 4, base / 8])}
+    offset = session_offsets(params.spec, levels, freq, {"nama": base})
+    np.testing.assert_allclose(offset, [np.log(8), -np.log(4), 0.0])

@@ -261,19 +261,47 @@ def _plausible(spec: ModelSpec, m: dict[str, np.ndarray], fixed: tuple[str, ...]
     return True
 
 
+def session_offsets(spec: ModelSpec, levels: dict[str, np.ndarray],
+                    tf_pairs: dict[str, np.ndarray], bases: dict[str, float]) -> np.ndarray:
+    """Prior log-odds offset (nats) of each pair of a training session: the sum of the
+    term-frequency shifts scoring gives the pair (:func:`model.tf_shifts`).
+
+    On a comparison the session is chosen by (all its pairs share a name) the shift is the
+    prior: pairs sharing a rare name are far likelier one person than pairs sharing
+    MUHAMMAD RIZKI. On the others it is the likelihood ratio as scoring computes it: a rare
+    NIK serial shared says more than 0001. Without it EM sees only the average value.
+    Used when ``MatchConfig.session_rarity`` is on (off by default: docs/matching.md)."""
+    shifts = model.tf_shifts(spec, levels, tf_pairs, bases)
+    return np.log(2.0) * sum(shifts.values(), np.zeros(len(levels["nama_jw"])))
+
+
+@dataclass
+class SessionPairs:
+    """A training session's pairs: their levels and prior offsets (drawn once, used by
+    every EM round)."""
+
+    levels: dict[str, np.ndarray]
+    offset: np.ndarray | None
+
+
 def _session_pairs(spec: ModelSpec, a: Features, b: Features | None, cfg: MatchConfig,
-                   rng: np.random.Generator, compare_fn: CompareFn = compare
-                   ) -> list[dict[str, np.ndarray]]:
-    """The levels of each training session's pairs (drawn once, used by every EM round)."""
+                   rng: np.random.Generator, compare_fn: CompareFn,
+                   tf: TermFrequencies | None, bases: dict[str, float]) -> list[SessionPairs]:
+    """Each training session's pairs, with the offsets of :func:`session_offsets` when
+    ``cfg.session_rarity`` (and term frequencies) are on."""
     right = a if b is None else b
     out = []
     for session in spec.sessions:
         i, j = _key_pairs(session.key, a, b, cfg.session_pairs, rng)
-        out.append(compare_fn(spec, a, right, i, j))
+        levels = compare_fn(spec, a, right, i, j)
+        offset = None
+        if cfg.session_rarity and tf is not None:
+            offset = session_offsets(spec, levels, tf.for_pairs(spec, a, right, i, j), bases)
+        out.append(SessionPairs(levels, offset))
     return out
 
 
-def _train(spec: ModelSpec, session_levels: list[dict[str, np.ndarray]],
+def _train(spec: ModelSpec, session_pairs: list[SessionPairs],
            u: dict[str, np.ndarray], cfg: MatchConfig
            ) -> tuple[dict[str, np.ndarray], dict[str, str], list[dict[str, object]]]:
     """m by EM in the training sessions (u fixed), combined by the median; a comparison no
@@ -281,14 +309,15 @@ def _train(spec: ModelSpec, session_levels: list[dict[str, np.ndarray]],
     each session did."""
     estimates: dict[str, list[np.ndarray]] = {c.name: [] for c in spec.comparisons}
     sessions = []
-    for session, levels in zip(spec.sessions, session_levels, strict=True):
+    for session, pairs in zip(spec.sessions, session_pairs, strict=True):
+        levels = pairs.levels
         n = len(levels["nama_jw"])
         record: dict[str, object] = {"nama": session.name, "pasangan": int(n), "dipakai": False}
         if n < MIN_SESSION_PAIRS:
             record["alasan"] = "terlalu_sedikit_pasangan"
             sessions.append(record)
             continue
-        patterns = model.Patterns.of(spec, levels)
+        patterns = model.Patterns.of(spec, levels, offset=pairs.offset)
         m, share, iterations = model.em(spec, patterns, u, fixed=session.fixed,
                                         max_iter=cfg.em_max_iter, tol=cfg.em_tol)
         record.update({"bagian_cocok": round(share, 4), "iterasi": iterations})
@@ -378,16 +407,19 @@ def fit(spec: ModelSpec, a: Features, b: Features | None, candidates: Candidates
     exact = {c.name: model.exact_u(a.hashes[c.exact_u],
                                    None if b is None else right.hashes[c.exact_u])
              for c in spec.comparisons if c.exact_u}
+    tf_base = {c.name: model.exact_u(a.hashes[c.tf], None if b is None else right.hashes[c.tf])
+               for c in spec.comparisons if c.tf and c.tf != c.exact_u}
     u = model.u_tables(spec, samples, exact)
-    session_levels = _session_pairs(spec, a, b, cfg, rng, compare_fn)
-    m, source, sessions = _train(spec, session_levels, u, cfg)
+    bases = {c.name: tf_base.get(c.name, exact.get(c.name, 0.0)) for c in spec.comparisons}
+    session_pairs = _session_pairs(spec, a, b, cfg, rng, compare_fn, candidates.tf, bases)
+    m, source, sessions = _train(spec, session_pairs, u, cfg)
     if len(samples) > 1:
         u = model.u_tables(spec, samples, exact, m)
-        m, source, sessions = _train(spec, session_levels, u, cfg)
+        m, source, sessions = _train(spec, session_pairs, u, cfg)
     notes = [] if any(s["dipakai"] for s in sessions) else ["model.em_tidak_jalan"]
     params = model.Params(spec=spec, m=m, u=u, w=model.monotone(spec, m, u), u_exact=exact,
                           prior=0.5, source=source, sessions=sessions, notes=notes,
-                          reference_size=n_b)
+                          reference_size=n_b, tf_base=tf_base)
     start = (2 * START_DUPLICATE_PAIRS_PER_RECORD / max(n_b, 1) if b is None
              else START_LINK_SHARE / max(n_b, 1))
     params.prior = model.estimate_prior(candidates.bayes(params), total_pairs, min(start, 0.5))
@@ -469,6 +501,7 @@ class Candidates:
         self.a, self.b = a, b
         self.right = a if b is None else b
         self.engine = engine
+        self.tf: TermFrequencies | None = None
 
     def compare(self, spec: ModelSpec, a: Features, b: Features, i: np.ndarray,
                 j: np.ndarray) -> dict[str, np.ndarray]:
@@ -479,6 +512,7 @@ class Candidates:
         pairs, stats = self.engine.candidate_pairs(self.a, self.b, spec.blocking, max_size)
         i, j = pairs["i"].to_numpy(), pairs["j"].to_numpy()
         self.levels = self.compare(spec, self.a, self.right, i, j)
+        self.tf = tf
         self.tf_pairs = tf.for_pairs(spec, self.a, self.right, i, j)
         pairs["rid_a"] = self.a.rid[i]
         pairs["rid_b"] = self.right.rid[j]

@@ -248,6 +248,9 @@ def prepare(records: pd.DataFrame) -> Features:
                                               hash_ints(ints[f"{name}_mid"], 2),
                                               hash_ints(ints[f"{name}_serial"], 3)),
                                 np.uint64(0))
+    # The NIK's serial alone: its value frequencies weigh an agreeing serial (0001 is most
+    # people's, since it counts registrations per region, birth date and sex).
+    hashes["nik_urut"] = np.where(nik_state == 1, hash_ints(ints["nik_serial"], 7), np.uint64(0))
 
     # Birth date: as written, else as the NIK encodes it.
     if "tgl_lahir" in records.columns:

@@ -48,6 +48,13 @@ class Params:
     sessions: list[dict[str, Any]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # message codes (coklit.i18n "model.*")
     reference_size: int = 0  # records of the list the model was fitted on
+    # Term-frequency base of a comparison whose adjusting feature is not the value its top
+    # level agrees on (the NIK's serial): the chance two random records agree on it.
+    tf_base: dict[str, float] = field(default_factory=dict)
+
+    def tf_base_of(self, comparison: str) -> float:
+        """What a value's frequency is measured against in the term-frequency shift."""
+        return self.tf_base.get(comparison, self.u_exact.get(comparison, 0.0))
 
     def to_json(self) -> dict[str, Any]:
         """Plain values for info_proses.json and ``--model``: the spec and every number."""
@@ -69,6 +76,7 @@ class Params:
             "m": table(self.m, 6),
             "u": table(self.u, 9),
             "u_tepat": {k: float(f"{v:.6g}") for k, v in self.u_exact.items()},
+            "frekuensi_dasar": {k: float(f"{v:.6g}") for k, v in self.tf_base.items()},
             "sesi_em": list(self.sessions),
             "catatan": list(self.notes),
         }
@@ -89,7 +97,8 @@ class Params:
                    u_exact={k: float(v) for k, v in data.get("u_tepat", {}).items()},
                    prior=float(data["peluang_awal"]), source=dict(data.get("sumber_m", {})),
                    sessions=list(data.get("sesi_em", [])), notes=list(data.get("catatan", [])),
-                   reference_size=int(data.get("ukuran_daftar", 0)))
+                   reference_size=int(data.get("ukuran_daftar", 0)),
+                   tf_base={k: float(v) for k, v in data.get("frekuensi_dasar", {}).items()})
 
 
 # --------------------------------------------------------------------------------------
@@ -168,42 +177,88 @@ def default_m(c: Comparison) -> np.ndarray:
 # EM on comparison patterns
 
 
+OFFSET_STEP = 1 / 16  # nats: prior log-odds offsets are grouped to this precision
+
+
 @dataclass
 class Patterns:
     """Distinct comparison patterns with their counts (what EM works on; pattern counts of
-    partitions add up)."""
+    partitions add up). ``offset``, when given, is each pattern's prior log-odds offset
+    (nats) on top of the share of matches: a training session's pairs agree on the values it
+    is chosen by, and agreeing on a rare name makes 'one person' likelier than agreeing on
+    a common one (:func:`em`). Pairs with the same levels and offsets one
+    ``OFFSET_STEP`` apart are one pattern."""
 
     levels: dict[str, np.ndarray]  # per comparison, one level per pattern
     counts: np.ndarray
+    offset: np.ndarray | None = None
 
     @classmethod
     def of(cls, spec: ModelSpec, levels: dict[str, np.ndarray],
-           weights: np.ndarray | None = None) -> Patterns:
-        """Distinct patterns of ``levels``; counts are summed ``weights`` (1 per pair)."""
+           weights: np.ndarray | None = None, offset: np.ndarray | None = None) -> Patterns:
+        """Distinct patterns of ``levels`` (and of ``offset``); counts are summed
+        ``weights`` (1 per pair)."""
         names = spec.names
         if not names:
             return cls({}, np.zeros(0))
         matrix = np.stack([levels[c].astype(np.int64) + 1 for c in names], axis=1)
         radix = np.array([len(spec.comparison(c).levels) + 1 for c in names], dtype=np.int64)
         place = np.concatenate([[1], np.cumprod(radix[:-1])])
-        codes, inverse = np.unique(matrix @ place, return_inverse=True)
+        key = matrix @ place
+        steps = low = None
+        if offset is not None and len(key):
+            steps = np.rint(np.asarray(offset, dtype=float) / OFFSET_STEP).astype(np.int64)
+            low = int(steps.min())
+            key = key * (int(steps.max()) - low + 1) + (steps - low)
+        codes, inverse = np.unique(key, return_inverse=True)
         counts = np.bincount(inverse, weights=weights, minlength=len(codes)).astype(float)
+        distinct_offset = None
+        if steps is not None and low is not None:
+            span = int(steps.max()) - low + 1
+            distinct_offset = (codes % span + low) * OFFSET_STEP
+            codes = codes // span
+        elif offset is not None:
+            distinct_offset = np.zeros(0)
         distinct = (codes[:, None] // place[None, :]) % radix[None, :] - 1
-        return cls({c: distinct[:, k].astype(np.int8) for k, c in enumerate(names)}, counts)
+        return cls({c: distinct[:, k].astype(np.int8) for k, c in enumerate(names)}, counts,
+                   distinct_offset)
 
     @classmethod
     def concat(cls, parts: list[Patterns]) -> Patterns:
         names = parts[0].levels.keys() if parts else []
+        offset = None
+        if parts and any(p.offset is not None for p in parts):
+            offset = np.concatenate([np.zeros(len(p.counts)) if p.offset is None else p.offset
+                                     for p in parts])
         return cls({c: np.concatenate([p.levels[c] for p in parts]) for c in names},
-                   np.concatenate([p.counts for p in parts]) if parts else np.zeros(0))
+                   np.concatenate([p.counts for p in parts]) if parts else np.zeros(0), offset)
+
+
+def _intercept(offset: np.ndarray, counts: np.ndarray, expected: float, start: float,
+               steps: int = 20) -> float:
+    """The log-odds intercept a with sum(counts * sigmoid(a + offset)) = expected (the
+    M-step for the share of matches when pairs carry prior offsets), by Newton's method."""
+    a = start
+    for _ in range(steps):
+        p = 1.0 / (1.0 + np.exp(-np.clip(a + offset, -700, 700)))
+        gap = float((counts * p).sum()) - expected
+        slope = float((counts * p * (1 - p)).sum())
+        if slope <= 0:
+            break
+        step = gap / slope
+        a -= float(np.clip(step, -5, 5))
+        if abs(step) < 1e-9:
+            break
+    return a
 
 
 def em(spec: ModelSpec, patterns: Patterns, u: dict[str, np.ndarray],
        fixed: tuple[str, ...] = (), share: float = 0.3, max_iter: int = 60,
        tol: float = 1e-6) -> tuple[dict[str, np.ndarray], float, int]:
     """m by expectation-maximisation with u held fixed; comparisons in ``fixed`` are left out
-    (the pairs were chosen for agreeing on them). Returns m, the share of matches among the
-    pairs, and the number of iterations."""
+    (the pairs were chosen for agreeing on them). With ``patterns.offset`` each pattern's
+    prior log-odds of being one person is an intercept (estimated) plus its offset. Returns
+    m, the share of matches among the pairs, and the number of iterations."""
     n = len(patterns.counts)
     strata = strata_of(spec, patterns.levels, n)
     used = [c for c in spec.comparisons if c.name not in fixed]
@@ -214,6 +269,8 @@ def em(spec: ModelSpec, patterns: Patterns, u: dict[str, np.ndarray],
         ok = g >= 0
         log_u[ok] += np.log(u[c.name][strata[c.name][ok], g[ok]])
     counts = patterns.counts
+    offset = np.zeros(n) if patterns.offset is None else patterns.offset
+    intercept = float(np.log(share) - np.log1p(-share))
     iterations = 0
     for iterations in range(1, max_iter + 1):  # noqa: B007 - the count is returned
         log_m = np.zeros(n)
@@ -221,11 +278,15 @@ def em(spec: ModelSpec, patterns: Patterns, u: dict[str, np.ndarray],
             g = patterns.levels[c.name]
             ok = g >= 0
             log_m[ok] += np.log(m[c.name][strata[c.name][ok], g[ok]])
-        logit = np.log(share) - np.log1p(-share) + log_m - log_u
+        logit = intercept + offset + log_m - log_u
         post = 1.0 / (1.0 + np.exp(-np.clip(logit, -700, 700)))
         wm = counts * post
         new_share = float(np.clip(wm.sum() / counts.sum(), 1e-9, 1 - 1e-9))
         change = abs(new_share - share)
+        if patterns.offset is None:
+            intercept = float(np.log(new_share) - np.log1p(-new_share))
+        else:
+            intercept = _intercept(offset, counts, float(wm.sum()), intercept)
         for c in used:
             prior = PRIOR_MATCHES * default_m(c)
             observed = level_counts(c, patterns.levels[c.name], strata[c.name], wm)
@@ -410,6 +471,25 @@ class Scored:
     probability: np.ndarray
 
 
+def tf_shifts(spec: ModelSpec, levels: dict[str, np.ndarray], tf: dict[str, np.ndarray],
+              base: dict[str, float]) -> dict[str, np.ndarray]:
+    """Per comparison with a term-frequency setting, the shift (bits) each pair's weight
+    gets: log2(base / frequency of the pair's value) on the levels from
+    ``Comparison.tf_start`` up, outside the strata of ``Comparison.tf_skip``; 0 elsewhere.
+    ``base`` is :meth:`Params.tf_base_of` per comparison."""
+    n = len(next(iter(levels.values()))) if levels else 0
+    strata = strata_of(spec, levels, n)
+    out = {}
+    for c in spec.comparisons:
+        if not c.tf or c.name not in tf or base.get(c.name, 0) <= 0:
+            continue
+        freq = np.clip(tf[c.name], PROB_FLOOR, 1.0)
+        skip = np.isin(strata[c.name], [c.stratum_names.index(name) for name in c.tf_skip])
+        on = (levels[c.name] >= c.tf_start) & ~skip
+        out[c.name] = np.where(on, np.log2(base[c.name] / freq), 0.0)
+    return out
+
+
 def score_levels(params: Params, levels: dict[str, np.ndarray],
                  tf: dict[str, np.ndarray] | None = None) -> Scored:
     """Weights of pairs from their levels. ``tf`` gives, per comparison with a
@@ -419,6 +499,8 @@ def score_levels(params: Params, levels: dict[str, np.ndarray],
     order holds; it never falls below the weight of the level under them."""
     n = len(next(iter(levels.values()))) if levels else 0
     strata = strata_of(params.spec, levels, n)
+    bases = {c.name: params.tf_base_of(c.name) for c in params.spec.comparisons}
+    shifts = {} if tf is None else tf_shifts(params.spec, levels, tf, bases)
     parts: dict[str, np.ndarray] = {}
     total = np.zeros(n)
     for c in params.spec.comparisons:
@@ -426,15 +508,11 @@ def score_levels(params: Params, levels: dict[str, np.ndarray],
         s = strata[c.name]
         rows = params.w[c.name]
         w = np.where(g >= 0, rows[s, np.clip(g, 0, None)], 0.0)
-        if tf is not None and c.tf and c.name in tf and params.u_exact.get(c.name, 0) > 0:
-            start = c.tf_start
-            freq = np.clip(tf[c.name], PROB_FLOOR, 1.0)
-            adjusted = w + np.log2(params.u_exact[c.name] / freq)
-            if start >= 1:
-                adjusted = np.maximum(adjusted, rows[s, start - 1])
-            # Not inside strata where non-matches agree for a reason (Comparison.tf_skip).
-            skip = np.isin(s, [c.stratum_names.index(name) for name in c.tf_skip])
-            w = np.where((g >= start) & ~skip, adjusted, w)
+        if c.name in shifts:
+            adjusted = w + shifts[c.name]
+            if c.tf_start >= 1:
+                adjusted = np.maximum(adjusted, rows[s, c.tf_start - 1])
+            w = np.where(shifts[c.name] != 0, adjusted, w)
         parts[c.name] = w
         total += w
     prior = np.log2(params.prior / (1 - params.prior))
@@ -444,4 +522,5 @@ def score_levels(params: Params, levels: dict[str, np.ndarray],
 
 
 __all__ = ["NULL", "Params", "Patterns", "Scored", "em", "estimate_prior", "exact_u",
-           "monotone", "posterior", "score_levels", "strata_of", "u_from_levels", "u_tables"]
+           "monotone", "posterior", "score_levels", "strata_of", "tf_shifts", "u_from_levels",
+           "u_tables"]

@@ -337,6 +337,10 @@ TERM_FREQUENCY: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "nama": ("nama", "hampir_sama", ("kembar", "tgl_sama_sekecamatan", "serumah")),
     "tgl": ("tgl", "tertukar", ("serumah",)),
     "alamat": ("alamat_kel", "hampir_sama", ()),
+    # Two NIKs that share birth date and serial but not the region: a mover re-registered
+    # (the same serial kept) or two people each first of their day in their region
+    # (serial 0001); a rare serial shared is far stronger evidence than 0001.
+    "nik": ("nik_urut", "wilayah_beda", ("kembar", "serumah")),
 }
 # comparison -> feature whose value frequencies give the exact u of the top level
 EXACT_U: dict[str, str] = {"nik": "nik", "kk": "nkk", "nama": "nama", "tgl": "tgl",
