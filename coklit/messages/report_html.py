@@ -51,10 +51,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "html.model_comparison": {"id": "Perbandingan", "en": "Comparison"},
     "html.model_tf": {
-        "id": "disesuaikan dengan frekuensi nilai: nilai yang umum berbobot lebih kecil, tetapi "
-        "tidak pernah di bawah tingkat di bawahnya",
-        "en": "adjusted for the value's frequency: common values weigh less, never below the "
-        "next weaker level",
+        "id": "disesuaikan dengan frekuensi nilai (untuk NIK: frekuensi nomor urutnya, 0001 "
+        "paling umum): nilai yang umum berbobot lebih kecil, tetapi tidak pernah di bawah "
+        "tingkat di bawahnya",
+        "en": "adjusted for the value's frequency (for the NIK: its serial's, 0001 being the "
+        "most common): common values weigh less, never below the next weaker level",
     },
     "html.contents": {"id": "Isi laporan", "en": "Contents"},
     "html.rekap_chart": {
