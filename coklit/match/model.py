@@ -205,20 +205,18 @@ class Patterns:
         radix = np.array([len(spec.comparison(c).levels) + 1 for c in names], dtype=np.int64)
         place = np.concatenate([[1], np.cumprod(radix[:-1])])
         key = matrix @ place
-        steps = low = None
+        # Offsets, rounded to OFFSET_STEP, are one more digit of the pattern's code.
+        low, span = 0, 1
         if offset is not None and len(key):
             steps = np.rint(np.asarray(offset, dtype=float) / OFFSET_STEP).astype(np.int64)
-            low = int(steps.min())
-            key = key * (int(steps.max()) - low + 1) + (steps - low)
+            low, span = int(steps.min()), int(steps.max() - steps.min()) + 1
+            key = key * span + (steps - low)
         codes, inverse = np.unique(key, return_inverse=True)
         counts = np.bincount(inverse, weights=weights, minlength=len(codes)).astype(float)
         distinct_offset = None
-        if steps is not None and low is not None:
-            span = int(steps.max()) - low + 1
+        if offset is not None:
             distinct_offset = (codes % span + low) * OFFSET_STEP
             codes = codes // span
-        elif offset is not None:
-            distinct_offset = np.zeros(0)
         distinct = (codes[:, None] // place[None, :]) % radix[None, :] - 1
         return cls({c: distinct[:, k].astype(np.int8) for k, c in enumerate(names)}, counts,
                    distinct_offset)
