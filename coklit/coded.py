@@ -79,9 +79,7 @@ def _column_text(values: Any, index: pd.Index) -> pd.Series:
         text.index = index
     else:
         text = pd.Series(np.asarray(values, dtype=object), index=index).astype(str)
-    if text.str.contains(_CONTROL, regex=True).any():
-        text = text.str.replace(_CONTROL, "", regex=True)
-    return text
+    return plain(text)
 
 
 def code_columns(key: str, **columns: Any) -> pd.Series:
@@ -122,10 +120,6 @@ def join(*cells: Any) -> Any:
         joined = np.where(out == "", MARK + body, out + PART + body)
         out = pd.Series(np.where(text == "", out, joined), index=index, dtype=object)
     return out
-
-
-def is_coded(text: str) -> bool:
-    return text.startswith(MARK)
 
 
 def decode(cell: str) -> list[tuple[str, dict[str, str]]]:

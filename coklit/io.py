@@ -564,7 +564,7 @@ def _classify(fields: list[str], ncols: int, delimiter: str,
         filled = sum(1 for c in cells if c)
         if any(cells[ncols:]):
             reason = coded_text(f"io.reject.{REJECT_EXTRA_CELLS}", cells=filled, width=width,
-                          delimiter=delimiter_name(delimiter))
+                                delimiter=delimiter_name(delimiter))
             return [""] * ncols, REJECT_EXTRA_CELLS, reason, 0
         cells = cells[:ncols]
     short = len(cells) if 0 < len(cells) < width and any(cells) else 0

@@ -395,8 +395,7 @@ def _joined(parts: list[pd.Series]) -> pd.Series:
     return out.astype("str")
 
 
-def _build(plan: _Plan) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame,
-                                                  FileInfo]:
+def _build(plan: _Plan) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, FileInfo]:
     table = plan.table
     body = table.body(plan.header_index, plan.ncols)
     cells, baris = body.cells, body.baris

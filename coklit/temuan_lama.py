@@ -40,10 +40,8 @@ def _sha256(path: Path) -> str:
 
 
 def _fmt(key: str, **columns) -> np.ndarray:
-    """Coded cells of message ``key``, one per row of the columns."""
-    columns = {k: pd.Series(np.asarray(v, dtype=object)) for k, v in columns.items()}
-    if not len(next(iter(columns.values()))):
-        return np.zeros(0, dtype=object)
+    """Coded cells of message ``key``, one per row of the columns (matched by position)."""
+    columns = {k: np.asarray(v, dtype=object) for k, v in columns.items()}
     return code_columns(key, **columns).to_numpy(dtype=object)
 
 
